@@ -1,0 +1,141 @@
+/// One output row: a mention with its article's fields and the run that wrote it.
+///
+/// ``fields`` is the single definition of the spec's mention fields: the CSV columns,
+/// the GeoJSON properties and the SQLite `mentions` columns all come from it, in this
+/// order.
+public struct MentionRecord: Sendable, Equatable {
+    public var docID: String
+    public var url: String?
+    public var source: String?
+    public var title: String?
+    public var published: String?
+    public var mention: String
+    public var start: Int
+    public var end: Int
+    public var sentence: String
+    public var placeID: Int
+    public var placeName: String
+    public var featureClass: String
+    public var featureCode: String
+    public var countryCode: String
+    public var admin1Code: String
+    public var admin1Name: String
+    public var admin2Name: String
+    public var latitude: Double
+    public var longitude: Double
+    public var precision: Int
+    public var score: Double
+    public var runID: String?
+    public var gazetteerVersion: String
+
+    /// The storage type of a field.
+    public enum FieldType: Sendable {
+        case text, integer, real
+    }
+
+    /// A field's value, typed as it is stored.
+    public enum Value: Sendable, Equatable {
+        case text(String)
+        case integer(Int)
+        case real(Double)
+        case null
+
+        init(_ string: String?) { self = string.map(Value.text) ?? .null }
+    }
+
+    /// The spec's field names and types, in output order.
+    public static let fields: [(name: String, type: FieldType)] = [
+        ("doc_id", .text), ("url", .text), ("source", .text), ("title", .text), ("published", .text),
+        ("mention", .text), ("start", .integer), ("end", .integer), ("sentence", .text),
+        ("place_id", .integer), ("place_name", .text), ("feature_class", .text), ("feature_code", .text),
+        ("country_code", .text), ("admin1_code", .text), ("admin1_name", .text), ("admin2_name", .text),
+        ("lat", .real), ("lon", .real), ("precision", .integer), ("score", .real),
+        ("run_id", .text), ("gazetteer_version", .text),
+    ]
+
+    /// The values in the order of ``fields``.
+    public var values: [Value] {
+        [
+            .text(docID), Value(url), Value(source), Value(title), Value(published),
+            .text(mention), .integer(start), .integer(end), .text(sentence),
+            .integer(placeID), .text(placeName), .text(featureClass), .text(featureCode),
+            .text(countryCode), .text(admin1Code), .text(admin1Name), .text(admin2Name),
+            .real(latitude), .real(longitude), .integer(precision), .real(score),
+            Value(runID), .text(gazetteerVersion),
+        ]
+    }
+
+    /// Builds a record from the values of ``fields`` in order (as read back from the
+    /// database); returns nil when the count or a type does not fit.
+    public init?(values: [Value]) {
+        guard values.count == Self.fields.count else { return nil }
+        func text(_ i: Int) -> String? { if case let .text(s) = values[i] { return s } else { return nil } }
+        func int(_ i: Int) -> Int? { if case let .integer(n) = values[i] { return n } else { return nil } }
+        func real(_ i: Int) -> Double? {
+            switch values[i] {
+            case let .real(x): return x
+            case let .integer(n): return Double(n)
+            default: return nil
+            }
+        }
+        guard let docID = text(0), let mention = text(5), let start = int(6), let end = int(7),
+              let sentence = text(8), let placeID = int(9), let placeName = text(10),
+              let featureClass = text(11), let featureCode = text(12), let countryCode = text(13),
+              let latitude = real(17), let longitude = real(18), let precision = int(19),
+              let score = real(20), let gazetteerVersion = text(22)
+        else { return nil }
+        self.init(
+            docID: docID, url: text(1), source: text(2), title: text(3), published: text(4),
+            mention: mention, start: start, end: end, sentence: sentence, placeID: placeID,
+            placeName: placeName, featureClass: featureClass, featureCode: featureCode,
+            countryCode: countryCode, admin1Code: text(14) ?? "", admin1Name: text(15) ?? "",
+            admin2Name: text(16) ?? "", latitude: latitude, longitude: longitude,
+            precision: precision, score: score, runID: text(21), gazetteerVersion: gazetteerVersion)
+    }
+
+    public init(
+        docID: String, url: String?, source: String?, title: String?, published: String?,
+        mention: String, start: Int, end: Int, sentence: String, placeID: Int, placeName: String,
+        featureClass: String, featureCode: String, countryCode: String, admin1Code: String,
+        admin1Name: String, admin2Name: String, latitude: Double, longitude: Double,
+        precision: Int, score: Double, runID: String?, gazetteerVersion: String
+    ) {
+        self.docID = docID
+        self.url = url
+        self.source = source
+        self.title = title
+        self.published = published
+        self.mention = mention
+        self.start = start
+        self.end = end
+        self.sentence = sentence
+        self.placeID = placeID
+        self.placeName = placeName
+        self.featureClass = featureClass
+        self.featureCode = featureCode
+        self.countryCode = countryCode
+        self.admin1Code = admin1Code
+        self.admin1Name = admin1Name
+        self.admin2Name = admin2Name
+        self.latitude = latitude
+        self.longitude = longitude
+        self.precision = precision
+        self.score = score
+        self.runID = runID
+        self.gazetteerVersion = gazetteerVersion
+    }
+
+    /// The record of `mention` found in `article` (or in a bare text when `article` is
+    /// nil, as `geotag extract` does), written by run `runID`.
+    public init(mention m: Mention, article: Article?, runID: String?, gazetteerVersion: String) {
+        self.init(
+            docID: m.docID, url: article?.url, source: article?.source, title: article?.title,
+            published: article?.published, mention: m.text, start: m.start, end: m.end,
+            sentence: m.sentence, placeID: m.place.id, placeName: m.place.name,
+            featureClass: m.place.featureClass, featureCode: m.place.featureCode,
+            countryCode: m.place.countryCode, admin1Code: m.place.admin1Code,
+            admin1Name: m.place.admin1Name, admin2Name: m.place.admin2Name,
+            latitude: m.place.latitude, longitude: m.place.longitude,
+            precision: m.precision, score: m.score, runID: runID, gazetteerVersion: gazetteerVersion)
+    }
+}

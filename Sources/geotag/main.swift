@@ -1,0 +1,2 @@
+import GeotagCore
+print("geotag")
