@@ -11,3 +11,17 @@ import Testing
         #expect(SHA256.hex(million) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }
+
+@Suite struct SHA256StreamingTests {
+    @Test func piecesGiveTheSameDigestAsOneCall() {
+        let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 * 7) }
+        var hasher = SHA256()
+        var offset = 0
+        for size in [1, 63, 64, 65, 200, 607] {
+            hasher.update(bytes[offset..<(offset + size)])
+            offset += size
+        }
+        #expect(offset == bytes.count)
+        #expect(hasher.finalize() == SHA256.digest(bytes))
+    }
+}

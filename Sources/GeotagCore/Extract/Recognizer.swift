@@ -1,0 +1,105 @@
+/// Decides whether a candidate span is a place in its context, and how sure that is.
+///
+/// Rules, in order: demonyms are evidence, not places; an all-caps short word matches
+/// only names that are themselves written in capitals ("US", "UAE", not "ISIS" for the
+/// town of Isis); a name inside an organisation or media name is not a place
+/// ("Syrian Democratic Forces", "Al Arabiya TV", "University of Mosul"); a name right
+/// after a person's title is a person; a common English word ("Hit", "Reading") is a
+/// place only where the context says so ("in Hit", "Hit district").
+struct Recognizer {
+    let index: GazetteerIndex
+
+    /// Why a candidate was rejected; shown by `eval --explain`.
+    enum Rejection: String, Error {
+        case demonym, acronym, organisation, person, commonWord
+    }
+
+    /// The candidate narrowed to the places it can be here, with a confidence in 0...1,
+    /// or the reason it is not a place.
+    func assess(_ candidate: Candidate, in text: FoldedText) -> Result<(Candidate, confidence: Double), Rejection> {
+        var candidate = candidate
+        let span = candidate.tokens
+        let first = text.tokens[span.lowerBound]
+        if span.count == 1, Demonyms.countries(for: text.folded(span.lowerBound)) != nil {
+            return .failure(.demonym)
+        }
+        if span.count == 1, first.flags.contains(.allCaps), !first.flags.contains(.abbreviation), first.folded.count <= 5 {
+            let kept = candidate.places.indices.filter { isWrittenInCapitals(index.string(candidate.nameRefs[$0])) }
+            guard !kept.isEmpty else { return .failure(.acronym) }
+            candidate.places = kept.map { candidate.places[$0] }
+            candidate.nameRefs = kept.map { candidate.nameRefs[$0] }
+        }
+        if isInsideOrganisation(span, in: text) { return .failure(.organisation) }
+        let previous = span.lowerBound > 0 ? word(span.lowerBound - 1, in: text) : nil
+        if let previous, ContextWords.personTitle.contains(previous), !first.flags.contains(.sentenceStart),
+           text.tokens[span.lowerBound - 1].flags.contains(.capitalized) || previous.count <= 4 {
+            return .failure(.person)
+        }
+        let placeContext = hasPlaceContext(span, in: text)
+        let common = span.allSatisfy { CommonWords.all.contains(word($0, in: text)) }
+        if common, !first.flags.contains(.allCaps), !placeContext { return .failure(.commonWord) }
+
+        var confidence = 0.85
+        if placeContext { confidence = 0.95 }
+        if first.flags.contains(.sentenceStart), span.count == 1, !placeContext { confidence -= 0.1 }
+        if first.flags.contains(.allCaps), span.count > 1 || first.folded.count > 5 { confidence -= 0.05 }
+        return .success((candidate, confidence))
+    }
+
+    /// A preposition of place before the span ("in", "near") or a place noun after it
+    /// ("province", "city"), or "the city of" before it.
+    func hasPlaceContext(_ span: Range<Int>, in text: FoldedText) -> Bool {
+        if span.lowerBound > 0, !text.tokens[span.lowerBound].flags.contains(.sentenceStart) {
+            let previous = word(span.lowerBound - 1, in: text)
+            if ContextWords.locative.contains(previous) || isPlaceNoun(previous) { return true }
+        }
+        if span.upperBound < text.tokens.count, !text.tokens[span.upperBound].flags.contains(.sentenceStart) {
+            if isPlaceNoun(word(span.upperBound, in: text)) { return true }
+        }
+        return false
+    }
+
+    /// The span continues into a run of capitalised words with an organisation word
+    /// ("Syrian Democratic Forces", "Al Arabiya TV"), or follows "<institution> of".
+    private func isInsideOrganisation(_ span: Range<Int>, in text: FoldedText) -> Bool {
+        var i = span.upperBound
+        var seen = 0
+        while i < text.tokens.count, seen < 4, !text.tokens[i].flags.contains(.sentenceStart) {
+            let token = text.tokens[i]
+            let w = word(i, in: text)
+            if i == span.upperBound, isPlaceNoun(w) { return false }
+            if ContextWords.organisation.contains(w) { return token.flags.contains(.capitalized) || token.flags.contains(.allCaps) || w == "tv" }
+            let connector = ["of", "for", "and", "the", "de"].contains(w) && i + 1 < text.tokens.count
+                && text.tokens[i + 1].flags.contains(.capitalized)
+            guard token.flags.contains(.capitalized) || token.flags.contains(.allCaps) || connector else { break }
+            if !isAdjacent(i - 1, i, in: text) { break }
+            i += 1
+            seen += 1
+        }
+        if span.lowerBound >= 2, word(span.lowerBound - 1, in: text) == "of" {
+            let head = span.lowerBound - 2
+            if ContextWords.organisationOf.contains(word(head, in: text)), text.tokens[head].flags.contains(.capitalized) { return true }
+        }
+        return false
+    }
+
+    /// Whether only spaces or a hyphen stand between tokens `a` and `b` (no comma, no
+    /// quote, no bracket), so they read as one name.
+    private func isAdjacent(_ a: Int, _ b: Int, in text: FoldedText) -> Bool {
+        text.tokens[b].utf8.lowerBound - text.tokens[a].utf8.upperBound <= 1
+    }
+
+    private func isPlaceNoun(_ w: String) -> Bool {
+        ContextWords.provinceNouns.contains(w) || ContextWords.districtNouns.contains(w)
+            || ContextWords.townNouns.contains(w) || ContextWords.countryNouns.contains(w)
+    }
+
+    private func isWrittenInCapitals(_ name: String) -> Bool {
+        name.unicodeScalars.contains { $0.properties.isUppercase } && !name.unicodeScalars.contains { $0.properties.isLowercase }
+    }
+}
+
+/// The folded word at token `i`, as a String for the word lists.
+func word(_ i: Int, in text: FoldedText) -> String {
+    String(decoding: text.folded(i), as: UTF8.self)
+}

@@ -1,0 +1,135 @@
+import Foundation
+
+/// Picks, for every recognised name of an article, the place it means.
+///
+/// Each option starts from its prior (``PlacePrior``: kind and population, in log10
+/// units) and gains from what the article says: a place noun next to the name ("Diyala
+/// province" → the ADM1, "the city of X" → a town); a parent right after it ("Rmelan,
+/// Hasakah"); the article's focus, i.e. the countries and provinces of its other places
+/// and its demonyms ("Iraqi", "Syrian"), weighted by confidence (CLIFF-style); and the
+/// configured `country_bias`. A town that is the namesake seat of a province of the
+/// same name beats the province unless the context says province ("Deir ez-Zor").
+struct Resolver {
+    let index: GazetteerIndex
+    /// Country codes (two ASCII bytes, as in ``PlaceRecord/countryCode``) that tip ties.
+    var countryBias: Set<UInt16> = []
+
+    /// A recognised name with its context hints.
+    struct Name {
+        var candidate: Candidate
+        var confidence: Double
+        var hint: KindHint
+        /// The index in the same list of a name that stands right after this one as
+        /// its parent ("Rmelan, Hasakah"), if any.
+        var parent: Int?
+    }
+
+    /// What the words around a name say about its kind.
+    enum KindHint { case none, province, district, town, country }
+
+    /// The chosen place and its probability among the options, per name.
+    struct Choice {
+        var record: PlaceRecord
+        var probability: Double
+    }
+
+    func resolve(_ names: [Name], demonymCountries: [UInt16: Double]) -> [Choice] {
+        let options = names.map { $0.candidate.places.map { index.record($0) } }
+        // Pass 1: priors and local hints only.
+        var picks = names.indices.map { choose(names[$0], options[$0], parentPick: nil, focus: nil, own: nil) }
+        // Pass 2: with the article's focus and the parents' picks.
+        for _ in 0..<2 {
+            let focus = Focus(picks: picks, confidences: names.map(\.confidence), demonyms: demonymCountries)
+            picks = names.indices.map { i in
+                let parent = names[i].parent.map { picks[$0].record }
+                return choose(names[i], options[i], parentPick: parent, focus: focus, own: picks[i].record)
+            }
+        }
+        return picks
+    }
+
+    private func choose(_ name: Name, _ options: [PlaceRecord], parentPick: PlaceRecord?, focus: Focus?, own: PlaceRecord?) -> Choice {
+        let provinces = options.filter { $0.featureClass == UInt8(ascii: "A") && kind($0) == .province }
+        var weights: [Double] = []
+        weights.reserveCapacity(options.count)
+        for option in options {
+            let k = kind(option)
+            var w = PlacePrior.weight(featureClass: String(UnicodeScalar(option.featureClass)), featureCode: index.string(option.featureCodeRef), population: option.population)
+            switch name.hint {
+            case .province where k == .province: w += 3
+            case .district where k == .district: w += 3
+            case .town where k == .town: w += 1.5
+            case .country where k == .country: w += 2
+            default: break
+            }
+            if k == .town, name.hint != .province, provinces.contains(where: { $0.countryCode == option.countryCode && $0.admin1CodeRef == option.admin1CodeRef }) {
+                w += 1.2
+            }
+            if let parent = parentPick, parent.countryCode == option.countryCode {
+                w += 1.5
+                if kind(parent) == .province, parent.admin1CodeRef == option.admin1CodeRef { w += 2.5 }
+            }
+            if let focus {
+                w += 3 * focus.countryShare(option.countryCode, excluding: own, confidence: name.confidence)
+                w += 1.5 * focus.admin1Share(option, excluding: own, confidence: name.confidence)
+            }
+            if countryBias.contains(option.countryCode) { w += 1 }
+            weights.append(w)
+        }
+        let best = weights.indices.max { weights[$0] != weights[$1] ? weights[$0] < weights[$1] : options[$0].id > options[$1].id }!
+        let top = weights[best]
+        let total = weights.reduce(0) { $0 + pow(10, $1 - top) }
+        return Choice(record: options[best], probability: 1 / total)
+    }
+
+    private func kind(_ record: PlaceRecord) -> PlaceKind {
+        PlaceKind(featureClass: String(UnicodeScalar(record.featureClass)), featureCode: index.string(record.featureCodeRef))
+    }
+}
+
+/// The countries and provinces an article is about, from the places picked so far and
+/// its demonyms, each weighted by confidence.
+private struct Focus {
+    private var countries: [UInt16: Double] = [:]
+    private var admin1s: [Admin1: Double] = [:]
+    private var total = 0.0
+
+    private struct Admin1: Hashable { var country: UInt16; var code: UInt32 }
+
+    init(picks: [Resolver.Choice], confidences: [Double], demonyms: [UInt16: Double]) {
+        for (pick, confidence) in zip(picks, confidences) {
+            countries[pick.record.countryCode, default: 0] += confidence
+            admin1s[Admin1(country: pick.record.countryCode, code: pick.record.admin1CodeRef), default: 0] += confidence
+            total += confidence
+        }
+        for (country, weight) in demonyms {
+            countries[country, default: 0] += weight
+            total += weight
+        }
+    }
+
+    /// The share of the article's weight on `country`, leaving out the name's own pick.
+    func countryShare(_ country: UInt16, excluding own: PlaceRecord?, confidence: Double) -> Double {
+        guard country != 0 else { return 0 }
+        var weight = countries[country] ?? 0
+        var all = total
+        if let own {
+            all -= confidence
+            if own.countryCode == country { weight -= confidence }
+        }
+        return all > 0 ? max(weight, 0) / all : 0
+    }
+
+    /// The share of the article's weight on `option`'s province.
+    func admin1Share(_ option: PlaceRecord, excluding own: PlaceRecord?, confidence: Double) -> Double {
+        let key = Admin1(country: option.countryCode, code: option.admin1CodeRef)
+        guard option.admin1CodeRef != 0 else { return 0 }
+        var weight = admin1s[key] ?? 0
+        var all = total
+        if let own {
+            all -= confidence
+            if Admin1(country: own.countryCode, code: own.admin1CodeRef) == key { weight -= confidence }
+        }
+        return all > 0 ? max(weight, 0) / all : 0
+    }
+}

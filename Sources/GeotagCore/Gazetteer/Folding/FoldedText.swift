@@ -1,0 +1,273 @@
+/// A text cut into folded tokens, each with its place in the original text.
+///
+/// The gazetteer folds every name with this same type and the matcher folds the
+/// article text with it, so spelling variants meet: case and Latin diacritics
+/// ("Diyālá" = "Diyala"), apostrophes and ʿ/ʾ ("Ba'qubah" = "Baqubah"), abbreviations
+/// ("U.S." = "US"), the Arabic article in its Latin spellings (al-, el-, ad-, ar-, as-,
+/// ash-, az-, at-, ...) and Arabic-script letter variants (alef forms, ta marbuta,
+/// alef maqsura, tatweel, diacritics). See ``ScalarFolding`` for the scalar rules and
+/// ``Token/Flags/article`` for the article rule.
+public struct FoldedText: Sendable {
+    /// One word of the text.
+    public struct Token: Sendable, Equatable {
+        /// The folded bytes, in ``FoldedText/bytes``.
+        public var folded: Range<Int>
+        /// Where the word stands in the original text, in Unicode scalars.
+        public var scalars: Range<Int>
+        /// Where the word stands in the original text's UTF-8.
+        public var utf8: Range<Int>
+        public var flags: Flags
+    }
+
+    /// What the tokenizer saw of a token's shape and surroundings.
+    public struct Flags: OptionSet, Sendable, Equatable {
+        public let rawValue: UInt16
+        public init(rawValue: UInt16) { self.rawValue = rawValue }
+
+        /// The first letter is upper case.
+        public static let capitalized = Flags(rawValue: 1 << 0)
+        /// Two or more letters, none lower case ("IRAQ", "U.S.").
+        public static let allCaps = Flags(rawValue: 1 << 1)
+        /// Holds a digit.
+        public static let digit = Flags(rawValue: 1 << 2)
+        /// A script without case (Arabic): capitalisation says nothing.
+        public static let caseless = Flags(rawValue: 1 << 3)
+        /// Letters joined by periods ("U.S.", "W.Va."); the span includes the last period.
+        public static let abbreviation = Flags(rawValue: 1 << 4)
+        /// A hyphen joins it to the next token.
+        public static let hyphenAfter = Flags(rawValue: 1 << 5)
+        /// The first token of the text or of a sentence (after `.`, `!`, `?` or a blank line).
+        public static let sentenceStart = Flags(rawValue: 1 << 6)
+        /// The first token on its line.
+        public static let lineStart = Flags(rawValue: 1 << 7)
+        /// A Latin spelling of the Arabic article before a noun: "al"/"el" anywhere, the
+        /// assimilated forms ("ad", "ar", "ash", "az", "ez", "es", ...) when hyphenated to
+        /// the next word or when the next word starts with their consonant ("az Zawr").
+        /// Its key form is "al", so "Deir ez-Zor" and "Deir al-Zor" fold alike. English
+        /// words ("as", "at", "an", "us", ...) count only when hyphenated ("as-Sukhnah").
+        public static let article = Flags(rawValue: 1 << 8)
+        /// An Arabic-script word that starts with the article ال.
+        public static let arabicArticle = Flags(rawValue: 1 << 9)
+    }
+
+    /// The folded bytes of all tokens, back to back.
+    public private(set) var bytes: [UInt8] = []
+    public private(set) var tokens: [Token] = []
+
+    /// Folds `text`.
+    public init(_ text: String) {
+        var builder = Builder(capacity: text.utf8.count)
+        for scalar in text.unicodeScalars { builder.consume(scalar) }
+        builder.finishToken()
+        bytes = builder.bytes
+        tokens = builder.tokens
+        markArticles()
+    }
+
+    /// The folded bytes of token `i`.
+    @inline(__always)
+    public func folded(_ i: Int) -> ArraySlice<UInt8> { bytes[tokens[i].folded] }
+
+    /// Appends the key of the tokens in `range` to `buffer`: their folded forms joined by
+    /// single spaces, articles written "al". With `stripped`, articles are left out
+    /// instead (Latin article tokens, and ال at the start of Arabic words), so "Hasakah"
+    /// finds "Al-Hasakah". Nothing is appended when the stripped key would be empty.
+    public func appendKey(_ range: Range<Int>, stripped: Bool, to buffer: inout [UInt8]) {
+        let start = buffer.count
+        for i in range {
+            let token = tokens[i]
+            var slice = bytes[token.folded]
+            if token.flags.contains(.article) {
+                if stripped { continue }
+                slice = Self.articleKey[...]
+            } else if stripped, token.flags.contains(.arabicArticle) {
+                slice = slice.dropFirst(Self.arabicArticleBytes.count)
+            }
+            if buffer.count > start { buffer.append(0x20) }
+            buffer.append(contentsOf: slice)
+        }
+    }
+
+    /// Whether any token in `range` is an article, so a stripped key differs.
+    public func hasArticle(in range: Range<Int>) -> Bool {
+        range.contains { tokens[$0].flags.contains(.article) || tokens[$0].flags.contains(.arabicArticle) }
+    }
+
+    static let articleKey: [UInt8] = Array("al".utf8)
+    static let arabicArticleBytes: [UInt8] = Array("ال".utf8)
+    /// Latin spellings of the article that may stand alone before a noun with the same
+    /// first consonant ("az Zawr", "ash Sham") or always ("al", "el").
+    private static let freeArticles: Set<[UInt8]> = Set(["al", "el", "ad", "ar", "ash", "az", "ed", "er", "es", "esh", "ez", "ud", "ur", "uz", "ul", "ech"].map { Array($0.utf8) })
+    /// Spellings that are also English or French words: an article only when hyphenated.
+    private static let hyphenOnlyArticles: Set<[UInt8]> = Set(["as", "at", "an", "en", "et", "us", "un", "ut", "ath", "adh"].map { Array($0.utf8) })
+
+    private mutating func markArticles() {
+        guard tokens.count > 0 else { return }
+        for i in tokens.indices {
+            let word = Array(bytes[tokens[i].folded])
+            if word.count > Self.arabicArticleBytes.count + 2, word.starts(with: Self.arabicArticleBytes) {
+                tokens[i].flags.insert(.arabicArticle)
+                continue
+            }
+            guard i + 1 < tokens.count, word.count <= 3, tokens[i].flags.isDisjoint(with: [.digit, .allCaps]) else { continue }
+            let next = bytes[tokens[i + 1].folded]
+            guard next.count >= 2, !tokens[i + 1].flags.contains(.digit) else { continue }
+            let hyphenated = tokens[i].flags.contains(.hyphenAfter)
+            if Self.freeArticles.contains(word) {
+                let always = word.count == 2 && word[1] == UInt8(ascii: "l")
+                // "az Zawr": the article's consonant (or "sh") is the next word's start.
+                let assimilated = next.starts(with: word.dropFirst())
+                if always || hyphenated || assimilated { tokens[i].flags.insert(.article) }
+            } else if hyphenated, Self.hyphenOnlyArticles.contains(word) {
+                tokens[i].flags.insert(.article)
+            }
+        }
+    }
+}
+
+/// The tokenizer's state machine over Unicode scalars.
+private struct Builder {
+    enum Pending {
+        case none
+        /// An apostrophe inside a word; the word so far ends at these offsets.
+        case apostrophe(foldedEnd: Int, scalarEnd: Int, utf8End: Int)
+        /// "'s" inside a word: an English possessive unless a letter follows.
+        case possessive(foldedEnd: Int, scalarEnd: Int, utf8End: Int)
+        /// A period after a letter.
+        case period
+    }
+
+    var bytes: [UInt8]
+    var tokens: [FoldedText.Token] = []
+
+    private var scalarIndex = 0
+    private var utf8Index = 0
+    private var inToken = false
+    private var pending = Pending.none
+    private var start = (folded: 0, scalar: 0, utf8: 0)
+    private var end = (scalar: 0, utf8: 0)
+    private var upper = 0
+    private var lower = 0
+    private var flags: FoldedText.Flags = []
+    private var internalPeriod = false
+    /// Flags for the next token, from what stands between it and the previous one.
+    private var gap: FoldedText.Flags = [.sentenceStart, .lineStart]
+    private var newlines = 0
+
+    init(capacity: Int) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func consume(_ scalar: Unicode.Scalar) {
+        let width = UTF8.width(scalar)
+        defer {
+            scalarIndex += 1
+            utf8Index += width
+        }
+        switch ScalarFolding.role(of: scalar) {
+        case let .letter(folded):
+            letter(scalar, folded, width: width)
+        case .ignorable:
+            if inToken, case .none = pending { end = (scalarIndex + 1, utf8Index + width) }
+        case .apostrophe:
+            if inToken, case .none = pending {
+                pending = .apostrophe(foldedEnd: bytes.count, scalarEnd: end.scalar, utf8End: end.utf8)
+            } else {
+                finishToken()
+            }
+        case .period:
+            if inToken, case .none = pending {
+                pending = .period
+            } else {
+                finishToken()
+                gap.insert(.sentenceStart)
+            }
+        case .hyphen:
+            finishToken(hyphenAfter: true)
+        case .separator:
+            finishToken()
+            separator(scalar)
+        }
+    }
+
+    private mutating func letter(_ scalar: Unicode.Scalar, _ folded: FoldedBytes, width: Int) {
+        if !inToken {
+            inToken = true
+            start = (bytes.count, scalarIndex, utf8Index)
+            upper = 0
+            lower = 0
+            internalPeriod = false
+            flags = gap
+            gap = []
+            newlines = 0
+            if ScalarFolding.isArabic(scalar) { flags.insert(.caseless) }
+        }
+        switch pending {
+        case .none:
+            break
+        case let .apostrophe(foldedEnd, scalarEnd, utf8End):
+            pending = folded.first == UInt8(ascii: "s") && folded.count == 1
+                ? .possessive(foldedEnd: foldedEnd, scalarEnd: scalarEnd, utf8End: utf8End) : .none
+        case .possessive:
+            pending = .none
+        case .period:
+            internalPeriod = true
+            pending = .none
+        }
+        folded.append(to: &bytes)
+        end = (scalarIndex + 1, utf8Index + width)
+        let properties = scalar.properties
+        if properties.numericType != nil {
+            flags.insert(.digit)
+        } else if properties.isUppercase {
+            if upper == 0, lower == 0 { flags.insert(.capitalized) }
+            upper += 1
+        } else if properties.isLowercase {
+            lower += 1
+        }
+    }
+
+    private mutating func separator(_ scalar: Unicode.Scalar) {
+        switch scalar {
+        case "!", "?", "\u{061F}", "\u{06D4}":
+            gap.insert(.sentenceStart)
+        case "\n", "\u{2029}":
+            newlines += 1
+            gap.insert(.lineStart)
+            if newlines >= 2 { gap.insert(.sentenceStart) }
+        default:
+            break
+        }
+    }
+
+    mutating func finishToken(hyphenAfter: Bool = false) {
+        guard inToken else { return }
+        var sentenceEnds = false
+        switch pending {
+        case .none, .apostrophe:
+            if case let .apostrophe(foldedEnd, scalarEnd, utf8End) = pending {
+                bytes.removeSubrange(foldedEnd...)
+                end = (scalarEnd, utf8End)
+            }
+        case let .possessive(foldedEnd, scalarEnd, utf8End):
+            bytes.removeSubrange(foldedEnd...)
+            end = (scalarEnd, utf8End)
+        case .period:
+            if internalPeriod {
+                end = (end.scalar + 1, end.utf8 + 1)
+            } else {
+                sentenceEnds = true
+            }
+        }
+        if internalPeriod { flags.insert(.abbreviation) }
+        if upper >= 2, lower == 0 { flags.insert(.allCaps) }
+        if hyphenAfter { flags.insert(.hyphenAfter) }
+        if bytes.count > start.folded {
+            tokens.append(.init(folded: start.folded..<bytes.count, scalars: start.scalar..<end.scalar, utf8: start.utf8..<end.utf8, flags: flags))
+        }
+        inToken = false
+        pending = .none
+        if sentenceEnds { gap.insert(.sentenceStart) }
+    }
+}

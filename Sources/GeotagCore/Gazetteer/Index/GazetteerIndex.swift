@@ -1,0 +1,209 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A gazetteer index loaded into memory in one read and checked against its checksum;
+/// immutable, so every thread of a run shares it.
+///
+/// Lookups work on folded keys (see ``NameKey``) without allocating: the matcher hashes
+/// the words of a text window and asks ``postings(hash:key:)`` for the places that bear
+/// that name.
+public final class GazetteerIndex: Sendable {
+    /// Where it was loaded from.
+    public let path: String
+    public let metadata: GazetteerMetadata
+    public let placeCount: Int
+    public let keyCount: Int
+    public let postingCount: Int
+
+    private let storage: [UInt8]
+    private let placesOffset: Int
+    private let keysOffset: Int
+    private let bucketsOffset: Int
+    private let bucketMask: Int
+    private let postingsOffset: Int
+    private let stringsOffset: Int
+
+    /// Reads and checks the index at `path`.
+    public convenience init(path: String) throws(GeotagError) {
+        try self.init(bytes: try Self.read(path), path: path)
+    }
+
+    /// Checks and opens an index held in memory.
+    public init(bytes: [UInt8], path: String) throws(GeotagError) {
+        func corrupt(_ reason: String) -> GeotagError {
+            .gazetteer(path: path, reason: "\(reason); rebuild it with `make gazetteer` or `geotag gazetteer build`")
+        }
+        guard bytes.count >= IndexLayout.headerSize, Array(bytes[0..<8]) == IndexLayout.magic else {
+            throw corrupt("not a geotag gazetteer index")
+        }
+        let version: UInt32 = bytes.load(at: IndexLayout.Header.formatVersion)
+        guard version == IndexLayout.formatVersion else {
+            throw corrupt("index format \(version), this geotag reads format \(IndexLayout.formatVersion)")
+        }
+        let places = Int(bytes.load(at: IndexLayout.Header.placeCount) as UInt32)
+        let keys = Int(bytes.load(at: IndexLayout.Header.keyCount) as UInt32)
+        let buckets = Int(bytes.load(at: IndexLayout.Header.bucketCount) as UInt32)
+        let postings = Int(bytes.load(at: IndexLayout.Header.postingCount) as UInt32)
+        let metadataSize = Int(bytes.load(at: IndexLayout.Header.metadataSize) as UInt32)
+        let stringsSize = Int(bytes.load(at: IndexLayout.Header.stringsSize) as UInt64)
+        let expected = IndexLayout.headerSize + metadataSize + places * IndexLayout.placeSize
+            + (keys + 1) * IndexLayout.keySize + buckets * 4 + postings * IndexLayout.postingSize + stringsSize
+        guard bytes.count == expected, buckets > 0, buckets & (buckets - 1) == 0 else {
+            throw corrupt("size \(bytes.count) bytes does not match its header (\(expected)); the file is truncated or corrupt")
+        }
+        let checksum: UInt64 = bytes.load(at: IndexLayout.Header.checksum)
+        let actual = bytes.withUnsafeBytes { Checksum64.of(UnsafeRawBufferPointer(rebasing: $0[IndexLayout.headerSize...])) }
+        guard checksum == actual else { throw corrupt("checksum mismatch; the file is corrupt") }
+        let metadataRange = IndexLayout.headerSize..<(IndexLayout.headerSize + metadataSize)
+        guard let metadata = try? JSONDecoder().decode(GazetteerMetadata.self, from: Data(bytes[metadataRange])) else {
+            throw corrupt("unreadable metadata")
+        }
+        self.path = path
+        self.metadata = metadata
+        self.storage = bytes
+        self.placeCount = places
+        self.keyCount = keys
+        self.postingCount = postings
+        self.placesOffset = metadataRange.upperBound
+        self.keysOffset = placesOffset + places * IndexLayout.placeSize
+        self.bucketsOffset = keysOffset + (keys + 1) * IndexLayout.keySize
+        self.bucketMask = buckets - 1
+        self.postingsOffset = bucketsOffset + buckets * 4
+        self.stringsOffset = postingsOffset + postings * IndexLayout.postingSize
+    }
+
+    /// The version recorded with every mention.
+    public var version: String { metadata.version }
+
+    // MARK: Keys and postings
+
+    /// The postings (indices into the posting table) of the key `key` whose
+    /// ``NameKey/hash(_:)`` is `hash`, best place first; nil when no name folds to it.
+    @inline(__always)
+    public func postings(hash: UInt64, key: UnsafeRawBufferPointer) -> Range<Int>? {
+        storage.withUnsafeBytes { raw -> Range<Int>? in
+            var slot = Int(truncatingIfNeeded: hash) & bucketMask
+            while true {
+                let entry = Int(raw.loadUnaligned(fromByteOffset: bucketsOffset + slot * 4, as: UInt32.self).littleEndian)
+                if entry == 0 { return nil }
+                let keyOffset = keysOffset + (entry - 1) * IndexLayout.keySize
+                if raw.loadUnaligned(fromByteOffset: keyOffset, as: UInt64.self).littleEndian == hash {
+                    let ref = Int(raw.loadUnaligned(fromByteOffset: keyOffset + 8, as: UInt32.self).littleEndian)
+                    let length = Int(raw.loadUnaligned(fromByteOffset: stringsOffset + ref, as: UInt16.self).littleEndian)
+                    if length == key.count, memcmp(raw.baseAddress! + stringsOffset + ref + 2, key.baseAddress!, length) == 0 {
+                        let first = Int(raw.loadUnaligned(fromByteOffset: keyOffset + 12, as: UInt32.self).littleEndian)
+                        let next = Int(raw.loadUnaligned(fromByteOffset: keyOffset + IndexLayout.keySize + 12, as: UInt32.self).littleEndian)
+                        return first..<next
+                    }
+                }
+                slot = (slot + 1) & bucketMask
+            }
+        }
+    }
+
+    /// The postings of a folded key held in an array.
+    public func postings(key: [UInt8]) -> Range<Int>? {
+        key.withUnsafeBytes { postings(hash: NameKey.hash(key), key: $0) }
+    }
+
+    /// The place index and the name (as written in the gazetteer) of posting `i`.
+    @inline(__always)
+    public func posting(_ i: Int) -> (place: Int, nameRef: UInt32) {
+        let offset = postingsOffset + i * IndexLayout.postingSize
+        return (Int(storage.load(at: offset) as UInt32), storage.load(at: offset + 4))
+    }
+
+    // MARK: Places
+
+    /// The fixed-size facts of place `index`, read without touching its strings.
+    @inline(__always)
+    public func record(_ index: Int) -> PlaceRecord {
+        let o = placesOffset + index * IndexLayout.placeSize
+        typealias F = IndexLayout.PlaceField
+        return PlaceRecord(
+            index: index,
+            id: Int(storage.load(at: o + F.id) as Int32),
+            latitude: Double(storage.load(at: o + F.latitude) as Int32) / 1_000_000,
+            longitude: Double(storage.load(at: o + F.longitude) as Int32) / 1_000_000,
+            population: Int(storage.load(at: o + F.population) as UInt32),
+            featureClass: storage[o + F.featureClass],
+            featureCodeRef: storage.load(at: o + F.featureCode),
+            countryCode: storage.load(at: o + F.countryCode),
+            admin1CodeRef: storage.load(at: o + F.admin1Code))
+    }
+
+    /// Place `index` with all its names and codes.
+    public func place(_ index: Int) -> Place {
+        let o = placesOffset + index * IndexLayout.placeSize
+        typealias F = IndexLayout.PlaceField
+        let r = record(index)
+        return Place(
+            id: r.id, name: string(storage.load(at: o + F.name)),
+            featureClass: String(UnicodeScalar(r.featureClass)), featureCode: string(r.featureCodeRef),
+            countryCode: r.countryCodeString, admin1Code: string(r.admin1CodeRef),
+            admin1Name: string(storage.load(at: o + F.admin1Name)), admin2Name: string(storage.load(at: o + F.admin2Name)),
+            latitude: r.latitude, longitude: r.longitude, population: r.population)
+    }
+
+    /// The string at `ref` in the string table.
+    public func string(_ ref: UInt32) -> String {
+        let offset = stringsOffset + Int(ref)
+        let length = Int(storage.load(at: offset) as UInt16)
+        return String(decoding: storage[(offset + 2)..<(offset + 2 + length)], as: UTF8.self)
+    }
+
+    private static func read(_ path: String) throws(GeotagError) -> [UInt8] {
+        let fd = Glibc.open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw GeotagError.gazetteer(path: path, reason: "cannot open (\(String(cString: strerror(errno)))); build it with `make gazetteer`")
+        }
+        defer { Glibc.close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw GeotagError.gazetteer(path: path, reason: "cannot stat") }
+        let size = Int(info.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let n = Foundation.read(fd, buffer.baseAddress! + done, size - done)
+                if n <= 0 { failed = n < 0; break }
+                done += n
+            }
+            count = done
+        }
+        if failed { throw GeotagError.gazetteer(path: path, reason: "read error (\(String(cString: strerror(errno))))") }
+        return bytes
+    }
+}
+
+/// The fixed-size facts of a place, read straight from the index; what the resolver
+/// scores candidates with before it materialises the winner as a ``Place``.
+public struct PlaceRecord: Sendable, Equatable {
+    /// The place's position in the index.
+    public var index: Int
+    public var id: Int
+    public var latitude: Double
+    public var longitude: Double
+    public var population: Int
+    /// The GeoNames feature class as an ASCII byte (`A`, `P`, ...).
+    public var featureClass: UInt8
+    public var featureCodeRef: UInt32
+    /// The two ASCII bytes of the ISO country code, little-endian; 0 for none.
+    public var countryCode: UInt16
+    public var admin1CodeRef: UInt32
+
+    public var countryCodeString: String {
+        guard countryCode != 0 else { return "" }
+        return String(decoding: [UInt8(countryCode & 0xff), UInt8(countryCode >> 8)], as: UTF8.self)
+    }
+}
+
+extension [UInt8] {
+    /// Reads a little-endian integer at `offset`.
+    @inline(__always)
+    func load<T: FixedWidthInteger>(at offset: Int) -> T {
+        withUnsafeBytes { T(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: T.self)) }
+    }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import GeotagCore
+
+struct GazetteerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gazetteer",
+        abstract: "Builds a gazetteer index from GeoNames files, or describes one.",
+        subcommands: [Build.self, Info.self]
+    )
+
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Builds an index from GeoNames dump files (plain or .gz) and overlays.",
+            discussion: """
+                Either name the files, or give --from a folder with the standard GeoNames \
+                names (allCountries.txt, cities500.txt, XX.txt; admin1CodesASCII.txt, \
+                admin2Codes.txt, countryInfo.txt). Bad lines are reported with file and \
+                line and skipped.
+                """
+        )
+
+        @Option(help: "A folder of GeoNames files with their standard names.")
+        var from: String?
+        @Option(name: .customLong("places"), help: "A places file (19 columns); repeatable.")
+        var places: [String] = []
+        @Option(help: "admin1CodesASCII.txt")
+        var admin1: String?
+        @Option(help: "admin2Codes.txt")
+        var admin2: String?
+        @Option(help: "countryInfo.txt")
+        var countryInfo: String?
+        @Option(help: "An overlay file of your own places and names; repeatable.")
+        var overlay: [String] = []
+        @Option(help: "The gazetteer's name, the first part of its version.")
+        var name = "custom"
+        @Option(help: "Where to write the index.")
+        var out: String
+
+        func run() throws {
+            try reportingErrors {
+                var inputs = try from.map { dir throws(GeotagError) in try GazetteerInputs.discover(in: dir) } ?? GazetteerInputs(places: [])
+                inputs.places += places
+                inputs.admin1Codes = admin1 ?? inputs.admin1Codes
+                inputs.admin2Codes = admin2 ?? inputs.admin2Codes
+                inputs.countryInfo = countryInfo ?? inputs.countryInfo
+                inputs.overlays += overlay
+                guard !inputs.places.isEmpty else { throw GeotagError.usage("name a places file with --places or a folder with --from") }
+                var builder = GazetteerBuilder(name: name)
+                let started = Date()
+                let (bytes, metadata) = try builder.build(inputs)
+                do {
+                    try Data(bytes).write(to: URL(fileURLWithPath: out), options: .atomic)
+                } catch {
+                    throw GeotagError.io(path: out, reason: "cannot write the index: \(error.localizedDescription)")
+                }
+                for problem in builder.problems.prefix(20) { FileHandle.standardError.write(Data("skipped \(problem)\n".utf8)) }
+                if builder.problems.count > 20 {
+                    FileHandle.standardError.write(Data("... and \(builder.problems.count - 20) more skipped lines\n".utf8))
+                }
+                printLine(String(
+                    format: "%@: %d places, %d names, %d keys, %.1f MB, %.1f s",
+                    metadata.version, metadata.places, metadata.names, metadata.keys,
+                    Double(bytes.count) / 1_000_000, Date().timeIntervalSince(started)))
+            }
+        }
+    }
+
+    struct Info: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Prints a gazetteer's version, sources and counts.")
+
+        @Option(help: "text or json.")
+        var format: OutputFormat = .text
+        @Option(help: "The gazetteer: a .gaz file or a folder holding geotag.gaz.")
+        var gazetteer = "data/gazetteer"
+
+        enum OutputFormat: String, ExpressibleByArgument { case text, json }
+
+        func run() throws {
+            try reportingErrors {
+                let m = try GazetteerIndex.open(configured: gazetteer).metadata
+                switch format {
+                case .json:
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+                    printLine(String(decoding: try! encoder.encode(m), as: UTF8.self))
+                case .text:
+                    printLine("version   \(m.version)")
+                    printLine("places    \(m.places)")
+                    printLine("names     \(m.names) (\(m.keys) distinct folded keys)")
+                    printLine("sources")
+                    for s in m.sources { printLine("  \(s.file)  \(s.lines) lines  sha256 \(s.sha256)") }
+                    printLine("by feature class")
+                    for (k, v) in m.byFeatureClass.sorted(by: { $0.key < $1.key }) { printLine("  \(k)  \(v)") }
+                    let top = m.byCountryCode.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(10)
+                    printLine("by country (top 10 of \(m.byCountryCode.count))")
+                    for (k, v) in top { printLine("  \(k)  \(v)") }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+import GeotagCore
+
+@main
+struct Geotag: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "geotag",
+        abstract: "Turns news articles into a geo-tagged dataset: fetch, normalize, extract, load.",
+        version: GeotagVersion.current,
+        subcommands: [LookupCommand.self, GazetteerCommand.self]
+    )
+}

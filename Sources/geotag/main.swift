@@ -1,2 +1,0 @@
-import GeotagCore
-print("geotag")

@@ -1,0 +1,71 @@
+import Testing
+@testable import GeotagCore
+
+@Suite struct FoldingTests {
+    private func key(_ name: String) -> String { String(decoding: NameKey.canonical(name), as: UTF8.self) }
+    private func keys(_ name: String) -> [String] { NameKey.keys(for: name).map { String(decoding: $0, as: UTF8.self) } }
+
+    @Test func caseAndDiacritics() {
+        #expect(key("Diyālá") == "diyala")
+        #expect(key("DIYALA") == "diyala")
+        #expect(key("Şalāḩ ad Dīn") == "salah al din")
+        #expect(key("Straße") == "strasse")
+        #expect(key("Łódź") == "lodz")
+    }
+
+    @Test func apostrophesJoinButPossessivesEnd() {
+        #expect(key("Ba'qubah") == "baqubah")
+        #expect(key("Ba‘qūbah") == "baqubah")
+        #expect(key("Syria's") == "syria")
+        #expect(key("Syria’s oil") == "syria oil")
+        #expect(key("Ma'saran") == "masaran")
+    }
+
+    @Test func abbreviations() {
+        #expect(key("U.S.") == "us")
+        #expect(key("W.Va.") == "wva")
+        let text = FoldedText("in the U.S. today")
+        let us = text.tokens[2]
+        #expect(us.flags.contains(.abbreviation))
+        #expect(us.scalars == 7..<11)
+    }
+
+    @Test func arabicArticleSpellingsMeet() {
+        #expect(key("Deir ez-Zor") == "deir al zor")
+        #expect(key("Deir Al-Zour") == "deir al zour")
+        #expect(key("Dayr az Zawr") == "dayr al zawr")
+        #expect(key("Ar Raqqah") == "al raqqah")
+        #expect(keys("Al-Hasakah") == ["al hasakah", "hasakah"])
+        #expect(keys("As-Sukhnah") == ["al sukhnah", "sukhnah"])
+    }
+
+    @Test func englishWordsAreNotArticles() {
+        #expect(key("at Tanf") == "at tanf")
+        #expect(key("as Salam") == "as salam")
+        #expect(keys("at-Tanf") == ["al tanf", "tanf"])
+    }
+
+    @Test func arabicScriptVariants() {
+        #expect(key("دِيرُ الزَّوْر") == key("دير الزور"))
+        #expect(key("ديالى") == key("ديالي"))
+        #expect(key("محافظة") == key("محافظه"))
+        #expect(key("إربل") == key("اربل"))
+        #expect(key("البـصرة") == key("البصرة"))
+        #expect(keys("الحسكة").count == 2)
+    }
+
+    @Test func offsetsAreUnicodeScalars() {
+        let text = FoldedText("Ça va: Deir ez-Zor, بغداد!")
+        let words = text.tokens.map { String(decoding: text.folded($0 == text.tokens[0] ? 0 : text.tokens.firstIndex(of: $0)!), as: UTF8.self) }
+        #expect(words == ["ca", "va", "deir", "ez", "zor", "بغداد"])
+        #expect(text.tokens[2].scalars == 7..<11)
+        #expect(text.tokens[5].scalars == 20..<25)
+        #expect(text.tokens[5].flags.contains(.caseless))
+        #expect(text.tokens[3].flags.contains(.article))
+    }
+
+    @Test func sentenceStarts() {
+        let text = FoldedText("Iraq is here. Syria too!\n\nJordan")
+        #expect(text.tokens.map { $0.flags.contains(.sentenceStart) } == [true, false, false, true, false, true])
+    }
+}
