@@ -12,7 +12,10 @@ enum YAMLProblem {
         case let .scanner(context, problem, mark, _),
              let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
-            return .config(file: file, line: mark.line, key: "",
+            // An unclosed quote or bracket runs to the end of the file: the mistake is
+            // where it opened.
+            let line = problem.contains("end of stream") ? context?.mark.line ?? mark.line : mark.line
+            return .config(file: file, line: line, key: "",
                            reason: syntaxReason(problem: problem, context: context, mark: mark, yaml: yaml))
         case let .reader(problem, offset, _, _):
             let line = offset.map { yaml.prefix($0).count(where: { $0 == "\n" }) + 1 } ?? 0
@@ -37,8 +40,17 @@ enum YAMLProblem {
             return "holds more than one YAML document ('---'), but a configuration is one document"
         }
         let during = context.map { "\($0.text) that starts on line \($0.mark.line), " } ?? ""
-        return "invalid YAML at column \(mark.column): \(during)\(problem)"
+        let hint = hints.first { problem.contains($0.problem) }.map { " (\($0.hint))" } ?? ""
+        return "invalid YAML at line \(mark.line), column \(mark.column): \(during)\(problem)\(hint)"
     }
+
+    /// Plain words for libyaml's most common complaints.
+    private static let hints: [(problem: String, hint: String)] = [
+        ("mapping values are not allowed", "check the indentation, or quote a value that holds ': '"),
+        ("did not find expected key", "check the indentation of this line and the one before"),
+        ("did not find expected ',' or ']'", "a list in [brackets] is not closed"),
+        ("did not find expected ',' or '}'", "a group in {braces} is not closed"),
+    ]
 
     /// The text of the 1-based line `number` of `yaml`, empty when there is none.
     static func line(_ number: Int, of yaml: String) -> Substring {
