@@ -5,13 +5,7 @@ import Testing
 /// Each mistake is reported with the file, its 1-based line and dotted key path.
 @Suite struct ConfigErrorTests {
     /// A valid start that the cases below extend; lines 1 to 4.
-    static let seeds = """
-        sources:
-          - name: seeds
-            type: files
-            path: seeds
-
-        """
+    static let seeds = seedsOnly
 
     // MARK: The file itself
 
@@ -111,49 +105,46 @@ import Testing
                           line: 4, key: "sources[0].urls", reason: "is not a setting of a feed source, which takes 'url'")
     }
 
-    // MARK: Types
+    // MARK: Types and ranges
 
-    @Test func wrongTypes() {
-        expectConfigError(Self.seeds + "fetch:\n  timeout_s: fast\n", line: 6, key: "fetch.timeout_s",
-                          reason: "expected a number, found 'fast'")
-        expectConfigError(Self.seeds + "fetch:\n  concurrency: 2.5\n", line: 6, key: "fetch.concurrency",
-                          reason: "expected a whole number, found '2.5'")
-        expectConfigError(Self.seeds + "fetch:\n  retries: \"3\"\n", line: 6, key: "fetch.retries",
-                          reason: "expected a whole number, found the quoted text \"3\"")
-        expectConfigError(Self.seeds + "fetch:\n  max_bytes: [1]\n", line: 6, key: "fetch.max_bytes",
-                          reason: "expected a whole number, found a list")
-        expectConfigError(Self.seeds + "fetch:\n  max_bytes: 99999999999999999999999\n", line: 6,
-                          key: "fetch.max_bytes", reason: "is too large")
+    /// One wrong setting in a section, each on line 6 after ``seeds``.
+    static let badSettings: [BadSetting] = [
+        // Types
+        BadSetting("fetch", "timeout_s: fast", "expected a number, found 'fast'"),
+        BadSetting("fetch", "concurrency: 2.5", "expected a whole number, found '2.5'"),
+        BadSetting("fetch", "retries: \"3\"", "expected a whole number, found the quoted text \"3\""),
+        BadSetting("fetch", "max_bytes: [1]", "expected a whole number, found a list"),
+        BadSetting("fetch", "max_bytes: 99999999999999999999999", "is too large"),
+        BadSetting("extract", "country_bias: IQ", "expected a list, found 'IQ'"),
+        BadSetting("extract", "min_score: .nan", "expected a number"),
+        // Ranges
+        BadSetting("fetch", "concurrency: 0", "must be at least 1, found 0"),
+        BadSetting("fetch", "per_host: -2", "must be at least 1, found -2"),
+        BadSetting("fetch", "timeout_s: 0", "must be more than 0, found 0"),
+        BadSetting("fetch", "retries: -1", "must be at least 0, found -1"),
+        BadSetting("fetch", "max_bytes: 0", "must be at least 1, found 0"),
+        BadSetting("extract", "min_score: 1.5", "must be at least 0 and at most 1, found 1.5"),
+        BadSetting("output", "export: fulll", "must be one of full, delta, found 'fulll' (did you mean 'full'?)"),
+        BadSetting("output", "csv: \"\"", "must not be empty"),
+        BadSetting("output", "csv: geotag.gpkg", "is the same file as output.sqlite"),
+    ]
+
+    @Test(arguments: badSettings)
+    func badSetting(_ bad: BadSetting) {
+        expectConfigError(Self.seeds + "\(bad.section):\n  \(bad.setting)\n", line: 6, key: bad.key, reason: bad.reason)
+    }
+
+    @Test func wrongTypesElsewhere() {
         expectConfigError(Self.seeds + "output: out\n", line: 5, key: "output", reason: "expected settings")
         expectConfigError(Self.seeds + "gazetteer: [a, b]\n", line: 5, key: "gazetteer",
                           reason: "expected a text value, found a list")
-        expectConfigError(Self.seeds + "extract:\n  country_bias: IQ\n", line: 6, key: "extract.country_bias",
-                          reason: "expected a list, found 'IQ'")
-        expectConfigError(Self.seeds + "extract:\n  min_score: .nan\n", line: 6, key: "extract.min_score",
-                          reason: "expected a number")
         expectConfigError("sources:\n  name: seeds\n", line: 2, key: "sources", reason: "expected a list")
         expectConfigError("sources:\n  - seeds\n", line: 2, key: "sources[0]", reason: "expected settings")
         expectConfigError("sources:\n  - name: a\n    type: files\n    path: x\n    enabled: maybe\n", line: 5,
                           key: "sources[0].enabled", reason: "expected true or false, found 'maybe'")
     }
 
-    // MARK: Ranges
-
-    @Test func outOfRange() {
-        expectConfigError(Self.seeds + "fetch:\n  concurrency: 0\n", line: 6, key: "fetch.concurrency",
-                          reason: "must be at least 1, found 0")
-        expectConfigError(Self.seeds + "fetch:\n  per_host: -2\n", line: 6, key: "fetch.per_host",
-                          reason: "must be at least 1, found -2")
-        expectConfigError(Self.seeds + "fetch:\n  timeout_s: 0\n", line: 6, key: "fetch.timeout_s",
-                          reason: "must be more than 0, found 0")
-        expectConfigError(Self.seeds + "fetch:\n  retries: -1\n", line: 6, key: "fetch.retries",
-                          reason: "must be at least 0, found -1")
-        expectConfigError(Self.seeds + "fetch:\n  max_bytes: 0\n", line: 6, key: "fetch.max_bytes",
-                          reason: "must be at least 1, found 0")
-        expectConfigError(Self.seeds + "extract:\n  min_score: 1.5\n", line: 6, key: "extract.min_score",
-                          reason: "must be at least 0 and at most 1, found 1.5")
-        expectConfigError(Self.seeds + "output:\n  export: fulll\n", line: 6, key: "output.export",
-                          reason: "must be one of full, delta, found 'fulll' (did you mean 'full'?)")
+    @Test func badValuesInLists() {
         expectConfigError("sources:\n  - name: a\n    type: rss\n", line: 3, key: "sources[0].type",
                           reason: "must be one of files, urls, feed, found 'rss'")
         expectConfigError(Self.seeds + "extract:\n  country_bias:\n    - IQ\n    - IRQ\n", line: 8,
@@ -162,9 +153,6 @@ import Testing
                           key: "sources[0].url", reason: "expected an http:// or https:// URL")
         expectConfigError("sources:\n  - name: a\n    type: urls\n    urls:\n      - https://example.org/a\n      - example.org/b\n",
                           line: 6, key: "sources[0].urls[1]", reason: "expected an http:// or https:// URL, found 'example.org/b'")
-        expectConfigError(Self.seeds + "output:\n  csv: \"\"\n", line: 6, key: "output.csv", reason: "must not be empty")
-        expectConfigError(Self.seeds + "output:\n  csv: geotag.gpkg\n", line: 6, key: "output.csv",
-                          reason: "is the same file as output.sqlite")
     }
 
     // MARK: Required keys
@@ -206,6 +194,24 @@ import Testing
         expectConfigError("extract:\n  min_score: 2\nsources: []\n", line: 2,
                           key: "extract.min_score", reason: "must be at least 0")
     }
+}
+
+/// A setting written in a section, and the reason it is refused.
+struct BadSetting: Sendable, CustomTestStringConvertible {
+    let section: String
+    let setting: String
+    let reason: String
+
+    init(_ section: String, _ setting: String, _ reason: String) {
+        self.section = section
+        self.setting = setting
+        self.reason = reason
+    }
+
+    /// The dotted key of the setting.
+    var key: String { "\(section).\(setting.prefix { $0 != ":" })" }
+
+    var testDescription: String { "\(section): \(setting)" }
 }
 
 @Suite struct KeySuggestionTests {

@@ -8,6 +8,15 @@ let testVersion = "9.8.7"
 /// A made-up configuration path: parse(yaml:file:) never touches the file system.
 let testFile = "/projects/news/pipeline.yaml"
 
+/// The smallest valid configuration, four lines: one `files` source.
+let seedsOnly = """
+    sources:
+      - name: seeds
+        type: files
+        path: seeds
+
+    """
+
 /// Parses `yaml` as the contents of ``testFile``.
 func parseConfig(_ yaml: String) throws(GeotagError) -> PipelineConfig {
     try PipelineConfig.parse(yaml: yaml, file: testFile, version: testVersion)

@@ -41,32 +41,13 @@ import Testing
         ])
         #expect(config.enabledSources.map(\.name) == ["seeds"])
         #expect(config.sources.map(\.type) == [.files, .feed])
-        #expect(config.gazetteer.resolved == "/projects/news/data/gazetteer")
-        #expect(config.output.dir.resolved == "/projects/news/out")
-        #expect(config.output.csvPath == "/projects/news/out/mentions.csv")
-        #expect(config.output.geojsonPath == "/projects/news/out/mentions.geojson")
-        #expect(config.output.sqlitePath == "/projects/news/out/geotag.gpkg")
-        #expect(config.output.export == .full)
-        #expect(config.fetch.concurrency == 8)
-        #expect(config.fetch.perHost == 2)
-        #expect(config.fetch.timeoutSeconds == 20)
-        #expect(config.fetch.retries == 3)
-        #expect(config.fetch.maxBytes == 5_000_000)
-        #expect(config.fetch.userAgent == "geotag/9.8.7 (+https://example.org)")
-        #expect(config.fetch.cacheDir.resolved == "/projects/news/.geotag/cache")
-        #expect(config.extract.minScore == 0)
-        #expect(config.extract.countryBias == [])
+        expectSpecValues(config)
         #expect(config.file == testFile)
         #expect(config.directory == "/projects/news")
     }
 
     @Test func onlySourcesGetsEveryDefault() throws {
-        let config = try parseConfig("""
-            sources:
-              - name: seeds
-                type: files
-                path: seeds
-            """)
+        let config = try parseConfig(seedsOnly)
         let defaults = PipelineConfig(sources: config.sources, file: testFile,
                                       configHash: config.configHash, version: testVersion)
         #expect(config == defaults)
@@ -74,22 +55,30 @@ import Testing
         let spec = try parseConfig(Self.specExample)
         #expect(spec.with { $0.sources = config.sources; $0.configHash = config.configHash } == config)
         // ... and these.
-        #expect(config.gazetteer.resolved == "/projects/news/data/gazetteer")
+        expectSpecValues(config)
         #expect(config.output.dir.written == "out")
-        #expect(config.output.csv == "mentions.csv")
-        #expect(config.output.geojson == "mentions.geojson")
-        #expect(config.output.sqlite == "geotag.gpkg")
-        #expect(config.output.export == .full)
-        #expect(config.fetch.concurrency == 8)
-        #expect(config.fetch.perHost == 2)
-        #expect(config.fetch.timeoutSeconds == 20)
-        #expect(config.fetch.retries == 3)
-        #expect(config.fetch.maxBytes == 5_000_000)
-        #expect(config.fetch.userAgent == "geotag/9.8.7 (+https://example.org)")
         #expect(config.fetch.cacheDir.written == ".geotag/cache")
-        #expect(config.extract.minScore == 0)
-        #expect(config.extract.countryBias.isEmpty)
         #expect(config.sources[0].enabled)
+    }
+
+    /// Checks every setting but `sources` against the spec's example, for a
+    /// configuration read from ``testFile``.
+    func expectSpecValues(_ config: PipelineConfig, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(config.gazetteer.resolved == "/projects/news/data/gazetteer", sourceLocation: sourceLocation)
+        #expect(config.output.dir.resolved == "/projects/news/out", sourceLocation: sourceLocation)
+        #expect(config.output.csvPath == "/projects/news/out/mentions.csv", sourceLocation: sourceLocation)
+        #expect(config.output.geojsonPath == "/projects/news/out/mentions.geojson", sourceLocation: sourceLocation)
+        #expect(config.output.sqlitePath == "/projects/news/out/geotag.gpkg", sourceLocation: sourceLocation)
+        #expect(config.output.export == .full, sourceLocation: sourceLocation)
+        #expect(config.fetch.concurrency == 8, sourceLocation: sourceLocation)
+        #expect(config.fetch.perHost == 2, sourceLocation: sourceLocation)
+        #expect(config.fetch.timeoutSeconds == 20, sourceLocation: sourceLocation)
+        #expect(config.fetch.retries == 3, sourceLocation: sourceLocation)
+        #expect(config.fetch.maxBytes == 5_000_000, sourceLocation: sourceLocation)
+        #expect(config.fetch.userAgent == "geotag/9.8.7 (+https://example.org)", sourceLocation: sourceLocation)
+        #expect(config.fetch.cacheDir.resolved == "/projects/news/.geotag/cache", sourceLocation: sourceLocation)
+        #expect(config.extract.minScore == 0, sourceLocation: sourceLocation)
+        #expect(config.extract.countryBias == [], sourceLocation: sourceLocation)
     }
 
     @Test func everyKeyCanBeSet() throws {
@@ -151,9 +140,9 @@ import Testing
         let config = try parseConfig("""
             sources:
               - name: seeds
+                enabled:
                 type: files
                 path: seeds
-                enabled:
             gazetteer: ~
             output:
             fetch:
