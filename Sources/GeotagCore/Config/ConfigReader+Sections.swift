@@ -24,21 +24,22 @@ extension ConfigReader {
     /// Reads `output:`. The three files must be different files.
     func output(_ node: ConfigNode) throws(GeotagError) -> OutputConfig {
         var output = OutputConfig(relativeTo: directory)
-        var written: [(node: ConfigNode, path: KeyPath<OutputConfig, String>)] = []
+        var written: [OutputKey: ConfigNode] = [:]
         try node.forEachField(OutputKey.self, owner: "output") { key, value throws(GeotagError) in
             switch key {
             case .dir: output.dir = try value.path(relativeTo: directory)
-            case .csv: output.csv = try value.string(); written.append((value, \.csvPath))
-            case .geojson: output.geojson = try value.string(); written.append((value, \.geojsonPath))
-            case .sqlite: output.sqlite = try value.string(); written.append((value, \.sqlitePath))
+            case .csv: output.csv = try value.string()
+            case .geojson: output.geojson = try value.string()
+            case .sqlite: output.sqlite = try value.string()
             case .export: output.export = try value.choice(of: ExportMode.self)
             }
+            written[key] = value
         }
-        let files: [(name: String, path: KeyPath<OutputConfig, String>)] =
-            [("csv", \.csvPath), ("geojson", \.geojsonPath), ("sqlite", \.sqlitePath)]
-        for (node, path) in written {
-            if let other = files.first(where: { $0.path != path && output[keyPath: $0.path] == output[keyPath: path] }) {
-                throw node.error("is the same file as output.\(other.name); each output needs its own file")
+        let files: [(key: OutputKey, path: String)] =
+            [(.csv, output.csvPath), (.geojson, output.geojsonPath), (.sqlite, output.sqlitePath)]
+        for file in files {
+            if let node = written[file.key], let other = files.first(where: { $0.key != file.key && $0.path == file.path }) {
+                throw node.error("is the same file as output.\(other.key.rawValue); each output needs its own file")
             }
         }
         return output

@@ -1,4 +1,5 @@
 import Foundation
+
 /// The keys of a source under `sources:`, of every type.
 enum SourceKey: String, ConfigKey {
     case name, type, enabled, path, urls, file, url
@@ -11,6 +12,9 @@ enum SourceKey: String, ConfigKey {
         case .feed: return [.url]
         }
     }
+
+    /// The keys that belong to one type or another.
+    static let typeSettings = SourceType.allCases.flatMap(settings(of:))
 }
 
 extension ConfigReader {
@@ -39,7 +43,7 @@ extension ConfigReader {
         let type = try sourceType(node)
         let owner = "a \(type.rawValue) source"
         let settings = SourceKey.settings(of: type)
-        var name: ConfigNode?
+        var name: (text: String, node: ConfigNode)?
         var enabled = true
         var path: ConfigPath?
         var urls: [URL]?
@@ -47,12 +51,12 @@ extension ConfigReader {
         var feedURL: URL?
         let required: [SourceKey] = [.name] + (type == .urls ? [] : settings)
         try node.forEachField(SourceKey.self, required: required, owner: owner) { key, value throws(GeotagError) in
-            if [.path, .urls, .file, .url].contains(key), !settings.contains(key) {
+            if SourceKey.typeSettings.contains(key), !settings.contains(key) {
                 let takes = settings.map { "'\($0.rawValue)'" }.joined(separator: " or ")
                 throw value.error("is not a setting of \(owner), which takes \(takes)")
             }
             switch key {
-            case .name: _ = try value.string(); name = value
+            case .name: name = (try value.string(), value)
             case .type: break
             case .enabled: enabled = try value.bool()
             case .path: path = try value.path(relativeTo: directory)
@@ -77,7 +81,7 @@ extension ConfigReader {
             guard let feedURL else { throw node.missing(SourceKey.url.rawValue, owner: owner) }
             kind = .feed(url: feedURL)
         }
-        return (SourceConfig(name: try name.string(), enabled: enabled, kind: kind), name)
+        return (SourceConfig(name: name.text, enabled: enabled, kind: kind), name.node)
     }
 
     /// The `type` of a source, read before its other keys because it decides them.

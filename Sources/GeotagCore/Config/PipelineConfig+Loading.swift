@@ -5,10 +5,13 @@ extension PipelineConfig {
     /// Reads and checks the configuration file at `file` (relative to the working
     /// directory, or absolute) for geotag `version`.
     ///
-    /// Throws ``GeotagError/config(file:line:key:reason:)`` (exit code 2) for the first
-    /// problem in the file, naming `file` as given, the 1-based line (0 when the file
-    /// cannot be read at all) and the dotted key path (`fetch.timeout_s`,
-    /// `sources[1].type`, list indices from 0; empty for YAML syntax errors).
+    /// Throws ``GeotagError/config(file:line:key:reason:)`` (exit code 2) naming `file`
+    /// as given, the 1-based line (0 when the file cannot be read at all) and the dotted
+    /// key path (`fetch.timeout_s`, `sources[1].type`, list indices from 0; empty for
+    /// YAML syntax errors). Only one problem is reported, the first in the file: one
+    /// clear message beats a list, and fixing a mistake often clears those after it. A
+    /// required key that is missing counts as standing where its group of settings
+    /// ends, and a source's `type` is checked before its other keys.
     public static func load(file: String, version: String) throws(GeotagError) -> PipelineConfig {
         let absolute = ConfigPath.absolute(file, relativeTo: FileManager.default.currentDirectoryPath)
         var isFolder: ObjCBool = false

@@ -25,7 +25,7 @@ public struct PipelineConfig: Sendable, Equatable {
     /// A configuration with `sources` and every default, as if read from `file` (an
     /// absolute path) whose bytes hash to `configHash`.
     public init(sources: [SourceConfig], file: String, configHash: String, version: String) {
-        let directory = ConfigPath.absolute("..", relativeTo: file)
+        let directory = ConfigPath.normalized(file + "/..") // the folder that holds `file`
         self.sources = sources
         self.gazetteer = ConfigPath("data/gazetteer", relativeTo: directory)
         self.output = OutputConfig(relativeTo: directory)
