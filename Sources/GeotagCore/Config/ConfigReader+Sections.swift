@@ -1,0 +1,93 @@
+/// The keys of `output:`.
+enum OutputKey: String, ConfigKey {
+    case dir, csv, geojson, sqlite, export
+}
+
+/// The keys of `fetch:`.
+enum FetchKey: String, ConfigKey {
+    case concurrency
+    case perHost = "per_host"
+    case timeoutSeconds = "timeout_s"
+    case retries
+    case maxBytes = "max_bytes"
+    case userAgent = "user_agent"
+    case cacheDir = "cache_dir"
+}
+
+/// The keys of `extract:`.
+enum ExtractKey: String, ConfigKey {
+    case minScore = "min_score"
+    case countryBias = "country_bias"
+}
+
+extension ConfigReader {
+    /// Reads `output:`. The three files must be different files.
+    func output(_ node: ConfigNode) throws(GeotagError) -> OutputConfig {
+        var output = OutputConfig(relativeTo: directory)
+        var written: [OutputKey: ConfigNode] = [:]
+        try node.forEachField(OutputKey.self, owner: "output") { key, value throws(GeotagError) in
+            switch key {
+            case .dir: output.dir = try value.path(relativeTo: directory)
+            case .csv: output.csv = try value.string()
+            case .geojson: output.geojson = try value.string()
+            case .sqlite: output.sqlite = try value.string()
+            case .export: output.export = try value.choice(of: ExportMode.self)
+            }
+            written[key] = value
+        }
+        let files: [(key: OutputKey, path: String)] =
+            [(.csv, output.csvPath), (.geojson, output.geojsonPath), (.sqlite, output.sqlitePath)]
+        for file in files {
+            if let node = written[file.key], let other = files.first(where: { $0.key != file.key && $0.path == file.path }) {
+                throw node.error("is the same file as output.\(other.key.rawValue); each output needs its own file")
+            }
+        }
+        return output
+    }
+
+    /// Reads `fetch:`. `VERSION` in `user_agent` becomes the geotag version.
+    func fetch(_ node: ConfigNode) throws(GeotagError) -> FetchConfig {
+        var fetch = FetchConfig(version: version, relativeTo: directory)
+        try node.forEachField(FetchKey.self, owner: "fetch") { key, value throws(GeotagError) in
+            switch key {
+            case .concurrency: fetch.concurrency = try value.int(atLeast: 1)
+            case .perHost: fetch.perHost = try value.int(atLeast: 1)
+            case .timeoutSeconds: fetch.timeoutSeconds = try value.double(in: 0...Double.infinity, excludingLowerBound: true)
+            case .retries: fetch.retries = try value.int(atLeast: 0)
+            case .maxBytes: fetch.maxBytes = try value.int(atLeast: 1)
+            case .userAgent: fetch.userAgent = FetchConfig.userAgent(try value.string(), version: version)
+            case .cacheDir: fetch.cacheDir = try value.path(relativeTo: directory)
+            }
+        }
+        return fetch
+    }
+
+    /// Reads `extract:`. Country codes are two letters, upper-cased, without repeats.
+    func extract(_ node: ConfigNode) throws(GeotagError) -> ExtractConfig {
+        var extract = ExtractConfig()
+        try node.forEachField(ExtractKey.self, owner: "extract") { key, value throws(GeotagError) in
+            switch key {
+            case .minScore:
+                extract.minScore = try value.double(in: 0...1)
+            case .countryBias:
+                extract.countryBias = []
+                for element in try value.elements() {
+                    let code = try element.countryCode()
+                    if !extract.countryBias.contains(code) { extract.countryBias.append(code) }
+                }
+            }
+        }
+        return extract
+    }
+}
+
+private extension ConfigNode {
+    /// A two-letter ISO 3166-1 code, upper-cased.
+    func countryCode() throws(GeotagError) -> String {
+        let text = try string()
+        guard text.count == 2, text.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            throw error("expected a two-letter ISO 3166-1 country code such as IQ, found '\(text)'")
+        }
+        return text.uppercased()
+    }
+}
