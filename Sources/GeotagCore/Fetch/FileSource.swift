@@ -23,6 +23,7 @@ public struct FileSource: Source {
         case jsonLines
     }
 
+    /// The `sources[].name` from the configuration.
     public let name: String
     /// The folder, file or glob as configured.
     public let path: String

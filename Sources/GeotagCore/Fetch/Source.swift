@@ -1,7 +1,9 @@
 /// One thing a ``Source`` hands over: a document it read, or the failure of an item it
 /// could not read (recorded in `failures`; the source carries on with the next item).
 public enum SourceItem: Sendable, Equatable {
+    /// A document read in full, for the normalize stage.
     case document(RawDocument)
+    /// An item that could not be read (stage `fetch`), for the `failures` table.
     case failure(Failure)
 }
 

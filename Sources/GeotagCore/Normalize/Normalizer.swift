@@ -13,11 +13,15 @@ import Foundation
 /// A document with no text at all throws `DocumentError("no text")`. The normalizer
 /// holds no state, so the runner may call it from any number of threads at once.
 public struct Normalizer: Stage {
+    /// What a source delivered.
     public typealias Input = RawDocument
+    /// Clean text and metadata.
     public typealias Output = Article
 
+    /// Failures of this stage are recorded as `normalize`.
     public static var name: StageName { .normalize }
 
+    /// A normalizer; it has no settings yet.
     public init() {}
 
     /// The article in `document`.

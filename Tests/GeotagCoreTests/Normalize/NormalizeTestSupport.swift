@@ -21,9 +21,15 @@ enum NormalizeTestFiles {
 func normalizeHTML(
     _ html: String, location: String = "test.html", url: String? = nil, title: String? = nil, published: String? = nil
 ) throws -> Article {
+    try normalizePage(Array(html.utf8), location: location, url: url, title: title, published: published)
+}
+
+/// Normalizes the bytes of a page read from `location`.
+func normalizePage(
+    _ bytes: [UInt8], location: String = "test.html", url: String? = nil, title: String? = nil, published: String? = nil
+) throws -> Article {
     try Normalizer().process(RawDocument(
-        source: "test", location: location, url: url, body: Array(html.utf8), format: .html,
-        title: title, published: published))
+        source: "test", location: location, url: url, body: bytes, format: .html, title: title, published: published))
 }
 
 /// Normalizes `bytes` as plain text read from `location`.
