@@ -4,15 +4,18 @@ import Foundation
 /// `published` and `text` or `html` (`text` wins when both are given: it is already the
 /// clean text the publisher meant). Each line becomes one ``RawDocument`` whose location
 /// is `path#L<n>`; a line that is not a JSON object, or has neither `text` nor `html`,
-/// becomes a ``Failure`` for that line. Blank lines are skipped.
+/// becomes a ``Failure`` for that line. Blank lines and a leading byte-order mark
+/// are skipped.
 enum JSONLines {
     /// The items of the JSONL file at `location`, whose bytes are `bytes`, in line order.
     static func items(
         of bytes: [UInt8], location: String, source: String, fetchedAt: Date,
         _ deliver: (SourceItem) -> Bool
     ) {
+        // Editors on Windows like to start UTF-8 files with a byte-order mark.
+        let content = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
         var lineNumber = 0
-        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        for line in content.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             let lineLocation = "\(location)#L\(lineNumber)"

@@ -108,6 +108,13 @@ import Testing
         #expect(items[4].failure?.reason == "line 6: neither \"text\" nor \"html\"")
     }
 
+    @Test func jsonLinesWithAByteOrderMarkAndWindowsLineEnds() throws {
+        let folder = try ScratchFolder()
+        try folder.write("bom.jsonl", [0xEF, 0xBB, 0xBF] + Array("{\"text\": \"one\"}\r\n{\"text\": \"two\"}\r\n".utf8))
+        let items = ScratchFolder.items(of: FileSource(name: "b", path: "bom.jsonl", baseDirectory: folder.path))
+        #expect(items.map { $0.document?.body } == [Array("one".utf8), Array("two".utf8)])
+    }
+
     @Test func unreadableFilesAndMissingPathsAreFailuresThatDoNotStopTheRest() throws {
         let folder = try ScratchFolder()
         try folder.write("in/a.txt", "fine")
