@@ -1,5 +1,12 @@
 #ifndef GEOTAG_CLIBXML2_SHIM_H
 #define GEOTAG_CLIBXML2_SHIM_H
+/* libxml2 built with ICU makes encoding.h include the system's <unicode/ucnv.h>, whose
+ * UErrorCode clashes with the copy of ICU inside Foundation (_FoundationICU), so no
+ * Swift file of a module that imports Foundation would compile. Hiding the ICU part
+ * only drops the ICU fields at the end of xmlCharEncodingHandler, which geotag never
+ * touches (it only ever holds pointers to it); the library itself is unchanged. */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>

@@ -1,0 +1,67 @@
+import Foundation
+
+/// The few POSIX file operations the file source needs, with failures reported as the
+/// system's own short reason ("Permission denied", "Is a directory") so a `failures`
+/// row says plainly why a file could not be read.
+enum FileSystem {
+    /// What a path names on disk.
+    enum EntryKind: Equatable {
+        /// A regular file, a link to one, a dangling link or anything else that is not a
+        /// folder: reading it tells whether it can be read.
+        case file
+        /// A folder reached without following a symbolic link.
+        case folder
+        /// A symbolic link to a folder. Walks do not enter these, so a link cycle cannot
+        /// make a walk endless; a path that names one explicitly does enter it.
+        case linkedFolder
+        case missing
+    }
+
+    /// What `path` names.
+    static func kind(of path: String) -> EntryKind {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        if info.st_mode & S_IFMT == S_IFDIR { return .folder }
+        guard info.st_mode & S_IFMT == S_IFLNK else { return .file }
+        var target = stat()
+        if stat(path, &target) == 0, target.st_mode & S_IFMT == S_IFDIR { return .linkedFolder }
+        return .file
+    }
+
+    /// The names in the folder at `path`, without `.` and `..`, in no particular order.
+    static func names(inFolder path: String) throws(DocumentError) -> [String] {
+        guard let folder = opendir(path) else { throw DocumentError(systemReason()) }
+        defer { closedir(folder) }
+        var names: [String] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// The bytes of the file at `path`.
+    static func contents(ofFile path: String) throws(DocumentError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw DocumentError(systemReason()) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return bytes }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw DocumentError(systemReason())
+            }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    /// The text of the current `errno`.
+    private static func systemReason() -> String {
+        String(cString: strerror(errno))
+    }
+}

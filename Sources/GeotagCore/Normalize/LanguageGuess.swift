@@ -1,0 +1,23 @@
+/// The one language guess the first version makes: Arabic when most letters of the text
+/// are in the Arabic script. Everything else is left unknown rather than guessed badly;
+/// a page's own `lang` is preferred when it has one.
+enum LanguageGuess {
+    /// `ar` when more than half of the letters in `text` are Arabic script, else nil.
+    static func language(of text: String) -> String? {
+        var letters = 0
+        var arabic = 0
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            letters += 1
+            if isArabicScript(scalar) { arabic += 1 }
+        }
+        return letters > 0 && arabic * 2 > letters ? "ar" : nil
+    }
+
+    /// The Arabic, Arabic Supplement, Arabic Extended-A and presentation-form blocks.
+    private static func isArabicScript(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0600...0x06FF, 0x0750...0x077F, 0x0870...0x08FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF: return true
+        default: return false
+        }
+    }
+}

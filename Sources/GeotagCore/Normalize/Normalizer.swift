@@ -1,0 +1,80 @@
+import Foundation
+
+/// The normalize stage: turns a ``RawDocument`` into an ``Article``, clean text with
+/// its metadata.
+///
+/// - Plain text is its own clean text (see ``PlainText``); Markdown too, for now.
+/// - HTML is parsed by libxml2 (``HTMLDocument``); the article text is found by
+///   ``MainText`` and cleaned by ``TextHygiene``, the metadata read by
+///   ``HTMLMetadata``.
+/// - Metadata the source gave (``RawDocument/title``, ``RawDocument/published``,
+///   ``RawDocument/url``) wins over what the page says.
+///
+/// A document with no text at all throws `DocumentError("no text")`. The normalizer
+/// holds no state, so the runner may call it from any number of threads at once.
+public struct Normalizer: Stage {
+    /// What a source delivered.
+    public typealias Input = RawDocument
+    /// Clean text and metadata.
+    public typealias Output = Article
+
+    /// Failures of this stage are recorded as `normalize`.
+    public static var name: StageName { .normalize }
+
+    /// A normalizer; it has no settings yet.
+    public init() {}
+
+    /// The article in `document`.
+    public func process(_ document: RawDocument) throws(DocumentError) -> Article {
+        switch document.format {
+        case .text, .markdown:
+            return try plainArticle(document)
+        case .html:
+            return try htmlArticle(document)
+        }
+    }
+
+    /// The document id of `document`: the first 16 hex digits of the SHA-256 of its
+    /// canonical URL when the source knows one (``RawDocument/url``), else of its
+    /// location (the file path as configured). A URL the page itself announces
+    /// (`rel=canonical`) does not change the id, so the id of a file never depends on
+    /// its content.
+    public static func docID(for document: RawDocument) -> String {
+        docID(forKey: sourceURL(of: document) ?? document.location)
+    }
+
+    /// The first 16 hex digits of the SHA-256 of `key`.
+    public static func docID(forKey key: String) -> String {
+        String(SHA256.hex(Array(key.utf8)).prefix(16))
+    }
+
+    private static func sourceURL(of document: RawDocument) -> String? {
+        guard let url = document.url?.trimmingCharacters(in: .whitespacesAndNewlines), !url.isEmpty else { return nil }
+        return url
+    }
+
+    private func plainArticle(_ document: RawDocument) throws(DocumentError) -> Article {
+        let text = PlainText.decode(document.body)
+        guard text.contains(where: { !$0.isWhitespace }) else { throw DocumentError("no text") }
+        let title = document.format == .markdown ? PlainText.title(ofMarkdown: text) : PlainText.title(ofText: text)
+        return Article(
+            docID: Self.docID(for: document), url: Self.sourceURL(of: document) ?? document.location,
+            source: document.source, title: TextHygiene.field(document.title) ?? title,
+            published: document.published.flatMap(PublishedDate.normalized),
+            language: LanguageGuess.language(of: text), text: text)
+    }
+
+    private func htmlArticle(_ document: RawDocument) throws(DocumentError) -> Article {
+        guard let page = HTMLDocument(bytes: document.body) else { throw DocumentError("no text") }
+        let text = TextHygiene.finish(MainText.paragraphs(of: page))
+        guard !text.isEmpty else { throw DocumentError("no text") }
+        let sourceURL = Self.sourceURL(of: document)
+        let metadata = HTMLMetadata(document: page, pageURL: sourceURL ?? document.location)
+        return Article(
+            docID: Self.docID(for: document), url: sourceURL ?? metadata.canonicalURL ?? document.location,
+            source: document.source, title: TextHygiene.field(document.title) ?? metadata.title,
+            published: document.published.flatMap(PublishedDate.normalized) ?? metadata.published,
+            author: metadata.author, site: metadata.site,
+            language: metadata.language ?? LanguageGuess.language(of: text), text: text)
+    }
+}

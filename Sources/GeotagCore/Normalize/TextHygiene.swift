@@ -1,0 +1,56 @@
+import Foundation
+
+/// The clean-up that page text goes through (not plain-text input, which is its own
+/// clean text): invisible characters removed, whitespace runs collapsed, NFC.
+///
+/// Invalid UTF-8 never gets this far: it is replaced with U+FFFD when bytes are decoded.
+enum TextHygiene {
+    /// Characters that take no space and carry no meaning in news prose but break
+    /// matching: the soft hyphen, zero-width space, word joiner, byte-order mark,
+    /// direction marks and embeddings (common on Arabic pages), and control characters.
+    ///
+    /// Zero-width (non-)joiners U+200C/U+200D are kept on purpose: they are part of
+    /// the spelling of Persian, Kurdish (Sorani) and Urdu words, and of emoji.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00AD, 0x061C, 0x180E, 0x200B, 0x200E, 0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF:
+            return true
+        case 0x00...0x1F, 0x7F...0x9F:
+            return !scalar.properties.isWhitespace
+        default:
+            return false
+        }
+    }
+
+    /// `text` without invisible characters, each whitespace run (newlines and no-break
+    /// spaces included) made one space, trimmed. Not normalised: see ``finish(_:)``.
+    static func collapse(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars where !isInvisible(scalar) {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace {
+                result.append(" ")
+                pendingSpace = false
+            }
+            result.append(scalar)
+        }
+        return String(result)
+    }
+
+    /// The article text from its collapsed paragraphs: joined with a blank line, in NFC.
+    static func finish(_ paragraphs: [String]) -> String {
+        paragraphs.joined(separator: "\n\n").precomposedStringWithCanonicalMapping
+    }
+
+    /// A metadata value (title, author, ...) cleaned like a paragraph; nil when nothing
+    /// is left.
+    static func field(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let cleaned = collapse(text).precomposedStringWithCanonicalMapping
+        return cleaned.isEmpty ? nil : cleaned
+    }
+}
