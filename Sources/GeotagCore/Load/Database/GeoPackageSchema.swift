@@ -26,56 +26,44 @@ enum GeoPackageSchema {
         """
 
     /// A column of one of geotag's own tables: its name and its declaration.
-    struct Column {
+    struct Column: ExpressibleByStringLiteral {
         var name: String
         var declaration: String
+
+        init(name: String, declaration: String) {
+            self.name = name
+            self.declaration = declaration
+        }
+
+        /// A column from its definition, `"name TYPE CONSTRAINTS"`.
+        init(stringLiteral definition: String) {
+            let parts = definition.split(separator: " ", maxSplits: 1)
+            self.init(name: String(parts[0]), declaration: parts.count > 1 ? String(parts[1]) : "")
+        }
     }
 
     /// The columns of `articles` after its integer primary key, in the order the
     /// loader binds them. `doc_id` is the key the loader upserts on.
     static let articleColumns: [Column] = [
-        Column(name: "doc_id", declaration: "TEXT NOT NULL UNIQUE"),
-        Column(name: "url", declaration: "TEXT"),
-        Column(name: "source", declaration: "TEXT"),
-        Column(name: "title", declaration: "TEXT"),
-        Column(name: "published", declaration: "TEXT"),
-        Column(name: "author", declaration: "TEXT"),
-        Column(name: "site", declaration: "TEXT"),
-        Column(name: "language", declaration: "TEXT"),
-        Column(name: "text", declaration: "TEXT NOT NULL"),
-        Column(name: "content_hash", declaration: "TEXT NOT NULL"),
-        Column(name: "gazetteer_version", declaration: "TEXT NOT NULL"),
-        Column(name: "mention_count", declaration: "INTEGER NOT NULL"),
-        Column(name: "first_run_id", declaration: "TEXT"),
-        Column(name: "last_run_id", declaration: "TEXT"),
+        "doc_id TEXT NOT NULL UNIQUE", "url TEXT", "source TEXT", "title TEXT", "published TEXT",
+        "author TEXT", "site TEXT", "language TEXT", "text TEXT NOT NULL", "content_hash TEXT NOT NULL",
+        "gazetteer_version TEXT NOT NULL", "mention_count INTEGER NOT NULL", "first_run_id TEXT",
+        "last_run_id TEXT",
     ]
 
     /// The columns of `runs` after its integer primary key, in bind order; `run_id`
     /// is the key.
     static let runColumns: [Column] = [
-        Column(name: "run_id", declaration: "TEXT NOT NULL UNIQUE"),
-        Column(name: "started_at", declaration: "DATETIME NOT NULL"),
-        Column(name: "ended_at", declaration: "DATETIME"),
-        Column(name: "version", declaration: "TEXT NOT NULL"),
-        Column(name: "gazetteer_version", declaration: "TEXT NOT NULL"),
-        Column(name: "config_hash", declaration: "TEXT NOT NULL"),
-        Column(name: "documents", declaration: "INTEGER NOT NULL"),
-        Column(name: "loaded", declaration: "INTEGER NOT NULL"),
-        Column(name: "unchanged", declaration: "INTEGER NOT NULL"),
-        Column(name: "failed", declaration: "INTEGER NOT NULL"),
-        Column(name: "mentions", declaration: "INTEGER NOT NULL"),
-        Column(name: "status", declaration: "TEXT NOT NULL"),
+        "run_id TEXT NOT NULL UNIQUE", "started_at DATETIME NOT NULL", "ended_at DATETIME",
+        "version TEXT NOT NULL", "gazetteer_version TEXT NOT NULL", "config_hash TEXT NOT NULL",
+        "documents INTEGER NOT NULL", "loaded INTEGER NOT NULL", "unchanged INTEGER NOT NULL",
+        "failed INTEGER NOT NULL", "mentions INTEGER NOT NULL", "status TEXT NOT NULL",
     ]
 
     /// The columns of `failures` after its integer primary key, in bind order.
     static let failureColumns: [Column] = [
-        Column(name: "run_id", declaration: "TEXT NOT NULL"),
-        Column(name: "source", declaration: "TEXT NOT NULL"),
-        Column(name: "location", declaration: "TEXT NOT NULL"),
-        Column(name: "doc_id", declaration: "TEXT"),
-        Column(name: "stage", declaration: "TEXT NOT NULL"),
-        Column(name: "reason", declaration: "TEXT NOT NULL"),
-        Column(name: "at", declaration: "DATETIME NOT NULL"),
+        "run_id TEXT NOT NULL", "source TEXT NOT NULL", "location TEXT NOT NULL", "doc_id TEXT",
+        "stage TEXT NOT NULL", "reason TEXT NOT NULL", "at DATETIME NOT NULL",
     ]
 
     /// The `mentions` columns after `fid` and `geom`: one per ``MentionRecord/fields``,
