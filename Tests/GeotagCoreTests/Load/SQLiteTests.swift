@@ -69,7 +69,12 @@ import Testing
         try db.execute("CREATE TABLE t (v INTEGER UNIQUE)")
         try db.execute("INSERT INTO t VALUES (1)")
         let insert = try db.prepare("INSERT INTO t VALUES (1)")
-        #expect(throws: GeotagError.self) { try insert.run() }
+        do {
+            try insert.run()
+            Issue.record("the insert should fail")
+        } catch let GeotagError.io(_, reason) {
+            #expect(reason.contains("UNIQUE constraint failed: t.v"))
+        }
         #expect(throws: GeotagError.self) { _ = try db.prepare("SELECT 1; SELECT 2") }
         #expect(throws: GeotagError.self) { try db.pragma("user_version; DROP TABLE t") }
     }
@@ -83,6 +88,16 @@ import Testing
         #expect(first === again)
         #expect(try again.step())
         #expect(again.isNull(at: 0))  // bindings cleared
+    }
+
+    @Test func aReleasedConnectionWithCachedStatementsIsFreed() throws {
+        weak var released: SQLite.Connection?
+        do {
+            let db = try memory()
+            _ = try db.cachedStatement("SELECT 1")
+            released = db
+        }
+        #expect(released == nil)
     }
 
     @Test func closedConnectionRefusesWork() throws {

@@ -13,6 +13,7 @@ public struct GeoPackagePoint: Sendable, Equatable {
     /// The `gpkg_spatial_ref_sys.srs_id` of the coordinates.
     public var srsID: Int32
 
+    /// A point at `x`, `y` in the SRS `srsID` (WGS 84 longitude/latitude by default).
     public init(x: Double, y: Double, srsID: Int32 = 4326) {
         self.x = x
         self.y = y

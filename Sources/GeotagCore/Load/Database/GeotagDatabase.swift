@@ -49,6 +49,12 @@ public final class GeotagDatabase {
         }
     }
 
+    /// A database released without ``close()`` (a run ending on an error) is
+    /// closed the same way, errors aside.
+    deinit {
+        try? close()
+    }
+
     /// Refuses a database that already belongs to another application.
     private func checkApplicationID() throws {
         let id = try connection.pragma("application_id")

@@ -21,6 +21,7 @@ public struct StoreResult: Sendable, Equatable {
     /// Failure rows recorded.
     public var failures = 0
 
+    /// A result with nothing written.
     public init() {}
 
     /// The sum of two results, for totals over batches.
@@ -43,6 +44,7 @@ public struct ArticleFingerprint: Sendable, Equatable, Hashable {
     /// The gazetteer version its mentions were resolved against.
     public var gazetteerVersion: String
 
+    /// A fingerprint of the given hash and version.
     public init(contentHash: String, gazetteerVersion: String) {
         self.contentHash = contentHash
         self.gazetteerVersion = gazetteerVersion

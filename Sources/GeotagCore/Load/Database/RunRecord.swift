@@ -31,6 +31,7 @@ public struct RunRecord: Sendable, Equatable {
         /// Mentions stored.
         public var mentions: Int
 
+        /// Counts, zero unless given.
         public init(documents: Int = 0, loaded: Int = 0, unchanged: Int = 0, failed: Int = 0, mentions: Int = 0) {
             self.documents = documents
             self.loaded = loaded
@@ -42,17 +43,22 @@ public struct RunRecord: Sendable, Equatable {
 
     /// Unique id of the run (`runs.run_id`, and `run_id` of the mentions it writes).
     public var runID: String
+    /// When the run started.
     public var startedAt: Date
     /// Nil while the run is going.
     public var endedAt: Date?
     /// The geotag version that ran.
     public var version: String
+    /// The version of the gazetteer mentions were resolved against.
     public var gazetteerVersion: String
     /// A hash of the configuration the run used.
     public var configHash: String
+    /// What the run did so far (all zero at the start).
     public var counts: Counts
+    /// Where the run stands.
     public var status: Status
 
+    /// A run record; a new run is ``Status/running`` with no end and zero counts.
     public init(
         runID: String, startedAt: Date, endedAt: Date? = nil, version: String, gazetteerVersion: String,
         configHash: String, counts: Counts = Counts(), status: Status = .running

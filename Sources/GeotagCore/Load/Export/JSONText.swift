@@ -64,6 +64,7 @@ public enum JSONText {
 public struct JSONObjectWriter: Sendable {
     private var members: [UInt8] = []
 
+    /// An empty object, `{}`.
     public init() {}
 
     private mutating func key(_ key: String) {

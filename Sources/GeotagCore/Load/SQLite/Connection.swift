@@ -5,12 +5,13 @@ extension SQLite {
     ///
     /// Owned by one thread (see ``SQLite``); it is deliberately not `Sendable`. The
     /// handle is closed with `sqlite3_close_v2` by ``close()`` or, failing that, when
-    /// the connection is released; statements still alive keep the connection (and so
-    /// the handle) alive until they are finalized.
+    /// the connection is released; statements still alive keep the handle open until
+    /// they are finalized.
     public final class Connection {
         /// The file it was opened on, as given; used in error messages.
-        public let path: String
-        private var handle: OpaquePointer?
+        public var path: String { handle.path }
+        /// The `sqlite3` handle, shared with the statements prepared on it.
+        let handle: Handle
         /// Statements kept prepared for reuse, by their SQL.
         private var cache: [String: Statement] = [:]
 
@@ -19,7 +20,6 @@ extension SQLite {
         /// Extended result codes are on, and a busy handler waits up to
         /// `busyTimeoutMilliseconds` for another connection's lock before failing.
         public init(path: String, flags: OpenFlags = .writer, busyTimeoutMilliseconds: Int32 = 5_000) throws {
-            self.path = path
             var db: OpaquePointer?
             let code = sqlite3_open_v2(path, &db, flags.rawValue, nil)
             guard code == SQLITE_OK, let db else {
@@ -27,50 +27,31 @@ extension SQLite {
                 sqlite3_close_v2(db)
                 throw error
             }
-            handle = db
+            handle = Handle(path: path, pointer: db)
             sqlite3_extended_result_codes(db, 1)
             sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
         }
 
-        deinit {
-            cache.removeAll()
-            if let handle { sqlite3_close_v2(handle) }
-        }
-
         /// Whether ``close()`` has not been called yet.
-        public var isOpen: Bool { handle != nil }
-
-        /// The open handle, or an error once the connection was closed.
-        func openHandle() throws -> OpaquePointer {
-            guard let handle else { throw GeotagError.io(path: path, reason: "SQLite connection already closed") }
-            return handle
-        }
-
-        /// The error SQLite reported for `code`, with the failing SQL.
-        func error(_ code: Int32, sql: String?) -> GeotagError {
-            SQLite.error(path: path, handle: handle, code: code, sql: sql)
-        }
+        public var isOpen: Bool { handle.pointer != nil }
 
         /// Finalizes the cached statements and closes the handle. Statements the
         /// caller still holds are finalized when released (SQLite keeps the handle as a
         /// zombie until then) and refuse to run in the meantime. Calling it again does
-        /// nothing.
+        /// nothing. A connection released without it is closed all the same.
         public func close() throws {
-            guard let handle else { return }
             cache.removeAll()
-            let code = sqlite3_close_v2(handle)
-            self.handle = nil
-            if code != SQLITE_OK { throw SQLite.error(path: path, handle: nil, code: code, sql: nil) }
+            try handle.close()
         }
 
         /// Runs one or more SQL statements that return no rows of interest (schema,
         /// `BEGIN`/`COMMIT`, `PRAGMA` settings).
         public func execute(_ sql: String) throws {
-            let db = try openHandle()
+            let db = try handle.open()
             var message: UnsafeMutablePointer<CChar>?
             let code = sqlite3_exec(db, sql, nil, nil, &message)
             defer { sqlite3_free(message) }
-            if code != SQLITE_OK { throw error(code, sql: sql) }
+            if code != SQLITE_OK { throw handle.error(code, sql: sql) }
         }
 
         /// Compiles exactly one SQL statement. Text after the first statement is an
@@ -95,7 +76,7 @@ extension SQLite {
         }
 
         private func prepare(_ sql: String, flags: UInt32) throws -> Statement {
-            let db = try openHandle()
+            let db = try handle.open()
             var statement: OpaquePointer?
             var rest = ""
             let code = sql.withCString { text -> Int32 in
@@ -104,7 +85,7 @@ extension SQLite {
                 if let tail { rest = String(cString: tail) }
                 return code
             }
-            guard code == SQLITE_OK else { throw error(code, sql: sql) }
+            guard code == SQLITE_OK else { throw handle.error(code, sql: sql) }
             guard let statement else {
                 throw GeotagError.io(path: path, reason: "SQLite: no statement in SQL (in: \(sql.prefix(120)))")
             }
@@ -112,7 +93,7 @@ extension SQLite {
                 sqlite3_finalize(statement)
                 throw GeotagError.io(path: path, reason: "SQLite: more than one statement given to prepare (in: \(sql.prefix(120)))")
             }
-            return Statement(handle: statement, connection: self, sql: sql)
+            return Statement(pointer: statement, handle: handle, sql: sql)
         }
 
         /// Runs `body` in one write transaction (`BEGIN IMMEDIATE`, so the write lock is
@@ -126,9 +107,9 @@ extension SQLite {
                 try execute("COMMIT")
                 return result
             } catch {
-                if let handle, sqlite3_get_autocommit(handle) == 0 {
+                if let db = handle.pointer, sqlite3_get_autocommit(db) == 0 {
                     // Best effort: the original error is the one worth reporting.
-                    sqlite3_exec(handle, "ROLLBACK", nil, nil, nil)
+                    sqlite3_exec(db, "ROLLBACK", nil, nil, nil)
                 }
                 throw error
             }
@@ -156,18 +137,58 @@ extension SQLite {
         }
 
         /// Rows changed by the most recent `INSERT`, `UPDATE` or `DELETE`.
-        public var changes: Int {
-            handle.map { Int(sqlite3_changes64($0)) } ?? 0
-        }
+        public var changes: Int { handle.changes }
 
         /// The rowid of the most recent successful `INSERT`.
         public var lastInsertRowID: Int {
-            handle.map { Int(sqlite3_last_insert_rowid($0)) } ?? 0
+            handle.pointer.map { Int(sqlite3_last_insert_rowid($0)) } ?? 0
         }
 
         /// Whether no transaction is open.
         public var isAutocommit: Bool {
-            handle.map { sqlite3_get_autocommit($0) != 0 } ?? true
+            handle.pointer.map { sqlite3_get_autocommit($0) != 0 } ?? true
+        }
+    }
+}
+
+extension SQLite {
+    /// Owns the `sqlite3` pointer and closes it when the connection and every
+    /// statement prepared on it are gone. Statements hold this, not the
+    /// ``Connection``, so that the connection's statement cache makes no cycle.
+    final class Handle {
+        let path: String
+        private(set) var pointer: OpaquePointer?
+
+        init(path: String, pointer: OpaquePointer) {
+            self.path = path
+            self.pointer = pointer
+        }
+
+        deinit {
+            if let pointer { sqlite3_close_v2(pointer) }
+        }
+
+        /// The open pointer, or an error once the connection was closed.
+        func open() throws -> OpaquePointer {
+            guard let pointer else { throw GeotagError.io(path: path, reason: "SQLite connection already closed") }
+            return pointer
+        }
+
+        func close() throws {
+            guard let pointer else { return }
+            self.pointer = nil
+            let code = sqlite3_close_v2(pointer)
+            if code != SQLITE_OK { throw SQLite.error(path: path, handle: nil, code: code, sql: nil) }
+        }
+
+        /// The error SQLite reported for `code`, with the failing SQL.
+        func error(_ code: Int32, sql: String?) -> GeotagError {
+            SQLite.error(path: path, handle: pointer, code: code, sql: sql)
+        }
+
+        /// Rows changed by the most recent `INSERT`, `UPDATE` or `DELETE`.
+        var changes: Int {
+            pointer.map { Int(sqlite3_changes64($0)) } ?? 0
         }
     }
 }

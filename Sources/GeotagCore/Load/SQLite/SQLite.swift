@@ -24,7 +24,9 @@ extension SQLite {
 
     /// How to open a database file (`SQLITE_OPEN_*`).
     public struct OpenFlags: OptionSet, Sendable {
+        /// The `SQLITE_OPEN_*` bits.
         public let rawValue: Int32
+        /// Flags from `SQLITE_OPEN_*` bits.
         public init(rawValue: Int32) { self.rawValue = rawValue }
 
         /// Open for reading only.

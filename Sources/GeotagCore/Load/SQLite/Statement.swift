@@ -7,27 +7,26 @@ extension SQLite {
     /// Parameter indexes are 1-based and column indexes 0-based, as in SQLite. Text is
     /// bound and read as UTF-8 by its byte count, so strings with NUL characters round
     /// trip and an empty string stays an empty string (not NULL). The statement is
-    /// finalized when released; it keeps its ``Connection`` alive until then.
+    /// finalized when released; it keeps its connection's `sqlite3` handle open until
+    /// then.
     public final class Statement {
         /// The SQL it was compiled from.
         public let sql: String
+        /// The `sqlite3_stmt`.
         private let handle: OpaquePointer
-        private let connection: Connection
+        /// The connection's `sqlite3`, kept open while this statement lives.
+        private let database: Handle
 
-        init(handle: OpaquePointer, connection: Connection, sql: String) {
-            self.handle = handle
-            self.connection = connection
+        init(pointer: OpaquePointer, handle: Handle, sql: String) {
+            self.handle = pointer
+            self.database = handle
             self.sql = sql
         }
 
         deinit { sqlite3_finalize(handle) }
 
         private func check(_ code: Int32) throws {
-            if code != SQLITE_OK { throw connection.error(code, sql: sql) }
-        }
-
-        private func checkOpen() throws {
-            _ = try connection.openHandle()
+            if code != SQLITE_OK { throw database.error(code, sql: sql) }
         }
 
         // MARK: Binding
@@ -99,14 +98,14 @@ extension SQLite {
         /// statement has finished.
         @discardableResult
         public func step() throws -> Bool {
-            try checkOpen()
+            _ = try database.open()
             switch sqlite3_step(handle) {
             case SQLITE_ROW: return true
             case SQLITE_DONE: return false
             case let code:
                 // Reset returns the same error; call it so the statement can run again.
                 sqlite3_reset(handle)
-                throw connection.error(code, sql: sql)
+                throw database.error(code, sql: sql)
             }
         }
 
@@ -115,7 +114,7 @@ extension SQLite {
         @discardableResult
         public func run() throws -> Int {
             while try step() {}
-            let changed = connection.changes
+            let changed = database.changes
             try reset()
             return changed
         }
