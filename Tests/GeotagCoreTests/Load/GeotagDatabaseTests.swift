@@ -122,6 +122,11 @@ import Testing
             var run = LoadFixtures.run("run-1")
             try db.beginRun(run)
             #expect(try db.runs() == [run])
+            let started = try db.connection.prepare("SELECT started_at, ended_at, status FROM runs")
+            try started.step()
+            #expect(started.text(at: 0) == "2025-01-31T08:15:00.125Z")  // GeoPackage DATETIME form
+            #expect(started.isNull(at: 1))
+            #expect(started.text(at: 2) == "running")
 
             let at = Date(timeIntervalSince1970: 1_738_311_400.5)
             let failures = [
