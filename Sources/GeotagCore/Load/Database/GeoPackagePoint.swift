@@ -1,0 +1,80 @@
+/// A point in the GeoPackage binary geometry encoding (OGC GeoPackage 1.4, §2.1.3):
+/// the `geom` value of a `mentions` row.
+///
+/// Encoded as the header (`GP` magic, version 0, a flags byte saying little-endian
+/// with an envelope of kind 1 `[minx, maxx, miny, maxy]`, the `srs_id`), the envelope,
+/// then a little-endian WKB Point: 61 bytes in all. Decoding accepts either byte order,
+/// every envelope kind and the empty point (NaN coordinates).
+public struct GeoPackagePoint: Sendable, Equatable {
+    /// Longitude for EPSG:4326.
+    public var x: Double
+    /// Latitude for EPSG:4326.
+    public var y: Double
+    /// The `gpkg_spatial_ref_sys.srs_id` of the coordinates.
+    public var srsID: Int32
+
+    /// A point at `x`, `y` in the SRS `srsID` (WGS 84 longitude/latitude by default).
+    public init(x: Double, y: Double, srsID: Int32 = 4326) {
+        self.x = x
+        self.y = y
+        self.srsID = srsID
+    }
+
+    /// Flags: bit 0 little-endian, bits 1-3 envelope kind 1, bit 4 empty.
+    private static let littleEndianWithXYEnvelope: UInt8 = 0b0000_0011
+    private static let emptyFlag: UInt8 = 0b0001_0000
+    private static let wkbPoint: UInt32 = 1
+
+    /// Whether this is the empty point (both coordinates NaN, as WKB writes it).
+    public var isEmpty: Bool { x.isNaN && y.isNaN }
+
+    /// The GeoPackage geometry blob.
+    public var blob: [UInt8] {
+        var bytes: [UInt8] = [0x47, 0x50, 0]  // "GP", version 0
+        bytes.reserveCapacity(61)
+        bytes.append(Self.littleEndianWithXYEnvelope | (isEmpty ? Self.emptyFlag : 0))
+        Self.append(UInt32(bitPattern: srsID), to: &bytes)
+        for bound in [x, x, y, y] { Self.append(bound.bitPattern, to: &bytes) }
+        bytes.append(1)  // WKB byte order: little-endian
+        Self.append(Self.wkbPoint, to: &bytes)
+        Self.append(x.bitPattern, to: &bytes)
+        Self.append(y.bitPattern, to: &bytes)
+        return bytes
+    }
+
+    /// Reads a point from a GeoPackage geometry blob; nil when the blob is not a
+    /// well-formed standard GeoPackage point (2D; Z and M values are ignored).
+    public init?(blob: [UInt8]) {
+        guard blob.count >= 8, blob[0] == 0x47, blob[1] == 0x50, blob[2] == 0 else { return nil }
+        let flags = blob[3]
+        guard flags & 0b0010_0000 == 0 else { return nil }  // extended geometry
+        let envelopeSizes = [0, 32, 48, 48, 64]
+        let envelopeKind = Int((flags >> 1) & 0b111)
+        guard envelopeKind < envelopeSizes.count else { return nil }
+        guard let srsID = Self.read(UInt32.self, from: blob, at: 4, littleEndian: flags & 1 == 1) else { return nil }
+        let wkb = 8 + envelopeSizes[envelopeKind]
+        guard blob.count >= wkb + 21, blob[wkb] <= 1 else { return nil }
+        let littleEndian = blob[wkb] == 1
+        guard let type = Self.read(UInt32.self, from: blob, at: wkb + 1, littleEndian: littleEndian),
+              [1, 1001, 2001, 3001].contains(type),  // Point, Point Z, Point M, Point ZM
+              let x = Self.read(UInt64.self, from: blob, at: wkb + 5, littleEndian: littleEndian),
+              let y = Self.read(UInt64.self, from: blob, at: wkb + 13, littleEndian: littleEndian)
+        else { return nil }
+        self.init(x: Double(bitPattern: x), y: Double(bitPattern: y), srsID: Int32(bitPattern: srsID))
+    }
+
+    private static func append<T: FixedWidthInteger>(_ value: T, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    private static func read<T: FixedWidthInteger>(_: T.Type, from bytes: [UInt8], at offset: Int, littleEndian: Bool) -> T? {
+        let size = MemoryLayout<T>.size
+        guard offset >= 0, offset + size <= bytes.count else { return nil }
+        var value: T = 0
+        for i in 0..<size {
+            let byte = T(bytes[offset + (littleEndian ? i : size - 1 - i)])
+            value |= byte << (8 * i)
+        }
+        return value
+    }
+}

@@ -1,0 +1,149 @@
+/// The tables of a geotag database, as SQL: the GeoPackage core tables (OGC
+/// GeoPackage 1.4, Annex C) and geotag's own `mentions`, `articles`, `runs` and
+/// `failures`.
+///
+/// Every statement is idempotent (`IF NOT EXISTS`, `INSERT OR IGNORE`), so applying
+/// the schema to an existing database changes nothing. Later additions (the R-tree
+/// spatial index extension, a `places` layer) add their own tables, rows in
+/// `gpkg_extensions` and triggers next to these.
+enum GeoPackageSchema {
+    /// `PRAGMA application_id` of a GeoPackage: ASCII "GPKG".
+    static let applicationID = 0x4750_4B47
+    /// `PRAGMA user_version` of GeoPackage 1.4.0.
+    static let userVersion = 10400
+    /// The `srs_id` of WGS 84 longitude/latitude (EPSG:4326).
+    static let wgs84: Int32 = 4326
+
+    /// The feature table of mentions and its geometry column.
+    static let mentionsTable = "mentions"
+    static let geometryColumn = "geom"
+
+    /// The OGC WKT 1 definition of EPSG:4326 that GeoPackage readers expect.
+    static let wgs84Definition = """
+        GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],\
+        AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],\
+        UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AUTHORITY["EPSG","4326"]]
+        """
+
+    /// A column of one of geotag's own tables: its name and its declaration.
+    struct Column: ExpressibleByStringLiteral {
+        var name: String
+        var declaration: String
+
+        init(name: String, declaration: String) {
+            self.name = name
+            self.declaration = declaration
+        }
+
+        /// A column from its definition, `"name TYPE CONSTRAINTS"`.
+        init(stringLiteral definition: String) {
+            let parts = definition.split(separator: " ", maxSplits: 1)
+            self.init(name: String(parts[0]), declaration: parts.count > 1 ? String(parts[1]) : "")
+        }
+    }
+
+    /// The columns of `articles` after its integer primary key, in the order the
+    /// loader binds them. `doc_id` is the key the loader upserts on.
+    static let articleColumns: [Column] = [
+        "doc_id TEXT NOT NULL UNIQUE", "url TEXT", "source TEXT", "title TEXT", "published TEXT",
+        "author TEXT", "site TEXT", "language TEXT", "text TEXT NOT NULL", "content_hash TEXT NOT NULL",
+        "gazetteer_version TEXT NOT NULL", "mention_count INTEGER NOT NULL", "first_run_id TEXT",
+        "last_run_id TEXT",
+    ]
+
+    /// The columns of `runs` after its integer primary key, in bind order; `run_id`
+    /// is the key.
+    static let runColumns: [Column] = [
+        "run_id TEXT NOT NULL UNIQUE", "started_at DATETIME NOT NULL", "ended_at DATETIME",
+        "version TEXT NOT NULL", "gazetteer_version TEXT NOT NULL", "config_hash TEXT NOT NULL",
+        "documents INTEGER NOT NULL", "loaded INTEGER NOT NULL", "unchanged INTEGER NOT NULL",
+        "failed INTEGER NOT NULL", "mentions INTEGER NOT NULL", "status TEXT NOT NULL",
+    ]
+
+    /// The columns of `failures` after its integer primary key, in bind order.
+    static let failureColumns: [Column] = [
+        "run_id TEXT NOT NULL", "source TEXT NOT NULL", "location TEXT NOT NULL", "doc_id TEXT",
+        "stage TEXT NOT NULL", "reason TEXT NOT NULL", "at DATETIME NOT NULL",
+    ]
+
+    /// The `mentions` columns after `fid` and `geom`: one per ``MentionRecord/fields``,
+    /// typed from ``MentionRecord/FieldType``.
+    static let mentionColumns: [Column] = MentionRecord.fields.map { field in
+        switch field.type {
+        case .text: Column(name: field.name, declaration: "TEXT")
+        case .integer: Column(name: field.name, declaration: "INTEGER")
+        case .real: Column(name: field.name, declaration: "REAL")
+        }
+    }
+
+    /// `CREATE TABLE` for a table whose first column is the integer primary key
+    /// GeoPackage requires of feature and attribute tables.
+    static func createTable(_ name: String, key: String, columns: [Column], constraints: [String] = []) -> String {
+        let definitions = ["\(key) INTEGER PRIMARY KEY AUTOINCREMENT"]
+            + columns.map { "\(SQLite.quote($0.name)) \($0.declaration)" }
+            + constraints
+        return "CREATE TABLE IF NOT EXISTS \(name) (\n  " + definitions.joined(separator: ",\n  ") + "\n);"
+    }
+
+    /// The whole schema, ready for ``SQLite/Connection/execute(_:)``.
+    static var sql: String {
+        let q = SQLite.quote
+        return """
+            CREATE TABLE IF NOT EXISTS gpkg_spatial_ref_sys (
+              srs_name TEXT NOT NULL,
+              srs_id INTEGER NOT NULL PRIMARY KEY,
+              organization TEXT NOT NULL,
+              organization_coordsys_id INTEGER NOT NULL,
+              definition TEXT NOT NULL,
+              description TEXT
+            );
+            CREATE TABLE IF NOT EXISTS gpkg_contents (
+              table_name TEXT NOT NULL PRIMARY KEY,
+              data_type TEXT NOT NULL,
+              identifier TEXT UNIQUE,
+              description TEXT DEFAULT '',
+              last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+              min_x DOUBLE,
+              min_y DOUBLE,
+              max_x DOUBLE,
+              max_y DOUBLE,
+              srs_id INTEGER,
+              CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id)
+            );
+            CREATE TABLE IF NOT EXISTS gpkg_geometry_columns (
+              table_name TEXT NOT NULL,
+              column_name TEXT NOT NULL,
+              geometry_type_name TEXT NOT NULL,
+              srs_id INTEGER NOT NULL,
+              z TINYINT NOT NULL,
+              m TINYINT NOT NULL,
+              CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),
+              CONSTRAINT uk_gc_table_name UNIQUE (table_name),
+              CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
+              CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id)
+            );
+            INSERT OR IGNORE INTO gpkg_spatial_ref_sys VALUES
+              ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', 'undefined cartesian coordinate reference system'),
+              ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', 'undefined geographic coordinate reference system'),
+              ('WGS 84 geodetic', \(wgs84), 'EPSG', 4326, '\(wgs84Definition)',
+               'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid');
+
+            \(createTable(mentionsTable, key: "fid",
+                          columns: [Column(name: geometryColumn, declaration: "POINT")] + mentionColumns,
+                          constraints: ["UNIQUE (\(q("doc_id")), \(q("start")), \(q("end")))"]))
+            CREATE INDEX IF NOT EXISTS mentions_place_id ON mentions (\(q("place_id")));
+            CREATE INDEX IF NOT EXISTS mentions_run_id ON mentions (\(q("run_id")));
+            \(createTable("articles", key: "id", columns: articleColumns))
+            \(createTable("runs", key: "id", columns: runColumns))
+            \(createTable("failures", key: "id", columns: failureColumns))
+            CREATE INDEX IF NOT EXISTS failures_run_id ON failures (run_id);
+
+            INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) VALUES
+              ('\(mentionsTable)', 'features', 'mentions', 'Place mentions found in news articles, one point each', \(wgs84)),
+              ('articles', 'attributes', 'articles', 'Articles with their clean text and metadata', NULL),
+              ('runs', 'attributes', 'runs', 'Pipeline runs: times, versions, counts', NULL),
+              ('failures', 'attributes', 'failures', 'Documents that failed a stage, and why', NULL);
+            INSERT OR IGNORE INTO gpkg_geometry_columns VALUES ('\(mentionsTable)', '\(geometryColumn)', 'POINT', \(wgs84), 0, 0);
+            """
+    }
+}

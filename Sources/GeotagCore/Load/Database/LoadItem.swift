@@ -1,0 +1,52 @@
+/// What the loader is given for one document: the article with the mentions found in
+/// it, or the failure that stopped it.
+public enum LoadItem: Sendable, Equatable {
+    /// An article to store, with all its mentions (they replace any it had before).
+    case article(Article, [Mention])
+    /// A document that failed a stage, to record in `failures`.
+    case failure(Failure)
+}
+
+/// What one ``GeotagDatabase/store(_:runID:gazetteerVersion:)`` call wrote.
+public struct StoreResult: Sendable, Equatable {
+    /// Articles inserted or updated.
+    public var articles = 0
+    /// Mention rows inserted.
+    public var mentions = 0
+    /// Mention rows of those articles deleted first (from an earlier run or load).
+    public var replacedMentions = 0
+    /// Mentions dropped because another mention of the same article had the same
+    /// `start` and `end` (the first one given is kept).
+    public var duplicateMentions = 0
+    /// Failure rows recorded.
+    public var failures = 0
+
+    /// A result with nothing written.
+    public init() {}
+
+    /// The sum of two results, for totals over batches.
+    public static func + (lhs: StoreResult, rhs: StoreResult) -> StoreResult {
+        var sum = lhs
+        sum.articles += rhs.articles
+        sum.mentions += rhs.mentions
+        sum.replacedMentions += rhs.replacedMentions
+        sum.duplicateMentions += rhs.duplicateMentions
+        sum.failures += rhs.failures
+        return sum
+    }
+}
+
+/// What the database remembers of a stored article to tell whether it changed: the
+/// runner skips an article whose text hash and gazetteer version are both the same.
+public struct ArticleFingerprint: Sendable, Equatable, Hashable {
+    /// SHA-256 (hex) of the clean text (``Article/contentHash``).
+    public var contentHash: String
+    /// The gazetteer version its mentions were resolved against.
+    public var gazetteerVersion: String
+
+    /// A fingerprint of the given hash and version.
+    public init(contentHash: String, gazetteerVersion: String) {
+        self.contentHash = contentHash
+        self.gazetteerVersion = gazetteerVersion
+    }
+}

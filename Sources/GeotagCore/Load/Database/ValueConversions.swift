@@ -1,0 +1,29 @@
+extension SQLite.Value {
+    /// Text, or NULL for nil.
+    init(_ text: String?) {
+        self = text.map(SQLite.Value.text) ?? .null
+    }
+
+    /// A mention field's value as SQLite stores it.
+    init(_ value: MentionRecord.Value) {
+        switch value {
+        case .null: self = .null
+        case let .integer(n): self = .integer(n)
+        case let .real(x): self = .real(x)
+        case let .text(s): self = .text(s)
+        }
+    }
+}
+
+extension MentionRecord.Value {
+    /// A stored value as a mention field; a BLOB, which no field holds, reads as NULL
+    /// (and the record then fails to decode if the field may not be NULL).
+    init(_ value: SQLite.Value) {
+        switch value {
+        case .null, .blob: self = .null
+        case let .integer(n): self = .integer(n)
+        case let .real(x): self = .real(x)
+        case let .text(s): self = .text(s)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+/// Writes mention records as CSV (RFC 4180): UTF-8, CRLF line ends, a header row of
+/// the ``MentionRecord/fields`` names and a last `wkt` column `POINT(lon lat)`.
+///
+/// A cell is quoted when it holds `"`, `,`, CR or LF, with its quotes doubled. A text
+/// cell a spreadsheet would run as a formula (first character `=`, `+`, `-`, `@`, tab
+/// or CR) is neutralised with a leading `'` (OWASP's advice on CSV injection). Number
+/// columns are never touched, so a longitude of `-3.7` or a negative `place_id` stays
+/// a number. Empty cells stand for nil.
+public struct CSVWriter {
+    /// The header: the field names, then `wkt`.
+    public static let columns: [String] = MentionRecord.fields.map(\.name) + ["wkt"]
+
+    private let output: FileOutput
+
+    /// A writer that streams to `output` (a file being exported, or standard output).
+    public init(output: FileOutput) {
+        self.output = output
+    }
+
+    /// Writes the header row.
+    public func writeHeader() throws {
+        try output.append { bytes in
+            for (i, name) in Self.columns.enumerated() {
+                if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                Self.appendCell(name, to: &bytes)
+            }
+            bytes.append(contentsOf: [0x0D, 0x0A])
+        }
+    }
+
+    /// Writes one record as a row.
+    public func write(_ record: MentionRecord) throws {
+        try output.append { Self.appendRow(record, to: &$0) }
+    }
+
+    /// Appends `record` as one CSV row, CRLF included.
+    public static func appendRow(_ record: MentionRecord, to bytes: inout [UInt8]) {
+        for (i, value) in record.values.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            switch value {
+            case let .text(text): appendCell(neutralised(text), to: &bytes)
+            case let .integer(n): bytes.append(contentsOf: String(n).utf8)
+            case let .real(x): bytes.append(contentsOf: (DecimalText.shortest(x) ?? "").utf8)
+            case .null: break
+            }
+        }
+        bytes.append(UInt8(ascii: ","))
+        appendCell(wkt(record), to: &bytes)
+        bytes.append(contentsOf: [0x0D, 0x0A])
+    }
+
+    /// `POINT(lon lat)`, or `POINT EMPTY` when a coordinate is not a number.
+    public static func wkt(_ record: MentionRecord) -> String {
+        guard let lon = DecimalText.shortest(record.longitude), let lat = DecimalText.shortest(record.latitude)
+        else { return "POINT EMPTY" }
+        return "POINT(\(lon) \(lat))"
+    }
+
+    /// `text` with a `'` in front when a spreadsheet would read it as a formula.
+    public static func neutralised(_ text: String) -> String {
+        switch text.utf8.first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return "'" + text
+        default: return text
+        }
+    }
+
+    /// Appends `text` as one cell, quoted when it must be.
+    static func appendCell(_ text: String, to bytes: inout [UInt8]) {
+        let needsQuotes = text.utf8.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: ",") || $0 == 0x0D || $0 == 0x0A }
+        guard needsQuotes else { return bytes.append(contentsOf: text.utf8) }
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            bytes.append(byte)
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+@testable import GeotagCore
+
+@Suite struct ExporterTests {
+    /// A database with two runs: d1 and d2 loaded by run-1, then d2 reloaded and d3
+    /// added by run-2.
+    private func twoRuns(in folder: String) throws -> GeotagDatabase {
+        let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
+        let (d1, m1) = LoadFixtures.sample("d1")
+        let (d2, m2) = LoadFixtures.sample("d2")
+        try db.store([.article(d1, m1), .article(d2, m2)], runID: "run-1", gazetteerVersion: "gaz-1")
+        let (d3, m3) = LoadFixtures.sample("d3")
+        try db.store([.article(d2, Array(m2.prefix(1))), .article(d3, m3)], runID: "run-2", gazetteerVersion: "gaz-1")
+        return db
+    }
+
+    private func read(_ path: String) throws -> String {
+        try String(contentsOfFile: path, encoding: .utf8)
+    }
+
+    private func features(_ path: String) throws -> [[String: Any]] {
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any]
+        #expect(object?["type"] as? String == "FeatureCollection")
+        #expect(object?["crs"] == nil)
+        return object?["features"] as? [[String: Any]] ?? []
+    }
+
+    @Test func fullExportWritesEveryMentionToBothFiles() throws {
+        try withTemporaryFolder { folder in
+            let db = try twoRuns(in: folder)
+            let out = folder + "/out"
+            let summary = try Exporter.export(from: db, to: out, csv: "mentions.csv", geojson: "mentions.geojson")
+            #expect(summary.mentions == 7)
+
+            let lines = try read(summary.csvPath).components(separatedBy: "\r\n")
+            #expect(lines.first == CSVWriter.columns.joined(separator: ","))
+            #expect(lines.count == 1 + 7 + 1)
+            #expect(lines.last == "")
+            #expect(lines[1].hasPrefix("d1,"))
+            #expect(lines[7].hasPrefix("d3,"))
+
+            let all = try features(summary.geoJSONPath)
+            #expect(all.count == 7)
+            let first = try #require(all.first)
+            #expect(first["type"] as? String == "Feature")
+            let geometry = first["geometry"] as? [String: Any]
+            #expect(geometry?["type"] as? String == "Point")
+            #expect(geometry?["coordinates"] as? [Double] == [44.40088, 33.34058])
+            let properties = first["properties"] as? [String: Any]
+            #expect(properties?["doc_id"] as? String == "d1")
+            #expect(properties?["mention"] as? String == "Baghdad")
+            #expect(properties?["admin2_name"] as? String == "")
+            #expect(Set(properties?.keys ?? [:].keys) == Set(MentionRecord.fields.map(\.name)))
+
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix(".") }
+            #expect(leftovers.isEmpty)
+        }
+    }
+
+    @Test func deltaExportHasOnlyThatRunsMentions() throws {
+        try withTemporaryFolder { folder in
+            let db = try twoRuns(in: folder)
+            let summary = try Exporter.export(from: db, to: folder, csv: "delta.csv", geojson: "delta.geojson", onlyRun: "run-2")
+            #expect(summary.mentions == 4)  // d2's one remaining mention, d3's three
+            let docs = try features(summary.geoJSONPath).compactMap { ($0["properties"] as? [String: Any])?["doc_id"] as? String }
+            #expect(docs == ["d2", "d3", "d3", "d3"])
+            let empty = try Exporter.export(from: db, to: folder, csv: "none.csv", geojson: "none.geojson", onlyRun: "run-9")
+            #expect(empty.mentions == 0)
+            #expect(try features(empty.geoJSONPath).isEmpty)
+            #expect(try read(empty.csvPath) == CSVWriter.columns.joined(separator: ",") + "\r\n")
+        }
+    }
+
+    @Test func exportsAreByteForByteDeterministic() throws {
+        try withTemporaryFolder { folder in
+            let db = try twoRuns(in: folder)
+            let a = try Exporter.export(from: db, to: folder + "/a", csv: "m.csv", geojson: "m.geojson")
+            let b = try Exporter.export(from: db, to: folder + "/b", csv: "m.csv", geojson: "m.geojson")
+            #expect(try read(a.csvPath) == read(b.csvPath))
+            #expect(try read(a.geoJSONPath) == read(b.geoJSONPath))
+        }
+    }
+
+    @Test func tricksyTextSurvivesBothFormats() throws {
+        try withTemporaryFolder { folder in
+            let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
+            let text = "=cmd| ' \"Camp\",\nSector\u{2028}4 \u{1} دير الزور"
+            let article = LoadFixtures.article("d1", text: text, title: "=HYPERLINK(\"x\")")
+            let mention = LoadFixtures.mention("d1", "=cmd", at: 0, LoadFixtures.added, sentence: text)
+            try db.store([.article(article, [mention])], runID: "r", gazetteerVersion: "g")
+            let summary = try Exporter.export(from: db, to: folder, csv: "m.csv", geojson: "m.geojson")
+            let properties = try #require(features(summary.geoJSONPath).first?["properties"] as? [String: Any])
+            #expect(properties["sentence"] as? String == text)
+            #expect(properties["mention"] as? String == "=cmd")
+            #expect(properties["place_id"] as? Int == -7)
+            let csv = try read(summary.csvPath)
+            #expect(csv.contains(",'=cmd,"))
+            #expect(csv.contains(",\"'=HYPERLINK(\"\"x\"\")\","))
+            #expect(csv.contains(",-12.5,-3.7,"))
+            #expect(try String(contentsOfFile: summary.geoJSONPath, encoding: .utf8).contains("\\u2028"))
+        }
+    }
+
+    @Test func aFailedExportLeavesThePreviousFiles() throws {
+        try withTemporaryFolder { folder in
+            let db = try twoRuns(in: folder)
+            let summary = try Exporter.export(from: db, to: folder, csv: "m.csv", geojson: "m.geojson")
+            let (csv, geoJSON) = (try read(summary.csvPath), try read(summary.geoJSONPath))
+            // Break the read half-way: the database refuses with a bad row.
+            try db.connection.execute("UPDATE mentions SET \"start\" = 'oops' WHERE fid = (SELECT max(fid) FROM mentions)")
+            #expect(throws: GeotagError.self) {
+                try Exporter.export(from: db, to: folder, csv: "m.csv", geojson: "m.geojson")
+            }
+            #expect(try read(summary.csvPath) == csv)
+            #expect(try read(summary.geoJSONPath) == geoJSON)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains(".tmp-") }.isEmpty)
+        }
+    }
+}
+
+@Suite struct AtomicFileTests {
+    struct Interrupted: Error {}
+
+    @Test func replacesTheFileWhole() throws {
+        try withTemporaryFolder { folder in
+            let path = folder + "/f.txt"
+            try AtomicFile.write(to: path) { try $0.write("old") }
+            try AtomicFile.write(to: path) { try $0.write("new") }
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == "new")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["f.txt"])
+        }
+    }
+
+    @Test func keepsTheOldFileWhenWritingFails() throws {
+        try withTemporaryFolder { folder in
+            let path = folder + "/f.txt"
+            try AtomicFile.write(to: path) { try $0.write("old content") }
+            do {
+                try AtomicFile.write(to: path) { output in
+                    try output.write(String(repeating: "x", count: 200_000))  // some of it flushed already
+                    throw Interrupted()
+                }
+                Issue.record("the write should fail")
+            } catch let GeotagError.io(errorPath, _) {
+                #expect(errorPath == path)
+            }
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == "old content")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["f.txt"])
+        }
+    }
+
+    @Test func aFileNeverCommittedIsRemoved() throws {
+        try withTemporaryFolder { folder in
+            var temporary = ""
+            do {
+                let file = try AtomicFile(path: folder + "/f.txt")
+                temporary = file.temporaryPath
+                try file.output.write("partial")
+                try file.output.flush()
+                #expect(FileManager.default.fileExists(atPath: temporary))
+            }
+            #expect(!FileManager.default.fileExists(atPath: temporary))
+            #expect(!FileManager.default.fileExists(atPath: folder + "/f.txt"))
+        }
+    }
+
+    @Test func unwritableFolderIsAnIOError() {
+        #expect(throws: GeotagError.self) { try AtomicFile.write(to: "/proc/geotag-cannot-write/f.txt") { _ in } }
+    }
+
+    @Test func fullDiskIsAnIOError() throws {
+        let descriptor = open("/dev/full", O_WRONLY)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        let output = FileOutput(descriptor: descriptor, path: "/dev/full")
+        try output.write("bytes")
+        do {
+            try output.flush()
+            Issue.record("writing to /dev/full should fail")
+        } catch let GeotagError.io(path, reason) {
+            #expect(path == "/dev/full")
+            #expect(reason.contains("No space left"))
+        }
+    }
+}

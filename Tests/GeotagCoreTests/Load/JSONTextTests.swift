@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import GeotagCore
+
+@Suite struct JSONTextTests {
+    @Test func escapesWhatJSONRequires() {
+        #expect(JSONText.quoted(#"say "hi" \ bye"#) == #""say \"hi\" \\ bye""#)
+        #expect(JSONText.quoted("a\nb\r\tc") == #""a\nb\r\tc""#)
+        #expect(JSONText.quoted("\u{0}\u{1}\u{8}\u{C}\u{1F}") == #""\u0000\u0001\b\f\u001f""#)
+        #expect(JSONText.quoted("line\u{2028}para\u{2029}end") == #""line\u2028para\u2029end""#)
+        #expect(JSONText.quoted("Dēr ez-Zōr دير الزور 🇮🇶") == "\"Dēr ez-Zōr دير الزور 🇮🇶\"")
+        #expect(JSONText.quoted("") == "\"\"")
+        // A lone E2 lead byte pattern that is not U+2028 passes through untouched.
+        #expect(JSONText.quoted("€ ‘x’") == "\"€ ‘x’\"")
+    }
+
+    @Test func escapedStringsParseBackToThemselves() throws {
+        let samples = ["", "plain", "\"\\/", "\u{7F}\u{0}\u{1B}", "\u{2028}\u{2029}", "ü\u{301}", "𝄞 emoji 🧭", "\r\n"]
+        for sample in samples {
+            let json = "[" + JSONText.quoted(sample) + "]"
+            let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]
+            #expect(parsed == [sample])
+        }
+    }
+
+    @Test func objectWriterKeepsOrderAndWritesNulls() {
+        var object = JSONObjectWriter()
+        object.add("s", "x\"y")
+        object.add("n", 3)
+        object.add("r", -3.7)
+        object.add("missing", nil as String?)
+        object.add("nan", Double.nan)
+        object.add("b", true)
+        object.add("nested", json: Array(#"{"k":[1,2]}"#.utf8))
+        #expect(object.text == #"{"s":"x\"y","n":3,"r":-3.7,"missing":null,"nan":null,"b":true,"nested":{"k":[1,2]}}"#)
+        #expect(JSONObjectWriter().text == "{}")
+    }
+
+    @Test func mentionRecordObjectHasEveryFieldInOrder() throws {
+        let (article, mentions) = LoadFixtures.sample("d1")
+        var record = LoadFixtures.record(mentions[0], in: article)
+        record.title = nil
+        let object = try JSONSerialization.jsonObject(with: Data(record.jsonObject.bytes)) as? [String: Any]
+        #expect(Set(object?.keys ?? [:].keys) == Set(MentionRecord.fields.map(\.name)))
+        #expect(object?["title"] is NSNull)
+        #expect(object?["lon"] as? Double == -3.70256)
+        let text = record.jsonObject.text
+        let positions = MentionRecord.fields.map { text.range(of: "\"\($0.name)\":")!.lowerBound }
+        #expect(positions == positions.sorted())
+    }
+}
+
+@Suite struct DecimalTextTests {
+    @Test func shortestNeverUsesAnExponent() {
+        #expect(DecimalText.shortest(-3.7) == "-3.7")
+        #expect(DecimalText.shortest(44.0) == "44.0")
+        #expect(DecimalText.shortest(0.00001) == "0.00001")
+        #expect(DecimalText.shortest(-1.25e-7) == "-0.000000125")
+        #expect(DecimalText.shortest(1e16) == "10000000000000000.0")
+        #expect(DecimalText.shortest(1.5e17) == "150000000000000000.0")
+        #expect(DecimalText.shortest(-0.0) == "0.0")
+        #expect(DecimalText.shortest(.nan) == nil)
+        #expect(DecimalText.shortest(.infinity) == nil)
+    }
+
+    @Test func shortestRoundTrips() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let x = Double(bitPattern: generator.next() as UInt64)
+            guard x.isFinite else { continue }
+            let text = DecimalText.shortest(x)!
+            #expect(!text.contains("e"))
+            #expect(Double(text) == x)
+        }
+    }
+
+    @Test func roundedKeepsAtMostSixDecimals() {
+        #expect(DecimalText.rounded(44.36148765) == "44.361488")
+        #expect(DecimalText.rounded(-3.7) == "-3.7")
+        #expect(DecimalText.rounded(33.0) == "33")
+        #expect(DecimalText.rounded(-0.0000004) == "0")
+        #expect(DecimalText.rounded(0.000001) == "0.000001")
+        #expect(DecimalText.rounded(-179.9999999) == "-180")
+        #expect(DecimalText.rounded(12.3456789, places: 2) == "12.35")
+        #expect(DecimalText.rounded(.nan) == nil)
+    }
+}
