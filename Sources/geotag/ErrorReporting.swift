@@ -10,6 +10,9 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     } catch let error as GeotagError {
         FileHandle.standardError.write(Data("geotag: \(error.description)\n".utf8))
         throw ExitCode(error.exitCode)
+    } catch let error as DocumentError {
+        FileHandle.standardError.write(Data("geotag: \(error.reason)\n".utf8))
+        throw ExitCode(1)
     }
 }
 

@@ -3,10 +3,11 @@ import GeotagCore
 
 @main
 struct Geotag: ParsableCommand {
+
     static let configuration = CommandConfiguration(
         commandName: "geotag",
         abstract: "Turns news articles into a geo-tagged dataset: fetch, normalize, extract, load.",
         version: GeotagVersion.current,
-        subcommands: [LookupCommand.self, GazetteerCommand.self]
+        subcommands: [RunCommand.self, ExtractCommand.self, NormalizeCommand.self, LookupCommand.self, GazetteerCommand.self]
     )
 }

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import GeotagCore
+import Logging
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Runs the pipeline a configuration describes: fetch, normalize, extract, load.",
+        discussion: """
+            Exit codes: 0 all done; 1 finished but some documents failed (see the \
+            failures table); 2 bad usage or configuration; 3 another run holds the lock; \
+            4 a fatal I/O error.
+            """
+    )
+
+    @Option(help: "The pipeline configuration.")
+    var config = "pipeline.yaml"
+
+    @Flag(help: "Extract and load every document again, replacing its mentions.")
+    var reprocess = false
+
+    @Option(help: "Stop after this many documents.")
+    var limit: Int?
+
+    @Flag(help: "Print only warnings and errors.")
+    var quiet = false
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() throws {
+        let summary = try reportingErrors {
+            let configuration = try PipelineConfig.load(file: config, version: GeotagVersion.current)
+            var logger = Logger(label: "geotag") { StreamLogHandler.standardError(label: $0) }
+            logger.logLevel = quiet ? .warning : .info
+            let runner = PipelineRunner(config: configuration, options: RunOptions(reprocess: reprocess, limit: limit), logger: logger)
+            return try runner.run()
+        }
+        if !quiet || summary.exitCode != 0 {
+            FileHandle.standardError.write(Data((summary.line + "\n").utf8))
+        }
+        if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+    }
+}
