@@ -23,7 +23,8 @@ struct Recognizer {
         if span.count == 1, Demonyms.countries(for: text.folded(span.lowerBound)) != nil {
             return .failure(.demonym)
         }
-        if span.count == 1, first.flags.contains(.allCaps), !first.flags.contains(.abbreviation), first.folded.count <= 5 {
+        if span.count == 1, first.flags.contains(.allCaps), !first.flags.contains(.abbreviation), first.folded.count <= 5,
+           !isInCapitalsRun(span.lowerBound, in: text) {
             let kept = candidate.places.indices.filter { isWrittenInCapitals(index.string(candidate.nameRefs[$0])) }
             guard !kept.isEmpty else { return .failure(.acronym) }
             candidate.places = kept.map { candidate.places[$0] }
@@ -36,7 +37,7 @@ struct Recognizer {
             return .failure(.person)
         }
         let placeContext = hasPlaceContext(span, in: text)
-        let common = span.allSatisfy { CommonWords.all.contains(word($0, in: text)) }
+        let common = span.allSatisfy { isGenericWord(word($0, in: text)) }
         if common, !first.flags.contains(.allCaps), !placeContext { return .failure(.commonWord) }
 
         var confidence = 0.85
@@ -87,6 +88,22 @@ struct Recognizer {
     /// quote, no bracket), so they read as one name.
     private func isAdjacent(_ a: Int, _ b: Int, in text: FoldedText) -> Bool {
         text.tokens[b].utf8.lowerBound - text.tokens[a].utf8.upperBound <= 1
+    }
+
+    /// A common English word, or a word of organisations, titles or place kinds
+    /// ("Bank", "University", "General", "Province"): a place only in place context.
+    private func isGenericWord(_ w: String) -> Bool {
+        CommonWords.all.contains(w) || ContextWords.organisation.contains(w) || ContextWords.organisationOf.contains(w)
+            || ContextWords.personTitle.contains(w) || isPlaceNoun(w)
+    }
+
+    /// Whether a neighbour on the same line is in capitals too: a headline in capitals
+    /// ("FIGHTING IN HOMS"), where a short word in capitals is no acronym.
+    private func isInCapitalsRun(_ i: Int, in text: FoldedText) -> Bool {
+        let tokens = text.tokens
+        if i > 0, tokens[i - 1].flags.contains(.allCaps), !tokens[i].flags.contains(.lineStart) { return true }
+        if i + 1 < tokens.count, tokens[i + 1].flags.contains(.allCaps), !tokens[i + 1].flags.contains(.lineStart) { return true }
+        return false
     }
 
     private func isPlaceNoun(_ w: String) -> Bool {

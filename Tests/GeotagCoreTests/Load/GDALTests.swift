@@ -31,12 +31,10 @@ import Testing
         return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
 
-    /// GDAL's warnings and errors, but for the one that a GDAL which knows GeoPackage
-    /// only up to 1.3 (such as 3.6) gives every 1.4 file: "user_version=… (10400,
-    /// v1.4.0) … may only be partially supported". It reads the file all the same.
+    /// GDAL's warnings and errors: there must be none.
     static func complaints(_ stderr: String) -> [Substring] {
         stderr.split(whereSeparator: \.isNewline).filter { line in
-            (line.contains("Warning") || line.contains("ERROR")) && !line.contains("(10400, v1.4.0)")
+            line.contains("Warning") || line.contains("ERROR")
         }
     }
 

@@ -10,7 +10,7 @@ import Testing
             do {  // statements released before close
                 let c = db.connection
                 #expect(try c.pragma("application_id") == .integer(0x4750_4B47))
-                #expect(try c.pragma("user_version") == .integer(10400))
+                #expect(try c.pragma("user_version") == .integer(10300))
                 #expect(try c.pragma("journal_mode") == .text("wal"))
 
                 let srs = try c.prepare("SELECT srs_id, organization, organization_coordsys_id FROM gpkg_spatial_ref_sys ORDER BY srs_id")

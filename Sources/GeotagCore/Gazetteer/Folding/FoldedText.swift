@@ -109,7 +109,7 @@ public struct FoldedText: Sendable {
                 tokens[i].flags.insert(.arabicArticle)
                 continue
             }
-            guard i + 1 < tokens.count, word.count <= 3, tokens[i].flags.isDisjoint(with: [.digit, .allCaps]) else { continue }
+            guard i + 1 < tokens.count, word.count <= 3, !tokens[i].flags.contains(.digit) else { continue }
             let next = bytes[tokens[i + 1].folded]
             guard next.count >= 2, !tokens[i + 1].flags.contains(.digit) else { continue }
             let hyphenated = tokens[i].flags.contains(.hyphenAfter)

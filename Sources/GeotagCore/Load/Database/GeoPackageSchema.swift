@@ -9,8 +9,10 @@
 enum GeoPackageSchema {
     /// `PRAGMA application_id` of a GeoPackage: ASCII "GPKG".
     static let applicationID = 0x4750_4B47
-    /// `PRAGMA user_version` of GeoPackage 1.4.0.
-    static let userVersion = 10400
+    /// `PRAGMA user_version` of GeoPackage 1.3.0. The tables are those of 1.4 too, but
+    /// GDAL up to 3.6 (Debian 12, and the QGIS built on it) warns that a 1.4 file "may
+    /// only be partially supported"; a 1.3 file opens without a warning everywhere.
+    static let userVersion = 10300
     /// The `srs_id` of WGS 84 longitude/latitude (EPSG:4326).
     static let wgs84: Int32 = 4326
 

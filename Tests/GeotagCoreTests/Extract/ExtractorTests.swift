@@ -1,0 +1,79 @@
+import Testing
+@testable import GeotagCore
+
+@Suite(.enabled(if: BundledGazetteer.isBuilt, "needs the bundled gazetteer: run `make gazetteer`"))
+struct ExtractorTests {
+    let extractor = Extractor(index: BundledGazetteer.index)
+
+    private func mentions(_ text: String) -> [Mention] { extractor.mentions(in: text, docID: "t") }
+
+    @Test func theIssueExample() throws {
+        let text = "Clashes were reported near Deir ez-Zor and in Baqubah, Diyala province."
+        let found = mentions(text)
+        #expect(found.map(\.text) == ["Deir ez-Zor", "Baqubah", "Diyala"])
+        #expect(found.map(\.start) == [27, 46, 55])
+        #expect(found.map(\.end) == [38, 53, 61])
+        #expect(found.map(\.place.id) == [170794, 97990, 96965])
+        #expect(found.map(\.precision) == [2, 1, 3])
+        for m in found {
+            #expect(m.sentence == text)
+            #expect((0...1).contains(m.score))
+        }
+    }
+
+    @Test(arguments: [
+        ("Fighting resumed in Deir Al-Zour on Monday.", "Deir Al-Zour", 170794),
+        ("Fighting resumed in Deir ez-Zor on Monday.", "Deir ez-Zor", 170794),
+        ("Fighting resumed in Dayr az-Zawr on Monday.", "Dayr az-Zawr", 170794),
+        ("Fighting resumed in Deir el-Zor on Monday.", "Deir el-Zor", 170794),
+        ("FIGHTING RESUMED IN DEIR EZ-ZOR", "DEIR EZ-ZOR", 170794),
+        ("Aid reached Ba'qubah late on Sunday.", "Ba'qubah", 97990),
+        ("Aid reached Baquba late on Sunday.", "Baquba", 97990),
+        ("Aid reached Baqubah’s hospital late on Sunday.", "Baqubah", 97990),
+        ("Families fled to al-Hasakah city.", "al-Hasakah", 173811),
+        ("Families fled to Al Hasakah city.", "Al Hasakah", 173811),
+        ("Families fled to Hasakah city.", "Hasakah", 173811),
+        ("Families fled to Qamishli.", "Qamishli", 173377),
+        ("Families fled to Al-Qamishli.", "Al-Qamishli", 173377),
+        ("Mosul lies on the Tigris.", "Mosul", 99072),
+        ("وصلت المساعدات إلى بغداد يوم الأحد", "بغداد", 98182),
+        ("وصلت المساعدات إلى دير الزور يوم الأحد", "دير الزور", 170794),
+    ])
+    func spellingVariantsResolve(text: String, mention: String, placeID: Int) {
+        let found = mentions(text)
+        #expect(found.contains { $0.text == mention && $0.place.id == placeID }, "\(found.map { "\($0.text)→\($0.place.name) \($0.place.id)" })")
+    }
+
+    @Test(arguments: [
+        "Fighters of the Syrian Democratic Forces advanced.",
+        "The report was carried by Al Arabiya TV channel.",
+        "Iraqi security forces and Syrian officials met.",
+        "He studied at the University of Mosul before the war.",
+        "A statement from the Bank of Baghdad followed.",
+        "Iraqi, Syrian and Kurdish leaders spoke.",
+        "Hit the road, he said.",
+        "Reading the news is hard.",
+        "ISIS claimed the attack.",
+    ])
+    func namesThatAreNotPlaces(text: String) {
+        let found = mentions(text)
+        #expect(found.isEmpty, "\(found.map { "\($0.text)→\($0.place.name)" })")
+    }
+
+    @Test func contextMakesACommonWordAPlace() {
+        let found = mentions("Clashes broke out in Hit, a town in Anbar province.")
+        #expect(found.first?.text == "Hit")
+        #expect(found.first?.place.countryCode == "IQ")
+    }
+
+    @Test func articleCountriesTipAmbiguousNames() throws {
+        // Many towns are called Hama or Homs; the Syrian ones win among Syrian places.
+        let found = mentions("Shelling hit Hama and Homs, Syrian monitors said, while Damascus denied it.")
+        #expect(found.map(\.place.countryCode) == ["SY", "SY", "SY"])
+    }
+
+    @Test func minScoreDropsWeakMentions() {
+        let strict = Extractor(index: BundledGazetteer.index, options: ExtractOptions(minScore: 0.99))
+        #expect(strict.mentions(in: "Shelling hit Hama.", docID: "t").isEmpty)
+    }
+}

@@ -1,0 +1,61 @@
+import Dispatch
+import Synchronization
+import Testing
+@testable import GeotagCore
+
+@Suite struct BoundedQueueTests {
+    @Test func deliversInOrderThenNilAfterClose() {
+        let queue = BoundedQueue<Int>(capacity: 3)
+        for i in 1...3 { #expect(queue.push(i)) }
+        queue.close()
+        #expect(!queue.push(4))
+        #expect([queue.pop(), queue.pop(), queue.pop(), queue.pop()] == [1, 2, 3, nil])
+    }
+
+    /// A full queue holds its producer back until a consumer takes an item.
+    @Test func aFullQueueBlocksItsProducer() {
+        let queue = BoundedQueue<Int>(capacity: 2)
+        let pushed = Atomic<Int>(0)
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            for i in 0..<5 {
+                queue.push(i)
+                pushed.add(1, ordering: .relaxed)
+            }
+            done.signal()
+        }
+        // The producer stops at the capacity while nobody pops.
+        #expect(done.wait(timeout: .now() + .milliseconds(200)) == .timedOut)
+        #expect(pushed.load(ordering: .relaxed) == 2)
+        var seen: [Int] = []
+        while seen.count < 5, let item = queue.pop() { seen.append(item) }
+        done.wait()
+        #expect(seen == [0, 1, 2, 3, 4])
+    }
+
+    /// Many producers and consumers: every item arrives exactly once and every consumer
+    /// ends after close.
+    @Test func manyProducersAndConsumers() {
+        let queue = BoundedQueue<Int>(capacity: 4)
+        let received = Mutex<[Int]>([])
+        let producers = DispatchGroup()
+        let consumers = DispatchGroup()
+        for c in 0..<3 {
+            _ = c
+            DispatchQueue.global().async(group: consumers) {
+                while let item = queue.pop() { received.withLock { $0.append(item) } }
+            }
+        }
+        for p in 0..<4 {
+            DispatchQueue.global().async(group: producers) {
+                for i in 0..<250 { queue.push(p * 1000 + i) }
+            }
+        }
+        producers.wait()
+        queue.close()
+        consumers.wait()
+        let all = received.withLock { $0 }
+        #expect(all.count == 1000)
+        #expect(Set(all).count == 1000)
+    }
+}
