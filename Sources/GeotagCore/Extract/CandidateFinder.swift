@@ -6,6 +6,18 @@ struct Candidate: Equatable {
     var places: [Int]
     /// The gazetteer names that matched, one per place.
     var nameRefs: [UInt32]
+    /// Letters of a clitic at the start of the first token that are not part of the
+    /// name (و in والحسكة); the mention starts after them.
+    var clitic: Clitic? = nil
+}
+
+/// A clitic written onto an Arabic name: its length, and whether it is a preposition
+/// ("in", "to": ب, ل), which says place.
+struct Clitic: Equatable {
+    /// Length in folded bytes, which for these Arabic letters is also twice their
+    /// number of scalars and their UTF-8 length in the text.
+    var bytes: Int
+    var isPreposition: Bool
 }
 
 /// Finds every span of a text that folds to a gazetteer name: for each word that can
@@ -30,17 +42,19 @@ struct CandidateFinder {
                 limit += 1
             }
             var match: Candidate?
-            windows: for end in stride(from: limit, to: i, by: -1) where canEnd(end - 1, in: text) {
-                for stripped in [false, true] {
-                    if stripped, !text.hasArticle(in: i..<end) { continue }
-                    key.removeAll(keepingCapacity: true)
-                    text.appendKey(i..<end, stripped: stripped, to: &key)
-                    if key.isEmpty { continue }
-                    let hit = key.withUnsafeBytes { index.postings(hash: NameKey.hash(key), key: $0) }
-                    if let hit {
-                        let postings = hit.map { index.posting($0) }
-                        match = Candidate(tokens: i..<end, places: postings.map(\.place), nameRefs: postings.map(\.nameRef))
-                        break windows
+            clitics: for clitic in [nil] + clitics(of: i, in: text) {
+                for end in stride(from: limit, to: i, by: -1) where canEnd(end - 1, in: text) {
+                    for stripped in [false, true] {
+                        if stripped, !text.hasArticle(in: i..<end) { continue }
+                        key.removeAll(keepingCapacity: true)
+                        text.appendKey(i..<end, stripped: stripped, skippingFirst: clitic?.bytes ?? 0, to: &key)
+                        if key.isEmpty { continue }
+                        let hit = key.withUnsafeBytes { index.postings(hash: NameKey.hash(key), key: $0) }
+                        if let hit {
+                            let postings = hit.map { index.posting($0) }
+                            match = Candidate(tokens: i..<end, places: postings.map(\.place), nameRefs: postings.map(\.nameRef), clitic: clitic)
+                            break clitics
+                        }
                     }
                 }
             }
@@ -61,6 +75,28 @@ struct CandidateFinder {
         if !flags.isDisjoint(with: [.capitalized, .caseless, .allCaps]) { return !flags.contains(.digit) }
         guard flags.contains(.article), i + 1 < text.tokens.count else { return false }
         return !text.tokens[i + 1].flags.isDisjoint(with: [.capitalized, .caseless])
+    }
+
+    /// The ways token `i` may carry Arabic clitics before a name: و or ف ("and"),
+    /// then ب, ل or ك before the article (وبالموصل, بالحسكة). Only for words written
+    /// without diacritics, where folded letters and text scalars correspond one to one.
+    private func clitics(of i: Int, in text: FoldedText) -> [Clitic] {
+        let token = text.tokens[i]
+        guard token.flags.contains(.caseless), token.scalars.count * 2 == token.folded.count else { return [] }
+        let word = text.folded(i)
+        var found: [Clitic] = []
+        var offset = 0
+        if ArabicWords.conjunctions.contains(where: { word.dropFirst(offset).starts(with: $0) }) {
+            offset += 2
+            found.append(Clitic(bytes: offset, isPreposition: false))
+        }
+        let rest = word.dropFirst(offset)
+        if ArabicWords.prepositions.contains(where: { rest.starts(with: $0) }),
+           rest.dropFirst(2).starts(with: FoldedText.arabicArticleBytes) {
+            found.append(Clitic(bytes: offset + 2, isPreposition: true))
+        }
+        // The name must keep at least three letters.
+        return found.filter { word.count - $0.bytes >= 6 }
     }
 
     /// A name ends with a capitalised or Arabic-script word, never with a lower-case one.

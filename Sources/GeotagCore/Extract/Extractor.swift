@@ -36,10 +36,20 @@ public struct Extractor: Stage {
         let folded = FoldedText(text)
         let recognizer = Recognizer(index: index)
         var names: [Resolver.Name] = []
+        var people: Set<ArraySlice<UInt8>> = []
         for candidate in CandidateFinder(index: index).candidates(in: folded) {
-            guard case let .success((kept, confidence)) = recognizer.assess(candidate, in: folded) else { continue }
-            names.append(.init(candidate: kept, confidence: confidence, hint: kindHint(kept.tokens, in: folded), parent: nil))
+            switch recognizer.assess(candidate, in: folded) {
+            case let .success((kept, confidence)):
+                names.append(.init(candidate: kept, confidence: confidence, hint: kindHint(kept.tokens, in: folded), parent: nil))
+            case .failure(.person):
+                people.insert(folded.folded(candidate.tokens.lowerBound))
+            case .failure:
+                continue
+            }
         }
+        // Once a word is a person's name in an article, it is that person throughout
+        // ("Layla Hassan ... Hassan said").
+        names.removeAll { $0.candidate.tokens.count == 1 && people.contains(folded.folded($0.candidate.tokens.lowerBound)) }
         linkParents(&names, in: folded)
 
         var resolver = Resolver(index: index)
@@ -52,8 +62,12 @@ public struct Extractor: Stage {
             let span = name.candidate.tokens
             let score = (name.confidence * choice.probability * 1000).rounded() / 1000
             guard score >= options.minScore else { continue }
-            let first = folded.tokens[span.lowerBound]
-            let last = folded.tokens[span.upperBound - 1]
+            var first = folded.tokens[span.lowerBound]
+            if let clitic = name.candidate.clitic {
+                first.scalars = (first.scalars.lowerBound + clitic.bytes / 2)..<first.scalars.upperBound
+                first.utf8 = (first.utf8.lowerBound + clitic.bytes)..<first.utf8.upperBound
+            }
+            let last = span.count == 1 ? first : folded.tokens[span.upperBound - 1]
             let place = index.place(choice.record.index)
             var precision = place.kind.precision
             if precision == 1, isNear(span, in: folded) { precision = 2 }

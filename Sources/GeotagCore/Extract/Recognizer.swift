@@ -11,7 +11,7 @@ struct Recognizer {
 
     /// Why a candidate was rejected; shown by `eval --explain`.
     enum Rejection: String, Error {
-        case demonym, acronym, organisation, person, commonWord
+        case demonym, acronym, organisation, person, commonWord, partOfLongerName
     }
 
     /// The candidate narrowed to the places it can be here, with a confidence in 0...1,
@@ -30,7 +30,10 @@ struct Recognizer {
             candidate.places = kept.map { candidate.places[$0] }
             candidate.nameRefs = kept.map { candidate.nameRefs[$0] }
         }
+        if first.flags.contains(.caseless), let rejection = assessArabic(candidate, in: text) { return .failure(rejection) }
         if isInsideOrganisation(span, in: text) { return .failure(.organisation) }
+        if isPersonName(span, in: text) { return .failure(.person) }
+        if continuesWithArticle(span, in: text) { return .failure(.partOfLongerName) }
         let previous = span.lowerBound > 0 ? word(span.lowerBound - 1, in: text) : nil
         if let previous, ContextWords.personTitle.contains(previous), !first.flags.contains(.sentenceStart),
            text.tokens[span.lowerBound - 1].flags.contains(.capitalized) || previous.count <= 4 {
@@ -45,6 +48,74 @@ struct Recognizer {
         if first.flags.contains(.sentenceStart), span.count == 1, !placeContext { confidence -= 0.1 }
         if first.flags.contains(.allCaps), span.count > 1 || first.folded.count > 5 { confidence -= 0.05 }
         return .success((candidate, confidence))
+    }
+
+    /// "Layla Hassan", "Jordan Peterson": a given name right before a capitalised word
+    /// that could be a surname, or that word right after a given name, is a person.
+    private func isPersonName(_ span: Range<Int>, in text: FoldedText) -> Bool {
+        guard span.count == 1 else { return false }
+        let i = span.lowerBound
+        if GivenNames.all.contains(word(i, in: text)), i + 1 < text.tokens.count, isAdjacent(i, i + 1, in: text),
+           couldBeSurname(i + 1, in: text) {
+            return true
+        }
+        if i > 0, isAdjacent(i - 1, i, in: text), couldBeSurname(i, in: text),
+           text.tokens[i - 1].flags.contains(.capitalized), GivenNames.all.contains(word(i - 1, in: text)) {
+            return true
+        }
+        return false
+    }
+
+    /// A capitalised word (not in capitals) that no list calls common, a place or feature
+    /// noun, an organisation word or a demonym.
+    private func couldBeSurname(_ i: Int, in text: FoldedText) -> Bool {
+        let flags = text.tokens[i].flags
+        guard flags.contains(.capitalized), !flags.contains(.allCaps), !flags.contains(.sentenceStart) else { return false }
+        let w = word(i, in: text)
+        return !isGenericWord(w) && !ContextWords.featureNouns.contains(w) && Demonyms.countries(for: text.folded(i)) == nil
+    }
+
+    /// "Hammam al-Alil", "Bab al-Tob": a name followed by a hyphenated article and a
+    /// capitalised word is the start of a longer name the gazetteer does not know.
+    private func continuesWithArticle(_ span: Range<Int>, in text: FoldedText) -> Bool {
+        let next = span.upperBound
+        guard next + 1 < text.tokens.count, isAdjacent(next - 1, next, in: text) else { return false }
+        let article = text.tokens[next]
+        return article.flags.contains(.article) && article.flags.contains(.hyphenAfter)
+            && text.tokens[next + 1].flags.contains(.capitalized)
+    }
+
+    /// Arabic has no capitals, so an Arabic name must not be a function word or common
+    /// noun, and a name that is not notable (a country, a province or a town of 100,000)
+    /// needs a word of place before it (في, مدينة) or a prepositional clitic (بالحسكة).
+    private func assessArabic(_ candidate: Candidate, in text: FoldedText) -> Rejection? {
+        let span = candidate.tokens
+        let words = span.map { i -> [UInt8] in
+            let skip = i == span.lowerBound ? candidate.clitic?.bytes ?? 0 : 0
+            return Array(text.folded(i).dropFirst(skip))
+        }
+        if words.allSatisfy({ ArabicWords.stop.contains($0) }) { return .commonWord }
+        // وإن is "and if", not Van: a conjunction before a function word.
+        if words.count == 1, candidate.clitic == nil, let word = words.first,
+           ArabicWords.conjunctions.contains(where: { word.starts(with: $0) }), ArabicWords.stop.contains(Array(word.dropFirst(2))) {
+            return .commonWord
+        }
+        if candidate.clitic?.isPreposition == true || isNotable(candidate) { return nil }
+        if span.lowerBound > 0, !text.tokens[span.lowerBound].flags.contains(.sentenceStart),
+           ArabicWords.placeContext.contains(Array(text.folded(span.lowerBound - 1))) {
+            return nil
+        }
+        return .commonWord
+    }
+
+    /// A country, a province, or a town of at least 100,000 people among the options.
+    private func isNotable(_ candidate: Candidate) -> Bool {
+        candidate.places.contains { place in
+            let record = index.record(place)
+            if record.population >= 100_000 { return true }
+            let kind = PlaceKind(featureClass: String(UnicodeScalar(record.featureClass)), featureCode: index.string(record.featureCodeRef))
+            return kind == .country || kind == .province || kind == .region
+        }
     }
 
     /// A preposition of place before the span ("in", "near") or a place noun after it

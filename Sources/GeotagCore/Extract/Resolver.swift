@@ -77,9 +77,23 @@ struct Resolver {
             weights.append(w)
         }
         let best = weights.indices.max { weights[$0] != weights[$1] ? weights[$0] < weights[$1] : options[$0].id > options[$1].id }!
+        return Choice(record: options[best], probability: probability(of: best, options, weights))
+    }
+
+    /// How likely the pick is right, reading the weights as log10 odds: the share of
+    /// the options within 161 km of it (a town and its namesake district or province
+    /// are one answer as far as a reader, or the accuracy measure, is concerned).
+    private func probability(of best: Int, _ options: [PlaceRecord], _ weights: [Double]) -> Double {
         let top = weights[best]
-        let total = weights.reduce(0) { $0 + pow(10, $1 - top) }
-        return Choice(record: options[best], probability: 1 / total)
+        var total = 0.0
+        var near = 0.0
+        for (option, weight) in zip(options, weights) {
+            let odds = pow(10, weight - top)
+            total += odds
+            let km = GreatCircle.kilometers(option.latitude, option.longitude, options[best].latitude, options[best].longitude)
+            if km <= 161 { near += odds }
+        }
+        return near / total
     }
 
     private func kind(_ record: PlaceRecord) -> PlaceKind {

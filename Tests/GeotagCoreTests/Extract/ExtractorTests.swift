@@ -54,10 +54,29 @@ struct ExtractorTests {
         "Hit the road, he said.",
         "Reading the news is hard.",
         "ISIS claimed the attack.",
+        "Reporting by Layla Hassan; editing by Omar Saleh. Hassan added a note.",
+        "The crossing at Hammam al-Alil floods every spring.",
+        "قال مسؤول إن المياه وصلت إلى مستوى لم يشهدوه، وإن السكان في شمال شرق المنطقة قلقون.",
     ])
     func namesThatAreNotPlaces(text: String) {
         let found = mentions(text)
         #expect(found.isEmpty, "\(found.map { "\($0.text)→\($0.place.name)" })")
+    }
+
+    @Test func personNamesAreNotPlaces() {
+        let found = mentions("Jordan Peterson spoke in Toronto on Friday.")
+        #expect(found.map(\.text) == ["Toronto"])
+    }
+
+    /// Clitics written onto an Arabic name are not part of the mention: و ("and"), ب
+    /// ("in") before the article.
+    @Test func arabicCliticsAreLeftOutOfTheMention() {
+        let text = "يقلق مزارعي دير الزور والحسكة وبالموصل"
+        let found = mentions(text)
+        #expect(found.map(\.text) == ["دير الزور", "الحسكة", "الموصل"])
+        let scalars = Array(text.unicodeScalars)
+        for m in found { #expect(String(String.UnicodeScalarView(scalars[m.start..<m.end])) == m.text) }
+        #expect(found.map(\.place.countryCode) == ["SY", "SY", "IQ"])
     }
 
     @Test func contextMakesACommonWordAPlace() {

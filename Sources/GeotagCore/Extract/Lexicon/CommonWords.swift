@@ -30,6 +30,8 @@ enum CommonWords {
             january february april june july august september october november december
             mobile bath split nice orange wells reading deal hull gay why worms moody bliss speed
             truth justice liberty independence unity peace hope freedom progress trade rich fort beach bay
+            grand canal ferry bridge forest park national black white red green blue great little upper lower
+            middle golden silver royal central capital holy sacred ancient modern historic
             """
         return Set(text.split(whereSeparator: \.isWhitespace).map(String.init))
     }()

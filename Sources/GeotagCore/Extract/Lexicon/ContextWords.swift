@@ -54,6 +54,15 @@ enum ContextWords {
     ]
     static let countryNouns: Set<String> = ["country", "nation", "kingdom", "republic"]
 
+    /// Nouns of natural and built features: after a name they make it part of the
+    /// feature's name ("Jordan River", "Mosul Dam"), which still points at the place.
+    static let featureNouns: Set<String> = [
+        "river", "valley", "sea", "lake", "mountain", "mountains", "mount", "desert", "gulf", "bay", "canal", "dam",
+        "bridge", "airport", "port", "road", "street", "square", "market", "crossing", "border", "island", "islands",
+        "peninsula", "plain", "plains", "basin", "coast", "strait", "falls", "hills", "heights", "highway", "oasis",
+        "delta", "marshes", "gate", "citadel", "old", "square",
+    ]
+
     /// Prepositions that put a place after them ("in Hit", "near Baqubah").
     static let locative: Set<String> = [
         "in", "near", "at", "from", "to", "into", "outside", "inside", "around", "across", "toward", "towards",

@@ -72,11 +72,15 @@ public struct FoldedText: Sendable {
     /// single spaces, articles written "al". With `stripped`, articles are left out
     /// instead (Latin article tokens, and ال at the start of Arabic words), so "Hasakah"
     /// finds "Al-Hasakah". Nothing is appended when the stripped key would be empty.
-    public func appendKey(_ range: Range<Int>, stripped: Bool, to buffer: inout [UInt8]) {
+    ///
+    /// `skippingFirst` bytes of the first token's folded form are left out (a clitic
+    /// written onto an Arabic name: و + الحسكة).
+    public func appendKey(_ range: Range<Int>, stripped: Bool, skippingFirst skip: Int = 0, to buffer: inout [UInt8]) {
         let start = buffer.count
         for i in range {
             let token = tokens[i]
             var slice = bytes[token.folded]
+            if i == range.lowerBound { slice = slice.dropFirst(skip) }
             if token.flags.contains(.article) {
                 if stripped { continue }
                 slice = Self.articleKey[...]
