@@ -17,11 +17,13 @@ enum PlainText {
     }
 
     /// The title of a plain-text article: its first line, when that line is not empty,
-    /// at most ``maximumTitleLength`` characters long and followed by a blank line.
+    /// at most ``maximumTitleLength`` characters long and followed by a blank line and
+    /// more text (a one-line text has no title).
     static func title(ofText text: String) -> String? {
         var lines = text.split(maxSplits: 2, omittingEmptySubsequences: false, whereSeparator: \.isNewline).makeIterator()
         guard let first = lines.next().map(trimmed), let second = lines.next().map(trimmed),
-              !first.isEmpty, first.count <= maximumTitleLength, second.isEmpty
+              !first.isEmpty, first.count <= maximumTitleLength, second.isEmpty,
+              let rest = lines.next(), rest.contains(where: { !$0.isWhitespace })
         else { return nil }
         return first
     }
