@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GeotagCore
 
 @main
@@ -10,4 +11,19 @@ struct Geotag: ParsableCommand {
         version: GeotagVersion.current,
         subcommands: [RunCommand.self, ExtractCommand.self, NormalizeCommand.self, LookupCommand.self, GazetteerCommand.self]
     )
+
+    /// Parses and runs a command; bad usage exits with the spec's code 2 (not
+    /// ArgumentParser's 64), everything else as the command decides.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
