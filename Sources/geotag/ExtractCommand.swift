@@ -19,8 +19,7 @@ struct ExtractCommand: ParsableCommand {
     @Flag(help: "Read the inputs as HTML and extract from their main text.")
     var html = false
 
-    @Option(help: "The gazetteer: a .gaz file or a folder holding geotag.gaz.")
-    var gazetteer = "data/gazetteer"
+    @OptionGroup var gazetteer: GazetteerOption
 
     @Option(help: "Drop mentions scored below this (0 to 1).")
     var minScore = 0.0
@@ -32,7 +31,7 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let index = try GazetteerIndex.open(configured: gazetteer)
+            let index = try gazetteer.open()
             let extractor = Extractor(index: index, options: ExtractOptions(minScore: minScore))
             let output = FileOutput(descriptor: STDOUT_FILENO, path: "stdout")
             let csv = CSVWriter(output: output)

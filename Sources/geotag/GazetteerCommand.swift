@@ -71,14 +71,13 @@ struct GazetteerCommand: ParsableCommand {
 
         @Option(help: "text or json.")
         var format: OutputFormat = .text
-        @Option(help: "The gazetteer: a .gaz file or a folder holding geotag.gaz.")
-        var gazetteer = "data/gazetteer"
+        @OptionGroup var gazetteer: GazetteerOption
 
         enum OutputFormat: String, ExpressibleByArgument { case text, json }
 
         func run() throws {
             try reportingErrors {
-                let m = try GazetteerIndex.open(configured: gazetteer).metadata
+                let m = try gazetteer.open().metadata
                 switch format {
                 case .json:
                     let encoder = JSONEncoder()

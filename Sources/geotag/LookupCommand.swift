@@ -20,20 +20,31 @@ struct LookupCommand: ParsableCommand {
     @Option(help: "text or jsonl.")
     var format: OutputFormat = .text
 
-    @Option(help: "The gazetteer: a .gaz file or a folder holding geotag.gaz.")
-    var gazetteer = "data/gazetteer"
+    @OptionGroup var gazetteer: GazetteerOption
 
     enum OutputFormat: String, ExpressibleByArgument { case text, jsonl }
 
     func run() throws {
         try reportingErrors {
-            let index = try GazetteerIndex.open(configured: gazetteer)
+            let index = try gazetteer.open()
             let candidates = index.lookup(name, country: country, limit: limit)
             for candidate in candidates {
                 let p = candidate.place
                 switch format {
                 case .jsonl:
-                    printLine(jsonLine(candidate))
+                    var object = JSONObjectWriter()
+                    object.add("place_id", p.id)
+                    object.add("place_name", p.name)
+                    object.add("feature_class", p.featureClass)
+                    object.add("feature_code", p.featureCode)
+                    object.add("country_code", p.countryCode)
+                    object.add("admin1_code", p.admin1Code)
+                    object.add("lat", p.latitude)
+                    object.add("lon", p.longitude)
+                    object.add("population", p.population)
+                    object.add("matched_name", candidate.matchedName)
+                    object.add("score", candidate.score)
+                    printLine(object.text)
                 case .text:
                     let admin = [p.admin1Name, p.countryCode].filter { !$0.isEmpty }.joined(separator: ", ")
                     printLine(String(
@@ -47,14 +58,3 @@ struct LookupCommand: ParsableCommand {
     }
 }
 
-/// One candidate as a JSON object (temporary encoder until the shared JSON writer lands).
-private func jsonLine(_ c: LookupCandidate) -> String {
-    let p = c.place
-    let object: [String: Any] = [
-        "place_id": p.id, "place_name": p.name, "feature_class": p.featureClass, "feature_code": p.featureCode,
-        "country_code": p.countryCode, "admin1_code": p.admin1Code, "lat": p.latitude, "lon": p.longitude,
-        "population": p.population, "matched_name": c.matchedName, "score": c.score,
-    ]
-    let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-    return String(decoding: data, as: UTF8.self)
-}

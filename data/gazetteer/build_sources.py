@@ -325,6 +325,20 @@ def fmt_coord(v: float) -> str:
 
 # --------------------------------------------------------------------------- build
 
+def division_row(e: dict, names, pt, members_, code: str, cc: str, a1: str, a2: str):
+    """The places-file row of an ADM1 or ADM2: its names, its representative point `pt`
+    and the summed population of its towns `members_`. Records the output names on `e`."""
+    pop = sum(t["population"] for _, t in members_)
+    main = clean_name(e["name"])
+    alts = names.filter(main, e["aliases"], is_town=False)
+    e["out_name"], e["out_ascii"] = main, ascii_name(main, alts)
+    return (e["geonameid"], [
+        str(e["geonameid"]), main, e["out_ascii"], ",".join(alts),
+        fmt_coord(pt[0]), fmt_coord(pt[1]), "A", code, cc, "", a1, a2, "", "",
+        str(pop), "", "", "", "",
+    ])
+
+
 def build(members: Members):
     stats = {"fallbacks": collections.Counter(), "lists": collections.defaultdict(list), "notes": []}
     fb = stats["fallbacks"]
@@ -508,15 +522,7 @@ def build(members: Members):
                 continue
             fb["adm1_without_towns_country_point"] += 1
         adm1_point[code] = pt
-        pop = sum(t["population"] for _, t in members_)
-        main = clean_name(e["name"])
-        alts = names.filter(main, e["aliases"], is_town=False)
-        e["out_name"], e["out_ascii"] = main, ascii_name(main, alts)
-        places.append((e["geonameid"], [
-            str(e["geonameid"]), main, e["out_ascii"], ",".join(alts),
-            fmt_coord(pt[0]), fmt_coord(pt[1]), "A", "ADM1", cc, "", a1, "", "", "",
-            str(pop), "", "", "", "",
-        ]))
+        places.append(division_row(e, names, pt, members_, "ADM1", cc, a1, ""))
 
     # ---- ADM2
     for code in sorted(adm2):
@@ -539,15 +545,7 @@ def build(members: Members):
         if f"{cc}.{a1}" not in adm1:
             fb["adm2_whose_adm1_is_missing"] += 1
             lists["adm2_whose_adm1_is_missing"].append(code)
-        pop = sum(t["population"] for _, t in members_)
-        main = clean_name(e["name"])
-        alts = names.filter(main, e["aliases"], is_town=False)
-        e["out_name"], e["out_ascii"] = main, ascii_name(main, alts)
-        places.append((e["geonameid"], [
-            str(e["geonameid"]), main, e["out_ascii"], ",".join(alts),
-            fmt_coord(pt[0]), fmt_coord(pt[1]), "A", "ADM2", cc, "", a1, a2, "", "",
-            str(pop), "", "", "", "",
-        ]))
+        places.append(division_row(e, names, pt, members_, "ADM2", cc, a1, a2))
 
     # ---- towns
     for t in towns:
