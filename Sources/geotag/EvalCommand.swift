@@ -59,7 +59,7 @@ struct EvalCommand: ParsableCommand {
                 printLine(report.json(explain: explain))
             } else {
                 if explain { printLine(report.explanation()) }
-                printLine(report.table + String(format: "\nextracted in %.2f s", seconds))
+                printLine(report.table + String(format: "\nextracted and scored in %.2f s", seconds))
             }
         }
     }

@@ -14,12 +14,15 @@ public struct DocumentEvaluation: Sendable, Equatable {
         /// Kilometres from the gold point to the predicted place; nil when the gold
         /// toponym has no coordinates.
         public var errorKilometers: Double?
+        /// Whether the predicted place has the gold GeoNames id; nil when the gold has none.
+        public var sameGeonameID: Bool?
 
-        public init(gold: Int, prediction: Int, exact: Bool, errorKilometers: Double?) {
+        public init(gold: Int, prediction: Int, exact: Bool, errorKilometers: Double?, sameGeonameID: Bool? = nil) {
             self.gold = gold
             self.prediction = prediction
             self.exact = exact
             self.errorKilometers = errorKilometers
+            self.sameGeonameID = sameGeonameID
         }
 
         /// Whether the predicted place is within ``toleranceKilometers`` of the gold point
@@ -36,8 +39,9 @@ public struct DocumentEvaluation: Sendable, Equatable {
     /// The one-to-one pairs, by gold index. Exact spans are paired first; then, among
     /// the rest, the pairs sharing the most scalars, then with the closest ends.
     public var matches: [Match]
-    /// Gold toponyms of a skipped type, and predictions set aside with them.
+    /// Gold toponyms of a skipped type.
     public var skippedGold: Int
+    /// Predictions set aside because they overlap only toponyms of a skipped type.
     public var removedPredictions: Int
 
     public init(id: String, gold: [GoldToponym], predictions: [Mention], matches: [Match], skippedGold: Int = 0, removedPredictions: Int = 0) {

@@ -7,7 +7,8 @@ extension EvaluationReport {
     ///   `f1`, `matched`, `predicted`, `gold`;
     /// - `resolution`: `count`, `within_tolerance`, `accuracy`, `mean_km`,
     ///   `median_km`, `auc` (`null` when nothing was resolved);
-    /// - `end_to_end`: `gold`, `right`, `accuracy`;
+    /// - `same_geonameid` (recognised toponyms whose gold has a GeoNames id) and
+    ///   `end_to_end` (gold toponyms with coordinates): `right`, `total`, `accuracy`;
     /// - `calibration`: one object per score band, `lower`, `upper`, `mentions`,
     ///   `right`, `rate`, `mean_score`;
     /// - with `explain`, `explain`: one object per document with an error (`id`,
@@ -45,11 +46,13 @@ extension EvaluationReport {
         resolution.add("auc", self.resolution.auc)
         object.add("resolution", json: resolution.bytes)
 
-        var endToEnd = JSONObjectWriter()
-        endToEnd.add("gold", self.endToEnd.gold)
-        endToEnd.add("right", self.endToEnd.right)
-        endToEnd.add("accuracy", self.endToEnd.accuracy)
-        object.add("end_to_end", json: endToEnd.bytes)
+        for (key, tally) in [("same_geonameid", sameGeonameID), ("end_to_end", endToEnd)] {
+            var o = JSONObjectWriter()
+            o.add("right", tally.right)
+            o.add("total", tally.total)
+            o.add("accuracy", tally.accuracy)
+            object.add(key, json: o.bytes)
+        }
 
         object.add("calibration", json: array(calibration.map { band in
             var o = JSONObjectWriter()

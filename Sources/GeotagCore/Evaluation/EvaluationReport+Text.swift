@@ -21,8 +21,9 @@ extension EvaluationReport {
         lines.append(row("  mean error km", [fixed(resolution.meanKilometers, 1)]))
         lines.append(row("  median error km", [fixed(resolution.medianKilometers, 1)]))
         lines.append(row("  AUC, lower better", [fixed(resolution.auc)]))
+        lines.append(row("  same GeoNames id", [fixed(sameGeonameID.accuracy), "(\(sameGeonameID.right) of \(sameGeonameID.total))"]))
         lines.append("")
-        lines.append("end to end: \(endToEnd.gold) gold toponyms with coordinates")
+        lines.append("end to end: \(endToEnd.total) gold toponyms with coordinates")
         lines.append(row("  within \(tolerance) km", [fixed(endToEnd.accuracy), "(\(endToEnd.right))"]))
         lines.append("")
         lines.append(row("score calibration", ["mentions", "right", "rate", "mean"]))
@@ -73,9 +74,10 @@ extension EvaluationReport {
     }
 }
 
-/// A table row: a label padded to 20 columns, then values right-aligned in 10.
+/// A table row: a label padded to 20 columns, then values right-aligned in 10 (or
+/// their width and a space).
 private func row(_ label: String, _ values: [String]) -> String {
-    (pad(label, 20, right: false) + values.map { pad($0, 10, right: true) }.joined()).replacingOccurrences(of: " +$", with: "", options: .regularExpression)
+    (pad(label, 20, right: false) + values.map { pad($0, max(10, $0.count + 1), right: true) }.joined()).replacingOccurrences(of: " +$", with: "", options: .regularExpression)
 }
 
 private func pad(_ text: String, _ width: Int, right: Bool) -> String {

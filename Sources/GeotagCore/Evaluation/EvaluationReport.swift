@@ -11,7 +11,11 @@ public struct EvaluationReport: Sendable, Equatable {
     /// Resolution of the recognised toponyms (overlap pairs) that have gold coordinates.
     public var resolution: ResolutionScore
     /// Recognised and within the tolerance, over every scored gold toponym with coordinates.
-    public var endToEnd: EndToEndScore
+    public var endToEnd: Tally
+    /// Recognised toponyms resolved to the very GeoNames id of the gold, over those whose
+    /// gold has an id. It tells a wrong place from the right place whose gazetteer point
+    /// is not the gold's (a country's label point against GeoNames' centre, say).
+    public var sameGeonameID: Tally
     /// Predictions by score band, with how many were right.
     public var calibration: [ScoreBand]
     /// The annotation types left out of scoring.
@@ -26,9 +30,10 @@ public struct EvaluationReport: Sendable, Equatable {
         exact = RecognitionScore(truePositives: matches.count(where: \.exact), predicted: predictedCount, gold: goldCount)
         overlapping = RecognitionScore(truePositives: matches.count, predicted: predictedCount, gold: goldCount)
         resolution = ResolutionScore(errors: matches.compactMap(\.errorKilometers))
-        endToEnd = EndToEndScore(
-            gold: documents.reduce(0) { $0 + $1.gold.count(where: { $0.coordinate != nil }) },
-            right: matches.count(where: { $0.isWithinTolerance == true }))
+        endToEnd = Tally(
+            right: matches.count(where: { $0.isWithinTolerance == true }),
+            total: documents.reduce(0) { $0 + $1.gold.count(where: { $0.coordinate != nil }) })
+        sameGeonameID = Tally(right: matches.count(where: { $0.sameGeonameID == true }), total: matches.count(where: { $0.sameGeonameID != nil }))
         calibration = ScoreBand.table(documents.flatMap { d in zip(d.predictions.map(\.score), d.predictionIsRight) })
     }
 

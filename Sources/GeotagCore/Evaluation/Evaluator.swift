@@ -31,10 +31,11 @@ public struct Evaluator: Sendable {
             return !skipped.contains(where: span.overlaps) || gold.contains { $0.span.overlaps(span) }
         }
         let matches = SpanMatching.pairs(gold: gold.map(\.span), predicted: scored.map { $0.start..<$0.end }).map { pair in
-            let place = scored[pair.prediction].place
+            let (place, toponym) = (scored[pair.prediction].place, gold[pair.gold])
             return DocumentEvaluation.Match(
                 gold: pair.gold, prediction: pair.prediction, exact: pair.exact,
-                errorKilometers: gold[pair.gold].coordinate?.kilometers(to: place.latitude, place.longitude))
+                errorKilometers: toponym.coordinate?.kilometers(to: place.latitude, place.longitude),
+                sameGeonameID: toponym.geonameID.map { $0 == place.id })
         }
         return DocumentEvaluation(
             id: document.id, gold: gold, predictions: scored, matches: matches.sorted { $0.gold < $1.gold },

@@ -42,19 +42,18 @@ public struct ResolutionScore: Sendable, Equatable {
     }
 }
 
-/// End-to-end accuracy: found and placed within the tolerance, over every gold toponym
-/// with coordinates (a missed toponym counts as wrong).
-public struct EndToEndScore: Sendable, Equatable {
-    /// Scored gold toponyms with coordinates.
-    public var gold: Int
-    /// Those recognised and resolved within ``DocumentEvaluation/toleranceKilometers``.
+/// How many of `total` were right: end-to-end accuracy (recognised and within the
+/// tolerance, over every gold toponym with coordinates, so a missed toponym counts as
+/// wrong), or how many recognised toponyms got the gold GeoNames id.
+public struct Tally: Sendable, Equatable {
     public var right: Int
+    public var total: Int
 
-    public init(gold: Int, right: Int) {
-        self.gold = gold
+    public init(right: Int, total: Int) {
         self.right = right
+        self.total = total
     }
 
-    /// `right / gold`; nil without gold coordinates.
-    public var accuracy: Double? { ratio(right, gold) }
+    /// `right / total`; nil when `total` is 0.
+    public var accuracy: Double? { ratio(right, total) }
 }

@@ -17,10 +17,10 @@ struct EvaluatorTests {
 
     static let gold = [
         GoldDocument(id: "a", text: flights, toponyms: [
-            toponym("Paris", in: flights, paris),
+            toponym("Paris", in: flights, paris, geonameID: 2988507),
             toponym("New York City", in: flights, newYork),
             toponym("Iraqi", in: flights, nil, type: "Demonym"),
-            toponym("Baghdad", in: flights, baghdad),
+            toponym("Baghdad", in: flights, baghdad, geonameID: 98182),
         ]),
         GoldDocument(id: "b", text: rain, toponyms: [toponym("Mosul", in: rain, mosul)]),
         GoldDocument(id: "c", text: meeting, toponyms: [toponym("Springfield", in: meeting, nil)]),
@@ -34,10 +34,10 @@ struct EvaluatorTests {
         case flights:
             return [
                 mention("Flights", in: text, at: parisTexas, score: 0.3),
-                mention("Paris", in: text, at: parisTexas, score: 0.95),
+                mention("Paris", in: text, at: parisTexas, score: 0.95, id: 4717560),
                 mention("New York", in: text, at: newYork, score: 0.85),
                 mention("Iraqi", in: text, at: baghdad, score: 0.5),
-                mention("Baghdad", in: text, at: nearBaghdad, score: 0.92),
+                mention("Baghdad", in: text, at: nearBaghdad, score: 0.92, id: 98182),
             ]
         case meeting:
             return [mention("Springfield", in: text, at: parisTexas, score: 0.6)]
@@ -85,8 +85,14 @@ struct EvaluatorTests {
 
     @Test func endToEndCountsMissedToponymsAsWrong() {
         // Paris, New York City, Baghdad and Mosul have coordinates; New York and Baghdad are right.
-        #expect(report.endToEnd == EndToEndScore(gold: 4, right: 2))
+        #expect(report.endToEnd == Tally(right: 2, total: 4))
         #expect(report.endToEnd.accuracy == 0.5)
+    }
+
+    @Test func sameGeonameIDOverRecognisedToponymsWithAGoldID() {
+        // Paris (resolved to Paris, Texas) and Baghdad carry gold ids.
+        #expect(report.sameGeonameID == Tally(right: 1, total: 2))
+        #expect(report.documents[0].matches.map(\.sameGeonameID) == [false, nil, true])
     }
 
     @Test func calibrationCountsRightMentionsPerBand() {
@@ -155,14 +161,16 @@ struct EvaluatorTests {
 
     // MARK: - helpers
 
-    static func toponym(_ name: String, in text: String, _ coordinate: GoldToponym.Coordinate?, type: String = "Literal") -> GoldToponym {
+    static func toponym(
+        _ name: String, in text: String, _ coordinate: GoldToponym.Coordinate?, type: String = "Literal", geonameID: Int? = nil
+    ) -> GoldToponym {
         let span = scalarSpan(of: name, in: text)
-        return GoldToponym(start: span.lowerBound, end: span.upperBound, name: name, coordinate: coordinate, type: type)
+        return GoldToponym(start: span.lowerBound, end: span.upperBound, name: name, coordinate: coordinate, geonameID: geonameID, type: type)
     }
 
-    static func mention(_ name: String, in text: String, at point: GoldToponym.Coordinate, score: Double) -> Mention {
+    static func mention(_ name: String, in text: String, at point: GoldToponym.Coordinate, score: Double, id: Int = 1) -> Mention {
         let span = scalarSpan(of: name, in: text)
-        let place = Place(id: 1, name: name, featureClass: "P", featureCode: "PPL", countryCode: "XX", latitude: point.latitude, longitude: point.longitude)
+        let place = Place(id: id, name: name, featureClass: "P", featureCode: "PPL", countryCode: "XX", latitude: point.latitude, longitude: point.longitude)
         return Mention(docID: "", text: name, start: span.lowerBound, end: span.upperBound, sentence: text, place: place, precision: 1, score: score)
     }
 
