@@ -9,7 +9,7 @@ struct Geotag: ParsableCommand {
         commandName: "geotag",
         abstract: "Turns news articles into a geo-tagged dataset: fetch, normalize, extract, load.",
         version: GeotagVersion.current,
-        subcommands: [RunCommand.self, ExtractCommand.self, NormalizeCommand.self, LookupCommand.self, GazetteerCommand.self]
+        subcommands: [RunCommand.self, ExtractCommand.self, NormalizeCommand.self, EvalCommand.self, LookupCommand.self, GazetteerCommand.self]
     )
 
     /// Parses and runs a command; bad usage exits with the spec's code 2 (not
