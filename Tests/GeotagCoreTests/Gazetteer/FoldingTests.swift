@@ -69,3 +69,35 @@ import Testing
         #expect(text.tokens.map { $0.flags.contains(.sentenceStart) } == [true, false, false, true, false, true])
     }
 }
+
+@Suite struct NameSkeletonTests {
+    private func skeleton(_ name: String) -> String? { NameSkeleton.skeleton(of: name).map { String(decoding: $0, as: UTF8.self) } }
+
+    /// Spellings of one name share a skeleton.
+    @Test(arguments: [
+        ["Deir ez-Zor", "Deir Ezzor", "Dayr az-Zawr", "Deir Al-Zour", "Dayr az Zawr", "Deir el-Zor"],
+        ["Qamishli", "Kamishli", "Al-Qamishli", "Qamishly"],
+        ["Hasaka", "Hasakah", "Al-Hasakah", "Al-Hasakeh", "Alhasakah"],
+        ["Baquba", "Baqubah", "Ba'qubah", "Baqouba"],
+        ["Arbil", "Erbil"],
+        ["Abu Kamal", "Albu Kamal", "Al-Bukamal", "Al Bu Kamal"],
+        ["البو كمال", "البوكمال"],
+        ["Raqqa", "Raqqah", "Ar-Raqqa", "Arraqqa"],
+    ])
+    func variantsMeet(_ spellings: [String]) {
+        let keys = Set(spellings.map(skeleton))
+        #expect(keys.count == 1, "\(spellings.map { "\($0) → \(skeleton($0) ?? "nil")" })")
+        #expect(keys.first! != nil)
+    }
+
+    @Test func differentNamesStayApart() {
+        let names = ["Mosul", "Kirkuk", "Baghdad", "Basra", "Damascus", "Aleppo", "Homs", "Hama", "Tikrit", "Samarra", "Fallujah", "Ramadi"]
+        let keys = names.compactMap(skeleton)
+        #expect(Set(keys).count == keys.count)
+    }
+
+    @Test func shortSkeletonsAreNotUsed() {
+        #expect(skeleton("Hit") == nil)
+        #expect(skeleton("Iraq") == nil)
+    }
+}
