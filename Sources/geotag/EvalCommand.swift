@@ -32,8 +32,10 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "List each document's missed, spurious, partial and misplaced toponyms, and the most frequent ones.")
     var explain = false
 
-    @Option(help: "The gazetteer: a .gaz file or a folder holding geotag.gaz.")
-    var gazetteer = "data/gazetteer"
+    @Flag(help: "With --skip-types Demonym, also skip gold toponyms written as a demonym (\"Russian\"), whatever their type.")
+    var demonymForms = false
+
+    @OptionGroup var gazetteer: GazetteerOption
 
     @Option(help: "Score only the first N documents.")
     var limit: Int?
@@ -51,9 +53,9 @@ struct EvalCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("geotag: no gold toponym in \(gold) has the type \(type)\n".utf8))
             }
             if let limit { documents = Array(documents.prefix(limit)) }
-            let extractor = Extractor(index: try GazetteerIndex.open(configured: gazetteer))
+            let extractor = Extractor(index: try gazetteer.open())
             let started = Date()
-            let report = Evaluator(skipTypes: skipTypes).evaluate(documents) { extractor.mentions(in: $0, docID: "") }
+            let report = Evaluator(skipTypes: skipTypes, demonymForms: demonymForms).evaluate(documents) { extractor.mentions(in: $0, docID: "") }
             let seconds = Date().timeIntervalSince(started)
             if json {
                 printLine(report.json(explain: explain))

@@ -10,9 +10,16 @@
 public struct Evaluator: Sendable {
     /// The annotation types left out of scoring (compared case-insensitively), as given.
     public var skipTypes: [String]
+    /// Also count as `Demonym` every gold toponym written as a demonym or nationality
+    /// adjective ("Russian", "Europeans"), whatever its annotated type. geotag never
+    /// reports demonyms as mentions (they are evidence of an article's country), while
+    /// GeoWebNews annotates most of them as `Non_Literal_Modifier`; with this, skipping
+    /// `Demonym` skips them all.
+    public var demonymForms: Bool
 
-    public init(skipTypes: [String] = []) {
+    public init(skipTypes: [String] = [], demonymForms: Bool = false) {
         self.skipTypes = skipTypes
+        self.demonymForms = demonymForms
     }
 
     /// Runs `extract` over the text of every document and scores its mentions.
@@ -23,7 +30,10 @@ public struct Evaluator: Sendable {
     /// Scores the mentions predicted for one document.
     public func evaluate(_ document: GoldDocument, predictions: [Mention]) -> DocumentEvaluation {
         let skip = Set(skipTypes.map { $0.lowercased() })
-        let isSkipped = { (t: GoldToponym) in t.type.map { skip.contains($0.lowercased()) } ?? false }
+        let demonyms = demonymForms && skip.contains("demonym")
+        let isSkipped = { (t: GoldToponym) in
+            (t.type.map { skip.contains($0.lowercased()) } ?? false) || (demonyms && Demonyms.countries(for: NameKey.canonical(t.name)) != nil)
+        }
         let gold = document.toponyms.filter { !isSkipped($0) }
         let skipped = document.toponyms.filter(isSkipped).map(\.span)
         let scored = predictions.filter { m in

@@ -21,10 +21,12 @@ public struct Extractor: Stage {
 
     public let index: GazetteerIndex
     public var options: ExtractOptions
+    private let english: EnglishWords
 
     public init(index: GazetteerIndex, options: ExtractOptions = .init()) {
         self.index = index
         self.options = options
+        self.english = EnglishWords.besides(indexPath: index.path)
     }
 
     public func process(_ article: Article) throws(DocumentError) -> [Mention] {
@@ -34,7 +36,7 @@ public struct Extractor: Stage {
     /// The mentions of `text`, ordered by their start.
     public func mentions(in text: String, docID: String) -> [Mention] {
         let folded = FoldedText(text)
-        let recognizer = Recognizer(index: index)
+        let recognizer = Recognizer(index: index, english: english)
         var names: [Resolver.Name] = []
         var people: Set<ArraySlice<UInt8>> = []
         for candidate in CandidateFinder(index: index).candidates(in: folded) {

@@ -8,6 +8,8 @@
 /// place only where the context says so ("in Hit", "Hit district").
 struct Recognizer {
     let index: GazetteerIndex
+    /// Common English words, from beside the index.
+    var english = EnglishWords(words: [])
 
     /// Why a candidate was rejected; shown by `eval --explain`.
     enum Rejection: String, Error {
@@ -22,6 +24,20 @@ struct Recognizer {
         let first = text.tokens[span.lowerBound]
         if span.count == 1, Demonyms.countries(for: text.folded(span.lowerBound)) != nil {
             return .failure(.demonym)
+        }
+        let words = span.map { word($0, in: text) }
+        if span.count == 1, CommonWords.calendar.contains(words[0]) { return .failure(.commonWord) }
+        // "I", "La", "Li": one or two letters make a name only in capitals ("US", "UK").
+        if span.count == 1, !first.flags.contains(.caseless), first.folded.count <= 2, !first.flags.contains(.allCaps) {
+            return .failure(.commonWord)
+        }
+        // A gazetteer name in capitals ("LA", "ACT") is an abbreviation: it matches only
+        // the same letters in capitals, not the word "La" or "Act".
+        if !first.flags.contains(.allCaps), !first.flags.contains(.abbreviation) {
+            let kept = candidate.places.indices.filter { !isAbbreviation(index.string(candidate.nameRefs[$0])) }
+            guard !kept.isEmpty else { return .failure(.acronym) }
+            candidate.places = kept.map { candidate.places[$0] }
+            candidate.nameRefs = kept.map { candidate.nameRefs[$0] }
         }
         if span.count == 1, first.flags.contains(.allCaps), !first.flags.contains(.abbreviation), first.folded.count <= 5,
            !isInCapitalsRun(span.lowerBound, in: text) {
@@ -40,8 +56,16 @@ struct Recognizer {
             return .failure(.person)
         }
         let placeContext = hasPlaceContext(span, in: text)
-        let common = span.allSatisfy { isGenericWord(word($0, in: text)) }
-        if common, !first.flags.contains(.allCaps), !placeContext { return .failure(.commonWord) }
+        let capitals = first.flags.contains(.allCaps)
+        if words.allSatisfy(isGenericWord), !capitals, !placeContext { return .failure(.commonWord) }
+        // An ordinary English word or a person's name: a place only where the context says
+        // so, or when it is notable ("Snow", "Allen" no; "Houston", "China" yes). Names of
+        // several such words ("Pearl Harbor", "Bowling Green") are names.
+        if span.count == 1, !placeContext, !capitals, !first.flags.contains(.caseless),
+           words.allSatisfy({ english.contains($0) || GivenNames.all.contains($0) || Surnames.all.contains($0) || isGenericWord($0) }),
+           !isNotable(candidate) {
+            return .failure(.commonWord)
+        }
 
         var confidence = 0.85
         if placeContext { confidence = 0.95 }
@@ -180,6 +204,11 @@ struct Recognizer {
     private func isPlaceNoun(_ w: String) -> Bool {
         ContextWords.provinceNouns.contains(w) || ContextWords.districtNouns.contains(w)
             || ContextWords.townNouns.contains(w) || ContextWords.countryNouns.contains(w)
+    }
+
+    /// A name of at most five letters, all capitals ("LA", "ACT", "UAE").
+    private func isAbbreviation(_ name: String) -> Bool {
+        name.unicodeScalars.count <= 5 && isWrittenInCapitals(name)
     }
 
     private func isWrittenInCapitals(_ name: String) -> Bool {

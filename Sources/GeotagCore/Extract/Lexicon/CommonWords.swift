@@ -3,6 +3,12 @@
 /// in a headline they are the word, not the town, unless the context says place.
 /// Folded, one word each.
 enum CommonWords {
+    /// Months and days of the week: never a place ("in March", "on Sunday").
+    static let calendar: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]
+
     static let all: Set<String> = {
         let text = """
             a about above across after again against ago ahead all almost alone along already also although always am
@@ -31,7 +37,7 @@ enum CommonWords {
             mobile bath split nice orange wells reading deal hull gay why worms moody bliss speed
             truth justice liberty independence unity peace hope freedom progress trade rich fort beach bay
             grand canal ferry bridge forest park national black white red green blue great little upper lower
-            middle golden silver royal central capital holy sacred ancient modern historic
+            middle golden silver royal central capital holy sacred ancient modern historic nino nina
             """
         return Set(text.split(whereSeparator: \.isWhitespace).map(String.init))
     }()

@@ -39,6 +39,7 @@ enum ContextWords {
         "king", "queen", "prince", "princess", "pope", "father", "rev", "reverend", "bishop", "judge", "justice",
         "spokesman", "spokeswoman", "spokesperson", "coach",
         "secretary", "ambassador", "envoy", "chief", "director", "officer", "leader", "uncle", "aunt", "brother", "sister",
+        "commissioner", "chairman", "chairwoman", "ceo", "founder", "coach", "manager", "striker", "midfielder",
     ]
 
     /// Place nouns: after a name ("Diyala province") they confirm a place and say which
@@ -67,7 +68,7 @@ enum ContextWords {
     static let locative: Set<String> = [
         "in", "near", "at", "from", "to", "into", "outside", "inside", "around", "across", "toward", "towards",
         "across", "through", "via", "throughout", "between", "within", "west", "east", "north", "south",
-        "northwest", "northeast", "southwest", "southeast", "off", "of", "and", "nearby", "entering", "reached",
+        "northwest", "northeast", "southwest", "southeast", "off", "nearby", "entering", "reached",
     ]
 
     /// Words that put a place close to, not at, the named place: precision 2.

@@ -29,6 +29,10 @@ enum Demonyms {
             venezuelan VE|vietnamese VN|welsh GB|yemeni YE|yemenite YE|zambian ZM|zimbabwean ZW
             kurdish IQ,SY,TR,IR|kurd IQ,SY,TR,IR|arab |arabic |western |european |asian |gulf |levantine |
             sunni |shiite |shia |yazidi IQ|assyrian IQ,SY|chaldean IQ|turkoman IQ|druze SY,LB,IL|alawite SY
+            igbo NG|yoruba NG|hausa NG|fulani |pashtun AF,PK|baloch PK,IR|hazara AF|rohingya MM|tamil LK,IN|sinhalese LK
+            uyghur CN|uighur CN|tibetan CN|amhara ET|oromo ET|tigrayan ET|somali SO|berber |tuareg |bedouin |
+            sahrawi EH|zulu ZA|xhosa ZA|maori NZ|latino |hispanic |asian |slav |latin |nordic |scandinavian |
+            korean KR|north korean KP|south korean KR|emirati AE|kiwi NZ|aussie AU|yankee US
             """
         var result: [String: [String]] = [:]
         for entry in table.split(whereSeparator: { $0 == "|" || $0 == "\n" }) {
