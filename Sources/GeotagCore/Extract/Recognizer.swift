@@ -48,7 +48,7 @@ struct Recognizer {
         }
         if first.flags.contains(.caseless), let rejection = assessArabic(candidate, in: text) { return .failure(rejection) }
         if isInsideOrganisation(span, in: text) { return .failure(.organisation) }
-        if isPersonName(span, in: text) { return .failure(.person) }
+        if isPersonName(candidate, in: text) { return .failure(.person) }
         if continuesWithArticle(span, in: text) { return .failure(.partOfLongerName) }
         let previous = span.lowerBound > 0 ? word(span.lowerBound - 1, in: text) : nil
         if let previous, ContextWords.personTitle.contains(previous), !first.flags.contains(.sentenceStart),
@@ -76,18 +76,35 @@ struct Recognizer {
 
     /// "Layla Hassan", "Jordan Peterson": a given name right before a capitalised word
     /// that could be a surname, or that word right after a given name, is a person.
-    private func isPersonName(_ span: Range<Int>, in text: FoldedText) -> Bool {
+    private func isPersonName(_ candidate: Candidate, in text: FoldedText) -> Bool {
+        let span = candidate.tokens
         guard span.count == 1 else { return false }
         let i = span.lowerBound
         if GivenNames.all.contains(word(i, in: text)), i + 1 < text.tokens.count, isAdjacent(i, i + 1, in: text),
            couldBeSurname(i + 1, in: text) {
             return true
         }
-        if i > 0, isAdjacent(i - 1, i, in: text), couldBeSurname(i, in: text),
-           text.tokens[i - 1].flags.contains(.capitalized), GivenNames.all.contains(word(i - 1, in: text)) {
-            return true
+        guard i > 0, isAdjacent(i - 1, i, in: text), couldBeSurname(i, in: text) else { return false }
+        if text.tokens[i - 1].flags.contains(.capitalized), GivenNames.all.contains(word(i - 1, in: text)) { return true }
+        // "Dave Allen", "Mike de Kock": a surname, or a name no notable place bears,
+        // after a capitalised word that could be a given name (or a particle after one).
+        var before = i - 1
+        if ContextWords.nameParticles.contains(word(before, in: text)), before > 0, isAdjacent(before - 1, before, in: text) {
+            before -= 1
         }
-        return false
+        let surname = Surnames.all.contains(word(i, in: text)) || !isNotable(candidate)
+        return surname && couldBeGivenName(before, in: text)
+    }
+
+    /// A capitalised word that no list calls common, a place word, an organisation word
+    /// or a demonym, not at a sentence start: it may be someone's given name.
+    private func couldBeGivenName(_ i: Int, in text: FoldedText) -> Bool {
+        let flags = text.tokens[i].flags
+        guard flags.contains(.capitalized), flags.isDisjoint(with: [.allCaps, .abbreviation, .digit]) else { return false }
+        let w = word(i, in: text)
+        if GivenNames.all.contains(w) { return true }
+        return !flags.contains(.sentenceStart) && !english.contains(w) && !isGenericWord(w)
+            && !ContextWords.featureNouns.contains(w) && Demonyms.countries(for: text.folded(i)) == nil
     }
 
     /// A capitalised word (not in capitals) that no list calls common, a place or feature
@@ -182,7 +199,7 @@ struct Recognizer {
     /// Whether only spaces or a hyphen stand between tokens `a` and `b` (no comma, no
     /// quote, no bracket), so they read as one name.
     private func isAdjacent(_ a: Int, _ b: Int, in text: FoldedText) -> Bool {
-        text.tokens[b].utf8.lowerBound - text.tokens[a].utf8.upperBound <= 1
+        b == a + 1 && text.tokens[b].flags.contains(.afterSingleSpace)
     }
 
     /// A common English word, or a word of organisations, titles or place kinds

@@ -101,3 +101,12 @@ import Testing
         #expect(skeleton("Iraq") == nil)
     }
 }
+
+@Suite struct TokenGapTests {
+    @Test func onlyASingleSpaceJoinsTwoWordsIntoOneName() {
+        let text = FoldedText("Dave Allen, Chartres/Franklin and Nelson-Creston; Malaysia's Department")
+        let joined = text.tokens.map { $0.flags.contains(.afterSingleSpace) }
+        // Dave Allen Chartres Franklin and Nelson Creston Malaysia Department
+        #expect(joined == [false, true, false, false, true, true, false, false, false])
+    }
+}

@@ -42,11 +42,16 @@ enum ContextWords {
         "commissioner", "chairman", "chairwoman", "ceo", "founder", "coach", "manager", "striker", "midfielder",
     ]
 
+    /// Particles inside people's names: "Mike de Kock", "Ursula von der Leyen".
+    static let nameParticles: Set<String> = [
+        "de", "van", "von", "der", "den", "ter", "bin", "ibn", "bint", "da", "di", "du", "del", "della", "dos", "das", "la", "le",
+    ]
+
     /// Place nouns: after a name ("Diyala province") they confirm a place and say which
     /// kind; before "of" ("the city of Mosul") likewise.
     static let provinceNouns: Set<String> = [
         "province", "provinces", "governorate", "governorates", "region", "state", "county", "prefecture",
-        "oblast", "canton", "department", "emirate", "muhafazah", "wilayah", "vilayet", "territory",
+        "oblast", "canton", "emirate", "muhafazah", "wilayah", "vilayet", "territory",
     ]
     static let districtNouns: Set<String> = ["district", "districts", "subdistrict", "qadaa", "qada", "nahiya", "municipality", "countryside"]
     static let townNouns: Set<String> = [

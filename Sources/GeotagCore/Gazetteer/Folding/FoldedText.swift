@@ -48,6 +48,9 @@ public struct FoldedText: Sendable {
         public static let article = Flags(rawValue: 1 << 8)
         /// An Arabic-script word that starts with the article ال.
         public static let arabicArticle = Flags(rawValue: 1 << 9)
+        /// Exactly one space stands between it and the previous token, so the two read
+        /// as parts of one name ("Dave Allen", not "Chartres/Franklin" or "Nelson-Creston").
+        public static let afterSingleSpace = Flags(rawValue: 1 << 10)
     }
 
     /// The folded bytes of all tokens, back to back.
@@ -157,6 +160,9 @@ private struct Builder {
     /// Flags for the next token, from what stands between it and the previous one.
     private var gap: FoldedText.Flags = [.sentenceStart, .lineStart]
     private var newlines = 0
+    /// Scalars since the last token ended, and whether they were all spaces.
+    private var gapLength = 0
+    private var gapIsSpace = true
 
     init(capacity: Int) {
         bytes = []
@@ -168,6 +174,12 @@ private struct Builder {
         defer {
             scalarIndex += 1
             utf8Index += width
+        }
+        defer {
+            if !inToken {
+                gapLength += 1
+                if scalar != " " { gapIsSpace = false }
+            }
         }
         switch ScalarFolding.role(of: scalar) {
         case let .letter(folded):
@@ -203,8 +215,11 @@ private struct Builder {
             lower = 0
             internalPeriod = false
             flags = gap
+            if gapLength == 1, gapIsSpace, !tokens.isEmpty { flags.insert(.afterSingleSpace) }
             gap = []
             newlines = 0
+            gapLength = 0
+            gapIsSpace = true
             if ScalarFolding.isArabic(scalar) { flags.insert(.caseless) }
         }
         switch pending {
@@ -270,6 +285,9 @@ private struct Builder {
         if bytes.count > start.folded {
             tokens.append(.init(folded: start.folded..<bytes.count, scalars: start.scalar..<end.scalar, utf8: start.utf8..<end.utf8, flags: flags))
         }
+        // What the token left out (an apostrophe, "'s", a full stop) is part of the gap.
+        gapLength = scalarIndex - end.scalar
+        gapIsSpace = gapLength == 0
         inToken = false
         pending = .none
         if sentenceEnds { gap.insert(.sentenceStart) }
