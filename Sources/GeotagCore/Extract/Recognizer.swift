@@ -49,7 +49,7 @@ struct Recognizer {
         if first.flags.contains(.caseless), let rejection = assessArabic(candidate, in: text) { return .failure(rejection) }
         if isInsideOrganisation(span, in: text) { return .failure(.organisation) }
         if isPersonName(candidate, in: text) { return .failure(.person) }
-        if continuesWithArticle(span, in: text) { return .failure(.partOfLongerName) }
+        if continuesIntoLongerName(span, in: text) { return .failure(.partOfLongerName) }
         let previous = span.lowerBound > 0 ? word(span.lowerBound - 1, in: text) : nil
         if let previous, ContextWords.personTitle.contains(previous), !first.flags.contains(.sentenceStart),
            text.tokens[span.lowerBound - 1].flags.contains(.capitalized) || previous.count <= 4 {
@@ -116,14 +116,22 @@ struct Recognizer {
         return !isGenericWord(w) && !ContextWords.featureNouns.contains(w) && Demonyms.countries(for: text.folded(i)) == nil
     }
 
-    /// "Hammam al-Alil", "Bab al-Tob": a name followed by a hyphenated article and a
-    /// capitalised word is the start of a longer name the gazetteer does not know.
-    private func continuesWithArticle(_ span: Range<Int>, in text: FoldedText) -> Bool {
+    /// The start of a longer name the gazetteer does not know: a name followed by a
+    /// hyphenated article and a capitalised word ("Hammam al-Alil", "Bab al-Tob"), or a
+    /// common word followed by a capitalised word that is no place or feature noun
+    /// ("Eastern Ghouta", "Grand Faw").
+    private func continuesIntoLongerName(_ span: Range<Int>, in text: FoldedText) -> Bool {
         let next = span.upperBound
-        guard next + 1 < text.tokens.count, isAdjacent(next - 1, next, in: text) else { return false }
-        let article = text.tokens[next]
-        return article.flags.contains(.article) && article.flags.contains(.hyphenAfter)
-            && text.tokens[next + 1].flags.contains(.capitalized)
+        guard next < text.tokens.count, isAdjacent(next - 1, next, in: text) else { return false }
+        let following = text.tokens[next]
+        if following.flags.contains(.article), following.flags.contains(.hyphenAfter), next + 1 < text.tokens.count {
+            return text.tokens[next + 1].flags.contains(.capitalized)
+        }
+        guard span.count == 1, following.flags.contains(.capitalized), !following.flags.contains(.allCaps) else { return false }
+        let w = word(span.lowerBound, in: text)
+        let nextWord = word(next, in: text)
+        return (CommonWords.all.contains(w) || english.contains(w))
+            && !isGenericWord(nextWord) && !ContextWords.featureNouns.contains(nextWord)
     }
 
     /// Arabic has no capitals, so an Arabic name must not be a function word or common
@@ -164,7 +172,11 @@ struct Recognizer {
     func hasPlaceContext(_ span: Range<Int>, in text: FoldedText) -> Bool {
         if span.lowerBound > 0, !text.tokens[span.lowerBound].flags.contains(.sentenceStart) {
             let previous = word(span.lowerBound - 1, in: text)
-            if ContextWords.locative.contains(previous) || isPlaceNoun(previous) { return true }
+            if ContextWords.locative.contains(previous) { return true }
+            // "the city of Mosul", "governorate Nineveh" (a place noun in lower case, not
+            // "Colorado State University").
+            if isPlaceNoun(previous), !text.tokens[span.lowerBound - 1].flags.contains(.capitalized) { return true }
+            if previous == "of", span.lowerBound >= 2, isPlaceNoun(word(span.lowerBound - 2, in: text)) { return true }
         }
         if span.upperBound < text.tokens.count, !text.tokens[span.upperBound].flags.contains(.sentenceStart) {
             if isPlaceNoun(word(span.upperBound, in: text)) { return true }
