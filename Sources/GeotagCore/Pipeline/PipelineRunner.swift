@@ -49,6 +49,9 @@ public struct PipelineRunner {
     public func run() throws -> RunSummary {
         let started = Date()
         let index = try GazetteerIndex.open(configured: config.gazetteer.resolved)
+        try FileManager.default.createDirectory(atPath: config.output.dir.resolved, withIntermediateDirectories: true)
+        let lock = try RunLock(databasePath: config.output.sqlitePath, startedAt: started)
+        defer { lock.release() }
         let database = try GeotagDatabase(path: config.output.sqlitePath)
         var summary = RunSummary(runID: RunID.make(at: started))
         var run = RunRecord(

@@ -123,3 +123,22 @@ struct PipelineRunnerTests {
         }
     }
 }
+
+extension PipelineRunnerTests {
+    /// Two runs on one output: the second is refused with exit code 3 while the first
+    /// holds the lock.
+    @Test func aRunOnALockedOutputIsRefused() throws {
+        let folder = try ScratchFolder()
+        try folder.write("in/a.txt", "Shelling was reported in Homs.")
+        let config = try config(in: folder, sourcePath: "in")
+        try FileManager.default.createDirectory(atPath: config.output.dir.resolved, withIntermediateDirectories: true)
+        let held = try RunLock(databasePath: config.output.sqlitePath)
+        defer { held.release() }
+        do {
+            _ = try PipelineRunner(config: config).run()
+            Issue.record("the run went ahead on a locked output")
+        } catch let error as GeotagError {
+            #expect(error.exitCode == 3)
+        }
+    }
+}
