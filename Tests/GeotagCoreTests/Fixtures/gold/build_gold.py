@@ -176,6 +176,8 @@ DOCS = [
 
     ("me-37", """[[BAGHDAD|98182]] (Reuters) – {{Iraqi security forces}} fired tear gas at students from {{Baghdad University}} who tried to march to {{Tahrir Square}} on Tuesday, witnesses said. Dozens were hurt, medics said. Protests also broke out in [[Baqubah|97990]], [[Diyala|96965]] province, and in [[Nasiriyah|98854]], the capital of [[Dhi Qar|97019]]."""),
 
+    ("me-38", """{{Snow}} blanketed [[Amman|250441]] and much of northern [[Jordan|248816]] on Wednesday, closing schools and government offices. {{Snow}} also fell on the mountains around [[Baalbek|277130]] in eastern [[Lebanon|272103]], where aid groups handed out heaters to refugees. In [[Saudi Arabia|102358]], temperatures near [[Arar|108512]] dropped below freezing."""),
+
     # ---------------------------------------------------------------- the rest of the world
     ("ww-01", """[[NEW YORK|5128581]] (Reuters) – Subway service in [[New York|5128581]] was suspended for three hours on Monday after a power failure, the transit authority said. The mayor told the {{New York Times}} that the system needed billions in repairs. Commuters from [[New Jersey|5101760]] were stranded at {{Penn Station}}."""),
 
@@ -258,6 +260,10 @@ A tornado tore through [[Paris|4717560]], [[Texas|4736286]], on Tuesday evening,
     ("ww-37", """{{Bank Of England}} Holds Rates As Inflation Eases
 
 [[LONDON|2643743]] (Reuters) - The {{Bank of England}} kept interest rates unchanged on Thursday and said inflation was falling faster than expected. "They are in no hurry," said {{Dave Allen}}, chief economist at a broker in [[London|2643743]]. House prices fell in [[Edinburgh|2650225]] and [[Cardiff|2653822]] last month."""),
+
+    ("ww-38", """[[ATLANTA|4180439]] (AP) — Storms knocked out power to 150,000 customers across [[Georgia|4197000]] on Sunday, the state's largest utility said. Trees fell on houses in [[Athens|4180386]] and [[Macon|4207400]], and flights in and out of [[Atlanta|4180439]] were delayed for hours. Coastal [[Savannah|4221552]] was spared."""),
+
+    ("ww-39", """Car plant workers in [[London|6058560]], [[Ontario|6093943]], went on strike on Monday, halting production for the second time this year. The union said talks had broken down over pensions. Plants in [[Windsor|6182962]] and [[Kitchener|5992996]] could join the strike next week."""),
 ]
 
 
