@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+@testable import GeotagCore
+
+/// The real extractor over the project's own regression gold set,
+/// `Fixtures/gold/regression.jsonl` (written by `Fixtures/gold/build_gold.py`, which
+/// states the annotation rules): news-style documents full of the traps of issue 4,
+/// half about Iraq, Syria and their neighbours. The figures must not fall below the
+/// floors, and nothing may be predicted over a string the set marks as not a place.
+@Suite(.enabled(if: BundledGazetteer.isBuilt, "needs the bundled gazetteer: run `make gazetteer`"))
+struct RegressionGoldTests {
+    static let path: String = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/gold/regression.jsonl").path
+
+    /// Floors, each set 0.02 below what the extractor scored when it was last raised
+    /// (then: precision 0.982, recall 0.943, F1 0.962, within 161 km 0.976). Raise them
+    /// as quality rises; never lower one to make a change pass.
+    static let floors = (precision: 0.96, recall: 0.92, f1: 0.94, withinTolerance: 0.95)
+
+    /// Strings marked as non-places that the extractor still predicts today, by document
+    /// id. They are reported as known issues; the accuracy work removes them from here.
+    /// Anything predicted over another non-place fails the test.
+    static let knownNonPlaceErrors: Set<String> = [
+        "me-09: Abu Omar", "me-13: جامعة الموصل", "ww-01: Penn Station", "ww-15: Dave Allen",
+        "ww-24: Real Madrid", "ww-24: Valencia CF", "ww-37: Dave Allen",
+    ]
+
+    /// The traps the set must keep: each is marked as a non-place somewhere.
+    static let requiredNonPlaces = [
+        "Jordan Peterson", "Paris Hilton", "Layla Hassan", "Dave Allen",
+        "Syrian Democratic Forces", "Al Arabiya", "Baghdad University", "University of Mosul",
+        "New York Times", "Bank of Baghdad", "Iraqi security forces",
+        "Iraqi", "Syrian", "Kurdish",
+        "Hit", "Of", "Reading", "Mobile", "Bath", "March", "Snow", "Police",
+    ]
+
+    struct NotPlace: Decodable {
+        var start: Int
+        var end: Int
+        var text: String
+    }
+
+    /// The `not_places` of each document, by id (`geotag eval` ignores that key).
+    static func notPlaces() throws -> [String: [NotPlace]] {
+        struct Line: Decodable {
+            var id: String
+            var not_places: [NotPlace]
+        }
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let lines = try text.split(separator: "\n").map { try JSONDecoder().decode(Line.self, from: Data($0.utf8)) }
+        return Dictionary(uniqueKeysWithValues: lines.map { ($0.id, $0.not_places) })
+    }
+
+    static let documents: [GoldDocument] = try! GoldSet.read(path: path)
+
+    static let report: EvaluationReport = {
+        let extractor = Extractor(index: BundledGazetteer.index)
+        return Evaluator(skipTypes: ["Demonym", "Language", "Homonym"]).evaluate(documents) {
+            extractor.mentions(in: $0, docID: "")
+        }
+    }()
+
+    @Test func theSetIsWhatItClaims() throws {
+        let documents = Self.documents
+        #expect(documents.count >= 60)
+        let middleEast = documents.count(where: { $0.id.hasPrefix("me-") })
+        #expect(abs(2 * middleEast - documents.count) <= 4, "half the documents are about Iraq, Syria and neighbours")
+        for document in documents {
+            #expect(!document.toponyms.isEmpty, "\(document.id) has no toponym")
+            for toponym in document.toponyms {
+                #expect(toponym.coordinate != nil, "\(document.id): \(toponym.name) has no coordinates")
+                #expect(toponym.type == "Literal" || toponym.type == "Metonymic")
+            }
+        }
+        let marked = Set(try Self.notPlaces().values.joined().map(\.text))
+        for trap in Self.requiredNonPlaces {
+            #expect(marked.contains(trap), "no document marks \"\(trap)\" as a non-place")
+        }
+    }
+
+    @Test func scoresAtLeastTheFloors() throws {
+        let report = Self.report
+        let floors = Self.floors
+        #expect(report.overlapping.precision >= floors.precision, "precision \(report.overlapping.precision)")
+        #expect(report.overlapping.recall >= floors.recall, "recall \(report.overlapping.recall)")
+        #expect(report.overlapping.f1 >= floors.f1, "F1 \(report.overlapping.f1)")
+        let accuracy = try #require(report.resolution.accuracy)
+        #expect(accuracy >= floors.withinTolerance, "within 161 km \(accuracy)")
+    }
+
+    @Test func nothingIsPredictedOverANonPlace() throws {
+        let notPlaces = try Self.notPlaces()
+        var known: [String] = []
+        for evaluation in Self.report.documents {
+            for marked in notPlaces[evaluation.id] ?? [] {
+                let span = marked.start..<marked.end
+                for mention in evaluation.predictions where span.overlaps(mention.start..<mention.end) {
+                    let key = "\(evaluation.id): \(marked.text)"
+                    let what = "\(key): \"\(mention.text)\" predicted as \(mention.place.name) (\(mention.place.id))"
+                    if Self.knownNonPlaceErrors.contains(key) {
+                        known.append(what)
+                    } else {
+                        Issue.record("\(what), but it is not a place")
+                    }
+                }
+            }
+        }
+        if !known.isEmpty {
+            withKnownIssue("non-places still predicted (knownNonPlaceErrors)", isIntermittent: true) {
+                Issue.record(Comment(rawValue: known.joined(separator: "\n")))
+            }
+        }
+    }
+}
