@@ -40,7 +40,7 @@ public struct Extractor: Stage {
         var names: [Resolver.Name] = []
         var people: Set<ArraySlice<UInt8>> = []
         for candidate in CandidateFinder(index: index).candidates(in: folded) {
-            switch recognizer.assess(candidate, in: folded) {
+            switch recognizer.assess(candidate, in: folded, previousPlaceEnd: names.last?.candidate.tokens.upperBound) {
             case let .success((kept, confidence)):
                 names.append(.init(candidate: kept, confidence: confidence, hint: kindHint(kept.tokens, in: folded), parent: nil))
             case .failure(.person):

@@ -18,7 +18,10 @@ struct Recognizer {
 
     /// The candidate narrowed to the places it can be here, with a confidence in 0...1,
     /// or the reason it is not a place.
-    func assess(_ candidate: Candidate, in text: FoldedText) -> Result<(Candidate, confidence: Double), Rejection> {
+    ///
+    /// `previousPlaceEnd` is where the last name accepted in the text ends (a token
+    /// index), so that a list it opens ("Reading and Bath") counts as place context.
+    func assess(_ candidate: Candidate, in text: FoldedText, previousPlaceEnd: Int? = nil) -> Result<(Candidate, confidence: Double), Rejection> {
         var candidate = candidate
         let span = candidate.tokens
         let first = text.tokens[span.lowerBound]
@@ -55,7 +58,7 @@ struct Recognizer {
            text.tokens[span.lowerBound - 1].flags.contains(.capitalized) || previous.count <= 4 {
             return .failure(.person)
         }
-        let placeContext = hasPlaceContext(span, in: text)
+        let placeContext = hasPlaceContext(span, in: text, previousPlaceEnd: previousPlaceEnd)
         let capitals = first.flags.contains(.allCaps)
         if words.allSatisfy(isGenericWord), !capitals, !placeContext { return .failure(.commonWord) }
         // An ordinary English word or a person's name: a place only where the context says
@@ -80,9 +83,11 @@ struct Recognizer {
         let span = candidate.tokens
         guard span.count == 1 else { return false }
         let i = span.lowerBound
-        if GivenNames.all.contains(word(i, in: text)), i + 1 < text.tokens.count, isAdjacent(i, i + 1, in: text),
-           couldBeSurname(i + 1, in: text) {
-            return true
+        if i + 1 < text.tokens.count, isAdjacent(i, i + 1, in: text), couldBeSurname(i + 1, in: text) {
+            let w = word(i, in: text), next = word(i + 1, in: text)
+            // "Layla Hassan"; "Dave Allen" (an unknown given name before a known surname);
+            // "Abu Omar" (a kunya: "father of").
+            if GivenNames.all.contains(w) || Surnames.all.contains(next) || ContextWords.kunya.contains(w) { return true }
         }
         guard i > 0, isAdjacent(i - 1, i, in: text), couldBeSurname(i, in: text) else { return false }
         if text.tokens[i - 1].flags.contains(.capitalized), GivenNames.all.contains(word(i - 1, in: text)) { return true }
@@ -139,6 +144,10 @@ struct Recognizer {
     /// needs a word of place before it (في, مدينة) or a prepositional clitic (بالحسكة).
     private func assessArabic(_ candidate: Candidate, in text: FoldedText) -> Rejection? {
         let span = candidate.tokens
+        if candidate.clitic == nil, span.lowerBound > 0,
+           ArabicWords.organisationBefore.contains(Array(text.folded(span.lowerBound - 1))) {
+            return .organisation
+        }
         let words = span.map { i -> [UInt8] in
             let skip = i == span.lowerBound ? candidate.clitic?.bytes ?? 0 : 0
             return Array(text.folded(i).dropFirst(skip))
@@ -169,17 +178,29 @@ struct Recognizer {
 
     /// A preposition of place before the span ("in", "near") or a place noun after it
     /// ("province", "city"), or "the city of" before it.
-    func hasPlaceContext(_ span: Range<Int>, in text: FoldedText) -> Bool {
-        if span.lowerBound > 0, !text.tokens[span.lowerBound].flags.contains(.sentenceStart) {
+    func hasPlaceContext(_ span: Range<Int>, in text: FoldedText, previousPlaceEnd: Int? = nil) -> Bool {
+        let tokens = text.tokens
+        if span.lowerBound > 0, !tokens[span.lowerBound].flags.contains(.sentenceStart) {
             let previous = word(span.lowerBound - 1, in: text)
             if ContextWords.locative.contains(previous) { return true }
+            // A list that a place opened: "Mosul, Kirkuk and Erbil", "Reading and Bath".
+            if let end = previousPlaceEnd {
+                if end == span.lowerBound, tokens[span.lowerBound].flags.contains(.afterComma) { return true }
+                if end == span.lowerBound - 1, previous == "and" || previous == "or" { return true }
+            }
+            if previous == "of", span.lowerBound >= 2, ContextWords.ofPlace.contains(word(span.lowerBound - 2, in: text)) { return true }
             // "the city of Mosul", "governorate Nineveh" (a place noun in lower case, not
             // "Colorado State University").
             if isPlaceNoun(previous), !text.tokens[span.lowerBound - 1].flags.contains(.capitalized) { return true }
             if previous == "of", span.lowerBound >= 2, isPlaceNoun(word(span.lowerBound - 2, in: text)) { return true }
         }
-        if span.upperBound < text.tokens.count, !text.tokens[span.upperBound].flags.contains(.sentenceStart) {
-            if isPlaceNoun(word(span.upperBound, in: text)) { return true }
+        let next = span.upperBound
+        if next < tokens.count, !tokens[next].flags.contains(.sentenceStart) {
+            if isPlaceNoun(word(next, in: text)) { return true }
+            // "Of, a town in Trabzon province", "March, a market town".
+            if tokens[next].flags.contains(.afterComma), ["a", "an", "the"].contains(word(next, in: text)) {
+                for i in (next + 1)..<min(next + 4, tokens.count) where isPlaceNoun(word(i, in: text)) { return true }
+            }
         }
         return false
     }
@@ -201,6 +222,12 @@ struct Recognizer {
             i += 1
             seen += 1
         }
+        // "Real Madrid", "Inter Milan", "AC Milan".
+        if span.lowerBound >= 1, isAdjacent(span.lowerBound - 1, span.lowerBound, in: text),
+           ContextWords.clubPrefixes.contains(word(span.lowerBound - 1, in: text)),
+           !text.tokens[span.lowerBound - 1].flags.isDisjoint(with: [.capitalized, .allCaps]) {
+            return true
+        }
         if span.lowerBound >= 2, word(span.lowerBound - 1, in: text) == "of" {
             let head = span.lowerBound - 2
             if ContextWords.organisationOf.contains(word(head, in: text)), text.tokens[head].flags.contains(.capitalized) { return true }
@@ -221,10 +248,13 @@ struct Recognizer {
             || ContextWords.personTitle.contains(w) || isPlaceNoun(w)
     }
 
-    /// Whether a neighbour on the same line is in capitals too: a headline in capitals
-    /// ("FIGHTING IN HOMS"), where a short word in capitals is no acronym.
+    /// Whether the word opens a line (a dateline: "MOSUL (Reuters) –") or a neighbour on
+    /// the same line is in capitals too (a headline: "FIGHTING IN HOMS"): there a short
+    /// word in capitals is no acronym.
     private func isInCapitalsRun(_ i: Int, in text: FoldedText) -> Bool {
         let tokens = text.tokens
+        // A dateline: "MOSUL (Reuters) –", "AMMAN, Jordan –".
+        if tokens[i].flags.contains(.lineStart) { return true }
         if i > 0, tokens[i - 1].flags.contains(.allCaps), !tokens[i].flags.contains(.lineStart) { return true }
         if i + 1 < tokens.count, tokens[i + 1].flags.contains(.allCaps), !tokens[i + 1].flags.contains(.lineStart) { return true }
         return false

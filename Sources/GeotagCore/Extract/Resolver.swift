@@ -66,7 +66,7 @@ struct Resolver {
                 w += 1.2
             }
             if let parent = parentPick, parent.countryCode == option.countryCode {
-                w += 1.5
+                w += 4
                 if kind(parent) == .province, parent.admin1CodeRef == option.admin1CodeRef { w += 2.5 }
             }
             if let focus {

@@ -4,13 +4,16 @@ import Foundation
 /// bigger and the more prominent, the likelier. The index orders each name's places by
 /// it, and the resolver starts from it.
 public enum PlacePrior {
-    /// A log-scale weight: about log10(population) for towns and districts, with a bonus
-    /// for capitals; provinces at least 5; countries and world regions above every town.
+    /// A log-scale weight: about log10(population) for towns and districts (an unknown
+    /// population counts as 1,000), with a bonus for capitals; provinces at least 5;
+    /// countries and world regions 9, above every town, yet within reach of a province
+    /// the rest of the article points to ("Georgia" among Atlanta and Macon).
     public static func weight(featureClass: String, featureCode: String, population: Int) -> Double {
-        let size = log10(Double(max(population, 0)) + 1)
+        // GeoNames writes 0 for an unknown population: count such a place as a small town.
+        let size = log10(Double(population > 0 ? population : 1_000) + 1)
         switch PlaceKind(featureClass: featureClass, featureCode: featureCode) {
-        case .country: return 12 + size / 10
-        case .region: return 12
+        case .country: return 9 + size / 10
+        case .region: return 9
         case .province: return max(size, 5) + 0.3
         case .district: return max(size, 3.5) - 0.5
         case .natural: return max(size, 3)

@@ -22,6 +22,13 @@ enum ArabicWords {
         عدة عشرات مئات آلاف ألف مليون أكثر أقل نصف ثلث ربع
         """)
 
+    /// Words before a name that make it part of an organisation's name: جامعة الموصل
+    /// (University of Mosul), قناة الجزيرة (Al Jazeera channel), قوات سوريا الديمقراطية.
+    static let organisationBefore: Set<[UInt8]> = folded("""
+        جامعة بنك مصرف قناة صحيفة جريدة وكالة إذاعة تلفزيون وزارة قوات جيش حزب مجلس شركة نادي مستشفى
+        منظمة هيئة اتحاد جمعية مؤسسة مركز معهد كلية محكمة سفارة قنصلية لجنة حركة جبهة ائتلاف تحالف
+        """)
+
     /// Words after which a name is a place: prepositions of place and place nouns.
     static let placeContext: Set<[UInt8]> = folded("""
         في من إلى الى قرب بالقرب نحو باتجاه داخل خارج حول أطراف محيط جنوب شمال شرق غرب جنوبي شمالي شرقي غربي

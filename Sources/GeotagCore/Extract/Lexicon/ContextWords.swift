@@ -14,7 +14,7 @@ enum ContextWords {
         "radio", "agency", "press", "network", "media", "broadcasting", "magazine", "newspaper", "live", "today",
         "association", "union", "federation", "league", "alliance", "coalition", "organization", "organisation",
         "authority", "administration", "government", "assembly", "parliament", "congress", "senate", "court",
-        "club", "fc", "united", "team", "stadium", "hotel", "hospital", "mosque", "church", "foundation",
+        "club", "fc", "cf", "afc", "united", "rovers", "wanderers", "albion", "athletic", "team", "stadium", "hotel", "hospital", "mosque", "church", "foundation",
         "fund", "trust", "society", "center", "centre", "office", "department", "service", "services", "command",
         "mission", "embassy", "consulate", "industries", "petroleum", "oil", "energy", "telecom", "exchange",
         "cup", "games", "olympics", "festival", "summit", "conference", "talks", "accord", "agreement", "declaration",
@@ -41,6 +41,13 @@ enum ContextWords {
         "secretary", "ambassador", "envoy", "chief", "director", "officer", "leader", "uncle", "aunt", "brother", "sister",
         "commissioner", "chairman", "chairwoman", "ceo", "founder", "coach", "manager", "striker", "midfielder",
     ]
+
+    /// "Abu Omar", "Umm Ahmed": a kunya ("father of", "mother of") before a given name
+    /// is a person.
+    static let kunya: Set<String> = ["abu", "abou", "umm", "um", "bin", "ibn", "bint"]
+
+    /// Words before a city's name that make it a football club: "Real Madrid", "AC Milan".
+    static let clubPrefixes: Set<String> = ["real", "atletico", "athletic", "sporting", "inter", "ac", "as", "fc", "afc", "olympique", "dynamo", "dinamo", "lokomotiv", "spartak", "racing"]
 
     /// Particles inside people's names: "Mike de Kock", "Ursula von der Leyen".
     static let nameParticles: Set<String> = [
@@ -74,6 +81,14 @@ enum ContextWords {
         "in", "near", "at", "from", "to", "into", "outside", "inside", "around", "across", "toward", "towards",
         "across", "through", "via", "throughout", "between", "within", "west", "east", "north", "south",
         "northwest", "northeast", "southwest", "southeast", "off", "nearby", "entering", "reached",
+    ]
+
+    /// Words before "of" that make what follows a place: "the centre of Reading", "the
+    /// mayor of Bath", "the outskirts of Mosul".
+    static let ofPlace: Set<String> = [
+        "centre", "center", "heart", "middle", "outskirts", "edge", "suburbs", "streets", "residents", "people",
+        "mayor", "governor", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+        "parts", "part", "rest", "west", "area", "areas", "countryside", "environs", "vicinity", "coast", "port",
     ]
 
     /// Words that put a place close to, not at, the named place: precision 2.

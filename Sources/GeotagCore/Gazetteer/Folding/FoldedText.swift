@@ -51,6 +51,8 @@ public struct FoldedText: Sendable {
         /// Exactly one space stands between it and the previous token, so the two read
         /// as parts of one name ("Dave Allen", not "Chartres/Franklin" or "Nelson-Creston").
         public static let afterSingleSpace = Flags(rawValue: 1 << 10)
+        /// A comma stands between it and the previous token ("Mosul, Kirkuk").
+        public static let afterComma = Flags(rawValue: 1 << 11)
     }
 
     /// The folded bytes of all tokens, back to back.
@@ -251,6 +253,8 @@ private struct Builder {
         switch scalar {
         case "!", "?", "\u{061F}", "\u{06D4}":
             gap.insert(.sentenceStart)
+        case ",", "\u{060C}":
+            gap.insert(.afterComma)
         case "\n", "\u{2029}":
             newlines += 1
             gap.insert(.lineStart)
