@@ -35,15 +35,9 @@ enum Charset {
     /// and iconv knows that charset; otherwise `body` unchanged.
     static func utf8(_ body: [UInt8], declared: String?) -> [UInt8] {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { return body }
-        let charset: String?
-        if body.starts(with: [0xFF, 0xFE]) {
-            charset = "utf-16le"
-        } else if body.starts(with: [0xFE, 0xFF]) {
-            charset = "utf-16be"
-        } else {
-            charset = declared.map(iconvName)
-        }
-        guard let charset, !isUTF8(charset) else { return body }
+        if body.starts(with: [0xFF, 0xFE]) { return convert(Array(body.dropFirst(2)), from: "utf-16le") ?? body }
+        if body.starts(with: [0xFE, 0xFF]) { return convert(Array(body.dropFirst(2)), from: "utf-16be") ?? body }
+        guard let charset = declared.map(iconvName), !isUTF8(charset) else { return body }
         return convert(body, from: charset) ?? body
     }
 
@@ -62,10 +56,10 @@ enum Charset {
         name.filter { $0 != "-" && $0 != "_" } == "utf8"
     }
 
-    /// `bytes` converted from `charset` to UTF-8 by iconv, invalid sequences replaced
-    /// by U+FFFD; nil when iconv does not know `charset`.
-    static func convert(_ bytes: [UInt8], from charset: String) -> [UInt8]? {
-        let converter = iconv_open("UTF-8", charset.uppercased())
+    /// `bytes` converted from `charset` to UTF-8 (or `target`) by iconv, invalid
+    /// sequences replaced by U+FFFD; nil when iconv does not know `charset`.
+    static func convert(_ bytes: [UInt8], from charset: String, to target: String = "UTF-8") -> [UInt8]? {
+        let converter = iconv_open(target, charset.uppercased())
         guard let converter, converter != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(converter) }
         var input = bytes.map { CChar(bitPattern: $0) }

@@ -136,7 +136,7 @@ struct HTTPClient: Sendable {
     }
 
     /// Where a redirect leads, or why it is not followed.
-    private func redirectTarget(from current: String, location: String?, status: Int, chain: [String]) -> Result<String, Refusal> {
+    func redirectTarget(from current: String, location: String?, status: Int, chain: [String]) -> Result<String, Refusal> {
         guard let location, !location.isEmpty else { return .failure(Refusal("\(Self.statusText(status)) without a Location")) }
         guard let target = URL(string: location, relativeTo: URL(string: current))?.absoluteURL,
               let scheme = target.scheme?.lowercased()
