@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Everything one run needs to fetch from the web, shared by its `urls` and `feed`
 /// sources: the HTTP client, the run's `robots.txt` cache, the raw cache and what
@@ -20,6 +21,9 @@ public final class Fetcher: Sendable {
     let known: [String: FetchRecord]
     let concurrency: Int
     let perHost: Int
+    /// The canonical URLs this run has already taken on, so that a URL that two
+    /// sources list is fetched (and loaded) once.
+    private let claimed = Mutex<Set<String>>([])
 
     /// A fetcher with the settings of `config`, the raw cache in its `cache_dir`, and
     /// the records of earlier runs.
@@ -59,8 +63,10 @@ public final class Fetcher: Sendable {
     }
 
     /// Fetches every job in parallel and hands each result to `deliver`, on the
-    /// calling thread, as it comes, until all are done or `deliver` returns false.
+    /// calling thread, as it comes, until all are done or `deliver` returns false. A
+    /// URL this run has already fetched for another source is skipped.
     func fetchArticles(_ jobs: [Job], source: String, deliver: (SourceItem) -> Bool) {
+        let jobs = claimed.withLock { claimed in jobs.filter { claimed.insert($0.url).inserted } }
         guard !jobs.isEmpty else { return }
         let queue = HostQueue(jobs.map { (Self.hostKey($0.url), $0) }, perHost: perHost)
         let results = BoundedQueue<SourceItem>(capacity: concurrency)

@@ -150,4 +150,27 @@ import Testing
         #expect(updated.checkedAt > record.checkedAt)
         #expect(updated.fetchedAt == record.fetchedAt)
     }
+
+    @Test func aURLTwoSourcesListIsFetchedOncePerRun() async throws {
+        let server = try await LoopbackServer.start { request in
+            request.path == "/robots.txt" ? .status(404) : .html("<p>Shared page about Tikrit.</p>")
+        }
+        defer { Task { await server.stop() } }
+        let folder = try ScratchFolder()
+        let shared = fetcher(folder)
+        let one = try await items(of: URLSource(name: "one", urls: [server.url("/shared")], file: nil, fetcher: shared))
+        let two = try await items(of: URLSource(name: "two", urls: [server.url("/shared?utm_source=x"), server.url("/other")], file: nil, fetcher: shared))
+        #expect(one.count == 1)
+        #expect(two.compactMap(\.document).map(\.location) == [server.url("/other")])
+        #expect(server.requests(to: "/shared").count == 1)
+    }
+
+    @Test func httpsIsTLSAndAPlainServerFailsCleanly() async throws {
+        let server = try await LoopbackServer.start { _ in .html("<p>plain</p>") }
+        defer { Task { await server.stop() } }
+        let url = server.url("/page").replacingOccurrences(of: "http://", with: "https://")
+        let reason = try #require(try await fetch(url, config: testFetchConfig(retries: 2)).failure)
+        #expect(!reason.isEmpty)
+        #expect(!reason.contains("attempts"))  // a TLS failure is not retried
+    }
 }
