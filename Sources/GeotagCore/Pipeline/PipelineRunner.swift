@@ -6,7 +6,8 @@ import Synchronization
 /// Options of one `geotag run`.
 public struct RunOptions: Sendable, Equatable {
     /// Extract and load every document again, replacing its mentions, even when the
-    /// database already holds it unchanged.
+    /// database already holds it unchanged; `urls` and `feed` sources are read from
+    /// the raw cache, never the network.
     public var reprocess = false
     /// Stop after this many documents.
     public var limit: Int?
