@@ -113,7 +113,7 @@ import Testing
         let requests = server.requests
         #expect(requests.count == 2)
         #expect(requests[1].arrived.timeIntervalSince(requests[0].arrived) >= 0.95)
-        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(Date().timeIntervalSince(started) < 20)
     }
 
     @Test func aRetryAfterLongerThanTheCapFailsAtOnce() async throws {
@@ -136,14 +136,15 @@ import Testing
 
     @Test func aSlowBodyHitsTheTimeout() async throws {
         let server = try await LoopbackServer.start { _ in
-            LoopbackReply(headers: ["Content-Type": "text/html"], body: Array(repeating: UInt8(ascii: "x"), count: 400), trickle: .milliseconds(50))
+            // 40 s to send in full, if the client waited for it.
+            LoopbackReply(headers: ["Content-Type": "text/html"], body: Array(repeating: UInt8(ascii: "x"), count: 400), trickle: .milliseconds(100))
         }
         defer { Task { await server.stop() } }
         let started = Date()
         let reason = try #require(try await fetch(server.url("/slow"), config: testFetchConfig(timeout: 0.6, retries: 1)).failure)
         #expect(reason == "timed out after 0.6 s (2 attempts)")
         #expect(server.requests.count == 2)
-        #expect(Date().timeIntervalSince(started) < 8)
+        #expect(Date().timeIntervalSince(started) < 20)  // loose: the whole suite shares two cores
     }
 
     @Test func aBodyOverMaxBytesIsRefused() async throws {
