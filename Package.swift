@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Test-only: the loopback HTTP server the fetch tests run against.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -25,6 +27,11 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
             name: "CZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
@@ -33,6 +40,7 @@ let package = Package(
             name: "GeotagCore",
             dependencies: [
                 "CSQLite",
+                "CCurl",
                 "CLibXML2",
                 "CZlib",
                 .product(name: "Yams", package: "Yams"),
@@ -49,7 +57,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GeotagCoreTests",
-            dependencies: ["GeotagCore"],
+            dependencies: ["GeotagCore", .product(name: "FlyingFox", package: "FlyingFox")],
             resources: [.copy("Fixtures")]
         ),
     ],

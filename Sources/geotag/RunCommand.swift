@@ -17,7 +17,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The pipeline configuration.")
     var config = "pipeline.yaml"
 
-    @Flag(help: "Extract and load every document again, replacing its mentions.")
+    @Flag(help: "Extract and load every document again, replacing its mentions; web sources come from the raw cache, without the network.")
     var reprocess = false
 
     @Option(help: "Stop after this many documents.")

@@ -19,6 +19,9 @@ public struct FetchConfig: Sendable, Equatable {
     /// The raw response cache (default `.geotag/cache`), content-addressed, that
     /// `--reprocess` reads.
     public var cacheDir: ConfigPath
+    /// The first retry's wait in seconds, doubled for each next one (default 1). Not a
+    /// `pipeline.yaml` key: tests shorten it.
+    public var backoffSeconds = 1.0
 
     /// The defaults for geotag `version`, with `cache_dir` resolved against `directory`
     /// (the configuration's folder).

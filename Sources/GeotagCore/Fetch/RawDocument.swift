@@ -26,10 +26,14 @@ public struct RawDocument: Sendable, Equatable {
     public var published: String?
     /// When the bytes were read or fetched.
     public var fetchedAt: Date
+    /// For a document fetched over HTTP: what the run remembers of the fetch (URL,
+    /// validators), stored with the article. Its page's `<link rel=canonical>` on the
+    /// same site then names the document (see ``CanonicalURL/preferred(pageCanonical:fetchedFrom:)``).
+    public var fetch: FetchRecord?
 
     public init(
         source: String, location: String, url: String? = nil, body: [UInt8], format: Format,
-        title: String? = nil, published: String? = nil, fetchedAt: Date = Date()
+        title: String? = nil, published: String? = nil, fetchedAt: Date = Date(), fetch: FetchRecord? = nil
     ) {
         self.source = source
         self.location = location
@@ -39,5 +43,6 @@ public struct RawDocument: Sendable, Equatable {
         self.title = title
         self.published = published
         self.fetchedAt = fetchedAt
+        self.fetch = fetch
     }
 }

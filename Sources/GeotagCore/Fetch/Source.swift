@@ -5,6 +5,10 @@ public enum SourceItem: Sendable, Equatable {
     case document(RawDocument)
     /// An item that could not be read (stage `fetch`), for the `failures` table.
     case failure(Failure)
+    /// A page fetched by an earlier run that the server says has not changed (HTTP
+    /// 304): nothing to normalize or extract; the record, with its new check time, is
+    /// stored.
+    case unchanged(FetchRecord)
 }
 
 /// Where documents come from: a folder of files, a list of URLs, a feed.

@@ -38,7 +38,8 @@ public struct Normalizer: Stage {
     /// canonical URL when the source knows one (``RawDocument/url``), else of its
     /// location (the file path as configured). A URL the page itself announces
     /// (`rel=canonical`) does not change the id, so the id of a file never depends on
-    /// its content.
+    /// its content; only a page fetched over HTTP is named by its canonical link (see
+    /// ``CanonicalURL/preferred(pageCanonical:fetchedFrom:)``).
     public static func docID(for document: RawDocument) -> String {
         docID(forKey: sourceURL(of: document) ?? document.location)
     }
@@ -70,8 +71,11 @@ public struct Normalizer: Stage {
         guard !text.isEmpty else { throw DocumentError("no text") }
         let sourceURL = Self.sourceURL(of: document)
         let metadata = HTMLMetadata(document: page, pageURL: sourceURL ?? document.location)
+        // A fetched page is named by its own canonical link when that is on its site.
+        let identity = document.fetch == nil
+            ? sourceURL : CanonicalURL.preferred(pageCanonical: metadata.canonicalURL, fetchedFrom: sourceURL ?? document.location)
         return Article(
-            docID: Self.docID(for: document), url: sourceURL ?? metadata.canonicalURL ?? document.location,
+            docID: Self.docID(forKey: identity ?? document.location), url: identity ?? metadata.canonicalURL ?? document.location,
             source: document.source, title: TextHygiene.field(document.title) ?? metadata.title,
             published: document.published.flatMap(PublishedDate.normalized) ?? metadata.published,
             author: metadata.author, site: metadata.site,

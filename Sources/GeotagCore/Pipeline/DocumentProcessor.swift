@@ -1,9 +1,11 @@
 /// What a worker hands to the loader for one document.
 enum ProcessedDocument: Sendable {
-    /// A new or changed article with its mentions.
-    case article(Article, [Mention])
-    /// An article the database already holds with the same text and gazetteer.
-    case unchanged(docID: String)
+    /// A new or changed article with its mentions, and the record of its fetch (with
+    /// its doc id) when it came over HTTP.
+    case article(Article, [Mention], fetched: FetchRecord?)
+    /// An article the database already holds with the same text and gazetteer, or a
+    /// page the server says has not changed (304); the fetch record to update, if any.
+    case unchanged(docID: String, fetched: FetchRecord?)
     case failure(Failure)
 }
 
@@ -20,6 +22,8 @@ struct DocumentProcessor: Sendable {
         switch item {
         case let .failure(failure):
             return .failure(failure)
+        case let .unchanged(record):
+            return .unchanged(docID: record.docID ?? "", fetched: record)
         case let .document(raw):
             let article: Article
             do {
@@ -27,12 +31,17 @@ struct DocumentProcessor: Sendable {
             } catch {
                 return .failure(Failure(source: raw.source, location: raw.location, stage: .normalize, reason: error.reason))
             }
+            let fetched = raw.fetch.map { record in
+                var record = record
+                record.docID = article.docID
+                return record
+            }
             if let fingerprint = known[article.docID], fingerprint.contentHash == article.contentHash,
                fingerprint.gazetteerVersion == extractor.index.version {
-                return .unchanged(docID: article.docID)
+                return .unchanged(docID: article.docID, fetched: fetched)
             }
             do {
-                return .article(article, try extractor.process(article))
+                return .article(article, try extractor.process(article), fetched: fetched)
             } catch {
                 return .failure(Failure(source: raw.source, location: raw.location, docID: article.docID, stage: .extract, reason: error.reason))
             }

@@ -6,7 +6,8 @@ import Synchronization
 /// Options of one `geotag run`.
 public struct RunOptions: Sendable, Equatable {
     /// Extract and load every document again, replacing its mentions, even when the
-    /// database already holds it unchanged.
+    /// database already holds it unchanged; `urls` and `feed` sources are read from
+    /// the raw cache, never the network.
     public var reprocess = false
     /// Stop after this many documents.
     public var limit: Int?
@@ -66,7 +67,8 @@ public struct PipelineRunner {
         let raw = BoundedQueue<SourceItem>(capacity: queueCapacity)
         let processed = BoundedQueue<ProcessedDocument>(capacity: queueCapacity)
         let group = DispatchGroup()
-        startFetching(into: raw, group: group)
+        let sources = try makeSources(database)
+        startFetching(sources, into: raw, group: group)
         startWorkers(processor, from: raw, into: processed, group: group)
 
         var loadError: (any Error)?
@@ -81,11 +83,13 @@ public struct PipelineRunner {
             while let item = processed.pop() {
                 summary.documents += 1
                 switch item {
-                case let .article(article, mentions):
+                case let .article(article, mentions, fetched):
                     summary.loaded += 1
                     batch.append(.article(article, mentions))
-                case .unchanged:
+                    if let fetched { batch.append(.fetched(fetched)) }
+                case let .unchanged(_, fetched):
                     summary.unchanged += 1
+                    if let fetched { batch.append(.fetched(fetched)) }
                 case let .failure(failure):
                     summary.failed += 1
                     logger.warning("\(failure.stage.rawValue) failed for \(failure.location): \(failure.reason)")
@@ -120,9 +124,8 @@ public struct PipelineRunner {
         return summary
     }
 
-    /// Reads the enabled sources in order on one thread, then closes `queue`.
-    private func startFetching(into queue: BoundedQueue<SourceItem>, group: DispatchGroup) {
-        let sources = config.enabledSources.map { makeSource($0) }
+    /// Reads the sources in order on one thread, then closes `queue`.
+    private func startFetching(_ sources: [any Source], into queue: BoundedQueue<SourceItem>, group: DispatchGroup) {
         let limit = options.limit
         DispatchQueue.global().async(group: group) {
             let delivered = Atomic<Int>(0)
@@ -151,12 +154,24 @@ public struct PipelineRunner {
         }
     }
 
-    private func makeSource(_ source: SourceConfig) -> any Source {
-        switch source.kind {
-        case let .files(path):
-            return FileSource(name: source.name, path: path.written, baseDirectory: config.directory)
-        case .urls, .feed:
-            return UnsupportedSource(name: source.name, type: source.type)
+    /// The enabled sources. Web sources share one ``Fetcher``, which knows what
+    /// earlier runs fetched; with `--reprocess` they read the raw cache instead and the
+    /// network is never touched.
+    private func makeSources(_ database: GeotagDatabase) throws -> [any Source] {
+        let enabled = config.enabledSources
+        let needsFetcher = !options.reprocess && enabled.contains { $0.type != .files }
+        let fetcher = needsFetcher ? Fetcher(config: config.fetch, known: try database.fetchRecords()) : nil
+        return enabled.map { source -> any Source in
+            switch (source.kind, fetcher) {
+            case let (.files(path), _):
+                return FileSource(name: source.name, path: path.written, baseDirectory: config.directory)
+            case let (.urls(urls, file), fetcher?):
+                return URLSource(name: source.name, urls: urls.map(\.absoluteString), file: file?.resolved, fetcher: fetcher)
+            case let (.feed(url), fetcher?):
+                return FeedSource(name: source.name, url: url.absoluteString, fetcher: fetcher)
+            case (.urls, nil), (.feed, nil):
+                return CachedSource(name: source.name, cache: RawCache(directory: config.fetch.cacheDir.resolved))
+            }
         }
     }
 }

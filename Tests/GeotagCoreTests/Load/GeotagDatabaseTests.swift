@@ -21,7 +21,7 @@ import Testing
                 let contents = try c.prepare("SELECT table_name, data_type, srs_id FROM gpkg_contents ORDER BY table_name")
                 var tables: [String] = []
                 while try contents.step() { tables.append("\(contents.text(at: 0)!) \(contents.text(at: 1)!) \(contents.text(at: 2) ?? "-")") }
-                #expect(tables == ["articles attributes -", "failures attributes -", "mentions features 4326", "runs attributes -"])
+                #expect(tables == ["articles attributes -", "failures attributes -", "fetches attributes -", "mentions features 4326", "runs attributes -"])
 
                 let geometry = try c.prepare("SELECT table_name, column_name, geometry_type_name, srs_id, z, m FROM gpkg_geometry_columns")
                 #expect(try geometry.step())
@@ -164,7 +164,7 @@ import Testing
             let db = try GeotagDatabase(path: path)
             #expect(try rowCount(db, "mentions") == 3)
             #expect(try rowCount(db, "gpkg_spatial_ref_sys") == 3)
-            #expect(try rowCount(db, "gpkg_contents") == 4)
+            #expect(try rowCount(db, "gpkg_contents") == 5)
             #expect(try rowCount(db, "gpkg_geometry_columns") == 1)
         }
     }

@@ -68,6 +68,15 @@ enum GeoPackageSchema {
         "stage TEXT NOT NULL", "reason TEXT NOT NULL", "at DATETIME NOT NULL",
     ]
 
+    /// The columns of `fetches` after its integer primary key, in bind order: what the
+    /// last run that fetched a URL learnt of it (``FetchRecord``); `url`, the canonical
+    /// URL, is the key.
+    static let fetchColumns: [Column] = [
+        "url TEXT NOT NULL UNIQUE", "source TEXT NOT NULL", "final_url TEXT NOT NULL", "doc_id TEXT",
+        "etag TEXT", "last_modified TEXT", "body_sha256 TEXT NOT NULL", "fetched_at DATETIME NOT NULL",
+        "checked_at DATETIME NOT NULL",
+    ]
+
     /// The `mentions` columns after `fid` and `geom`: one per ``MentionRecord/fields``,
     /// typed from ``MentionRecord/FieldType``.
     static let mentionColumns: [Column] = MentionRecord.fields.map { field in
@@ -139,12 +148,14 @@ enum GeoPackageSchema {
             \(createTable("runs", key: "id", columns: runColumns))
             \(createTable("failures", key: "id", columns: failureColumns))
             CREATE INDEX IF NOT EXISTS failures_run_id ON failures (run_id);
+            \(createTable("fetches", key: "id", columns: fetchColumns))
 
             INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) VALUES
               ('\(mentionsTable)', 'features', 'mentions', 'Place mentions found in news articles, one point each', \(wgs84)),
               ('articles', 'attributes', 'articles', 'Articles with their clean text and metadata', NULL),
               ('runs', 'attributes', 'runs', 'Pipeline runs: times, versions, counts', NULL),
-              ('failures', 'attributes', 'failures', 'Documents that failed a stage, and why', NULL);
+              ('failures', 'attributes', 'failures', 'Documents that failed a stage, and why', NULL),
+              ('fetches', 'attributes', 'fetches', 'URLs fetched, when, and their validators, for incremental runs', NULL);
             INSERT OR IGNORE INTO gpkg_geometry_columns VALUES ('\(mentionsTable)', '\(geometryColumn)', 'POINT', \(wgs84), 0, 0);
             """
     }

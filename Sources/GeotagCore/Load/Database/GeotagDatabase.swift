@@ -148,8 +148,8 @@ public final class GeotagDatabase {
     /// Stores one batch in one transaction: each article is upserted and its mentions
     /// replace the ones it had (deleted by `doc_id`, then inserted), so loading the
     /// same article again never duplicates rows; each failure becomes a `failures`
-    /// row. Mentions are stored under their article's `doc_id` and stamped with
-    /// `runID` and `gazetteerVersion`.
+    /// row, and each fetch record the `fetches` row of its URL. Mentions are stored
+    /// under their article's `doc_id` and stamped with `runID` and `gazetteerVersion`.
     ///
     /// Either the whole batch is stored or, on error, none of it.
     @discardableResult
@@ -164,6 +164,8 @@ public final class GeotagDatabase {
                 case let .failure(failure):
                     try record(failure, runID: runID)
                     result.failures += 1
+                case let .fetched(fetch):
+                    try record(fetch)
                 }
             }
             if result.articles > 0 {

@@ -5,6 +5,9 @@ public enum LoadItem: Sendable, Equatable {
     case article(Article, [Mention])
     /// A document that failed a stage, to record in `failures`.
     case failure(Failure)
+    /// What a run learnt of a fetched URL, to record in `fetches` (in the same
+    /// transaction as its article, which the runner puts in the same batch).
+    case fetched(FetchRecord)
 }
 
 /// What one ``GeotagDatabase/store(_:runID:gazetteerVersion:)`` call wrote.
