@@ -143,7 +143,9 @@ import Testing
         let started = Date()
         let reason = try #require(try await fetch(server.url("/slow"), config: testFetchConfig(timeout: 0.6, retries: 1)).failure)
         #expect(reason == "timed out after 0.6 s (2 attempts)")
-        #expect(server.requests.count == 2)
+        // The client's own count (in the reason) is the truth; the server may not have
+        // dispatched the second request to its handler before the client gave up on it.
+        #expect((1...2).contains(server.requests.count))
         #expect(Date().timeIntervalSince(started) < 20)  // loose: the whole suite shares two cores
     }
 

@@ -96,8 +96,10 @@ struct LoopbackReply: Sendable {
         LoopbackReply(headers: ["Content-Type": "text/html; charset=utf-8"].merging(headers) { $1 }, body: Array(text.utf8))
     }
 
+    /// A reply with only a status; as HTTP requires, 1xx, 204 and 304 carry no body.
     static func status(_ status: Int, headers: [String: String] = [:]) -> LoopbackReply {
-        LoopbackReply(status: status, headers: headers, body: Array("status \(status)".utf8))
+        let bodiless = (100..<200).contains(status) || status == 204 || status == 304
+        return LoopbackReply(status: status, headers: headers, body: bodiless ? [] : Array("status \(status)".utf8))
     }
 
     static func redirect(_ status: Int = 302, to location: String) -> LoopbackReply {

@@ -1,3 +1,4 @@
+import Foundation
 import Dispatch
 import Synchronization
 import Testing
@@ -24,7 +25,10 @@ import Testing
             }
             done.signal()
         }
-        // The producer stops at the capacity while nobody pops.
+        // The producer fills the queue, then stops there while nobody pops (waiting for
+        // it to get that far first, however slowly a loaded machine schedules it).
+        let deadline = Date().addingTimeInterval(10)
+        while pushed.load(ordering: .relaxed) < 2, Date() < deadline { usleep(1_000) }
         #expect(done.wait(timeout: .now() + .milliseconds(200)) == .timedOut)
         #expect(pushed.load(ordering: .relaxed) == 2)
         var seen: [Int] = []

@@ -116,8 +116,10 @@ final class CurlTransfer {
             return .timedOut
         case CURLE_FILESIZE_EXCEEDED:
             return .tooLarge(encoded: nil)
+        // A garbled reply (CURLE_WEIRD_SERVER_REPLY) is most often a reused keep-alive
+        // connection left dirty by the previous response: worth one more try.
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_CONNECT, CURLE_SEND_ERROR, CURLE_RECV_ERROR,
-             CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE, CURLE_HTTP2, CURLE_HTTP2_STREAM:
+             CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE, CURLE_HTTP2, CURLE_HTTP2_STREAM, CURLE_WEIRD_SERVER_REPLY:
             return .transient(detail)
         default:
             return .permanent(detail)
