@@ -23,6 +23,9 @@ struct NormalizeCommand: ParsableCommand {
             for document in try InputFiles(paths: files).documents() {
                 do {
                     let article = try Normalizer().process(document)
+                    for warning in article.warnings {
+                        FileHandle.standardError.write(Data("geotag: \(document.location): \(warning)\n".utf8))
+                    }
                     switch format {
                     case .text:
                         try output.write(article.text + "\n")

@@ -20,6 +20,9 @@ public struct Article: Sendable, Equatable {
     public var text: String
     /// SHA-256 (hex) of ``text``: an unchanged article is not loaded twice.
     public var contentHash: String
+    /// What a person may want to know about how the text was made, one line each
+    /// (invalid UTF-8 replaced); the runner logs them.
+    public var warnings: [String] = []
 
     public init(
         docID: String, url: String, source: String, title: String? = nil,

@@ -57,24 +57,31 @@ public struct Normalizer: Stage {
         let text = PlainText.decode(document.body)
         guard text.contains(where: { !$0.isWhitespace }) else { throw DocumentError("no text") }
         let title = document.format == .markdown ? PlainText.title(ofMarkdown: text) : PlainText.title(ofText: text)
-        return Article(
+        var article = Article(
             docID: Self.docID(for: document), url: Self.sourceURL(of: document) ?? document.location,
             source: document.source, title: TextHygiene.field(document.title) ?? title,
             published: document.published.flatMap(PublishedDate.normalized),
             language: LanguageGuess.language(of: text), text: text)
+        if String(validating: document.body, as: UTF8.self) == nil,
+           let warning = TextHygiene.invalidUTF8Warning(TextHygiene.replacedSequences(in: document.body, decoded: text)) {
+            article.warnings.append(warning)
+        }
+        return article
     }
 
     private func htmlArticle(_ document: RawDocument) throws(DocumentError) -> Article {
         guard let page = HTMLDocument(bytes: document.body) else { throw DocumentError("no text") }
-        let text = TextHygiene.finish(MainText.paragraphs(of: page))
-        guard !text.isEmpty else { throw DocumentError("no text") }
         let sourceURL = Self.sourceURL(of: document)
         let metadata = HTMLMetadata(document: page, pageURL: sourceURL ?? document.location)
-        return Article(
+        let text = TextHygiene.finish(MainText.paragraphs(of: page, headline: metadata.headline))
+        guard !text.isEmpty else { throw DocumentError("no text") }
+        var article = Article(
             docID: Self.docID(for: document), url: sourceURL ?? metadata.canonicalURL ?? document.location,
             source: document.source, title: TextHygiene.field(document.title) ?? metadata.title,
             published: document.published.flatMap(PublishedDate.normalized) ?? metadata.published,
             author: metadata.author, site: metadata.site,
             language: metadata.language ?? LanguageGuess.language(of: text), text: text)
+        if let warning = TextHygiene.invalidUTF8Warning(page.replacedSequences) { article.warnings.append(warning) }
+        return article
     }
 }

@@ -16,6 +16,37 @@ enum PublishedDate {
         return iso8601(Array(trimmed.utf8)) ?? rfc2822(trimmed)
     }
 
+    /// The date in a URL's path, as CMSs put it there (`/2024/05/16/slug`,
+    /// `/news/2024-05-16-slug`, `/2024_05_16/`): a year from 1990 on, a month and a day
+    /// between separators, or nil.
+    static func inURL(_ url: String) -> String? {
+        var path = Substring(url)
+        if let scheme = path.range(of: "://") { path = path[scheme.upperBound...].drop { $0 != "/" } }
+        if let query = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<query] }
+        let bytes = Array(path.utf8)
+        func number(_ start: Int, _ count: Int) -> Int? {
+            guard start + count <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[start..<start + count] {
+                guard (0x30...0x39).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        let separators: Set<UInt8> = [0x2F, 0x2D, 0x5F]  // / - _
+        for start in bytes.indices where separators.contains(bytes[start]) {
+            guard let year = number(start + 1, 4), (1990...2100).contains(year),
+                  start + 11 <= bytes.count, separators.contains(bytes[start + 5]), separators.contains(bytes[start + 8]),
+                  let month = number(start + 6, 2), let day = number(start + 9, 2),
+                  isValidDate(year: year, month: month, day: day)
+            else { continue }
+            let end = start + 11
+            guard end == bytes.count || !(0x30...0x39).contains(bytes[end]) else { continue }
+            return format(year, 4) + "-" + format(month, 2) + "-" + format(day, 2)
+        }
+        return nil
+    }
+
     // MARK: ISO 8601
 
     private static func iso8601(_ bytes: [UInt8]) -> String? {

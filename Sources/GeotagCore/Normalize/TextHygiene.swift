@@ -46,6 +46,32 @@ enum TextHygiene {
         paragraphs.joined(separator: "\n\n").precomposedStringWithCanonicalMapping
     }
 
+    /// How many invalid sequences decoding `bytes` as UTF-8 replaced: the U+FFFD in
+    /// `decoded` that the bytes did not spell out themselves.
+    static func replacedSequences(in bytes: [UInt8], decoded: String) -> Int {
+        var replacements = 0
+        for scalar in decoded.unicodeScalars where scalar == "\u{FFFD}" { replacements += 1 }
+        guard replacements > 0 else { return 0 }
+        var literal = 0
+        var index = 0
+        while index + 2 < bytes.count {
+            if bytes[index] == 0xEF, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBD {
+                literal += 1
+                index += 3
+            } else {
+                index += 1
+            }
+        }
+        return replacements - literal
+    }
+
+    /// The warning a document gets when its bytes were not all valid UTF-8, once per
+    /// document however many sequences were replaced.
+    static func invalidUTF8Warning(_ count: Int) -> String? {
+        guard count > 0 else { return nil }
+        return "invalid UTF-8: \(count) byte sequence\(count == 1 ? "" : "s") replaced with U+FFFD"
+    }
+
     /// A metadata value (title, author, ...) cleaned like a paragraph; nil when nothing
     /// is left.
     static func field(_ text: String?) -> String? {
