@@ -21,7 +21,7 @@ struct DocumentProcessor: Sendable {
         case let .failure(failure):
             return .failure(failure)
         case let .document(raw):
-            let article: Article
+            var article: Article
             do {
                 article = try normalizer.process(raw)
             } catch {
@@ -31,6 +31,7 @@ struct DocumentProcessor: Sendable {
                fingerprint.gazetteerVersion == extractor.index.version {
                 return .unchanged(docID: article.docID)
             }
+            article.signature = TextSignature(text: article.text)
             do {
                 return .article(article, try extractor.process(article))
             } catch {
