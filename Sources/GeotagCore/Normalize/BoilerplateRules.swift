@@ -45,7 +45,7 @@ enum BoilerplateRules {
     static let exactWords: Set<String> = [
         "ad", "ads", "adv", "dfp", "gpt", "date", "time", "tag", "topics", "meta", "metadata", "bio", "print",
         "embed", "player", "subtitle", "dek", "kicker", "rubric", "label", "labels", "views", "rating", "hidden",
-        "sr", "onward", "rail", "subnav", "modal", "popup", "overlay", "skip", "login", "readtime",
+        "sr", "onward", "rail", "subnav", "modal", "popup", "overlay", "skip", "login", "readtime", "video", "toc",
     ]
 
     /// Words that start with a keyword but name article content.
