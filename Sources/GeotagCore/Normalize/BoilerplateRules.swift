@@ -106,19 +106,54 @@ enum BoilerplateRules {
         return verdict
     }
 
-    /// Whether a `class` or `id` value holds a boilerplate word.
+    /// Whether a `class` or `id` value holds a boilerplate word. One pass over the
+    /// bytes, with no intermediate arrays: it runs for every element of a page.
     static func saysBoilerplate(_ value: String?) -> Bool {
-        guard let value else { return false }
-        let words = identifierWords(value)
-        for (index, word) in words.enumerated() {
-            if index > 0, layoutWords.contains(words[index - 1]) { continue }
-            if contentWords.contains(word) { continue }
-            if exactWords.contains(word) || prefixWords.contains(where: { word.hasPrefix($0) }) { return true }
-            if word == "read", index + 1 < words.count, ["more", "next", "also", "time"].contains(words[index + 1]) {
-                return true
+        guard let value, !isAtomicCSS(value) else { return false }
+        var previous = ""
+        var current = ""
+        var previousWasLower = false
+        var dashes = 0
+        var inModifier = false
+        func finish() -> Bool {
+            defer {
+                if !current.isEmpty { previous = current }
+                current = ""
             }
+            guard !current.isEmpty else { return false }
+            if layoutWords.contains(previous) || contentWords.contains(current) { return false }
+            if previous == "read", ["more", "next", "also", "time"].contains(current) { return true }
+            return exactWords.contains(current) || prefixWords.contains { current.hasPrefix($0) }
         }
-        return false
+        for byte in value.utf8 {
+            let isUpper = (0x41...0x5A).contains(byte)
+            let isLetter = isUpper || (0x61...0x7A).contains(byte) || byte >= 0x80
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A {
+                inModifier = false
+                dashes = 0
+            } else if byte == 0x2D {
+                dashes += 1
+                // A BEM modifier (`field--label-hidden`) describes the state of the
+                // block named before it, not what the block is.
+                if dashes == 2 { inModifier = true }
+            } else {
+                dashes = 0
+            }
+            if inModifier {
+                if finish() { return true }
+                previousWasLower = false
+                continue
+            }
+            guard isLetter else {
+                if finish() { return true }
+                previousWasLower = false
+                continue
+            }
+            if isUpper, previousWasLower, finish() { return true }
+            current.unicodeScalars.append(Unicode.Scalar(isUpper ? byte + 0x20 : byte))
+            previousWasLower = !isUpper
+        }
+        return finish()
     }
 
     /// The words of a class or id list that say what an element is: none for atomic
@@ -134,10 +169,17 @@ enum BoilerplateRules {
     /// two or more names of at most three characters each, which say nothing.
     static func isAtomicCSS(_ value: String) -> Bool {
         var names = 0
-        for name in value.split(separator: " ") {
-            guard name.count <= 3 else { return false }
-            names += 1
+        var length = 0
+        for byte in value.utf8 {
+            if byte == 0x20 {
+                if length > 0 { names += 1 }
+                length = 0
+            } else {
+                length += 1
+                if length > 3 { return false }
+            }
         }
+        if length > 0 { names += 1 }
         return names >= 2
     }
 

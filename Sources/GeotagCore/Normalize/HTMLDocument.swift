@@ -104,6 +104,13 @@ struct HTMLNode {
         return String(cString: content)
     }
 
+    /// How many letters and digits the text node holds, counted on libxml2's bytes
+    /// without making a `String`; 0 for other nodes.
+    var textLetters: Int {
+        guard isText, let content = node.pointee.content else { return 0 }
+        return TextMeasure.letters(inUTF8: UnsafePointer(content))
+    }
+
     /// The children, in document order.
     var children: [HTMLNode] {
         var result: [HTMLNode] = []

@@ -32,7 +32,7 @@ struct Survey {
         while let current = child {
             child = current.nextSibling
             if current.isText {
-                let count = TextMeasure.letters(in: current.text)
+                let count = current.textLetters
                 total.text += count
                 if inLink { total.links += count } else { direct += count }
                 continue
@@ -190,10 +190,41 @@ enum TextMeasure {
         return count
     }
 
+    /// Letters and digits in the NUL-terminated UTF-8 text at `bytes`.
+    static func letters(inUTF8 bytes: UnsafePointer<UInt8>) -> Int {
+        var count = 0
+        var index = 0
+        while true {
+            let byte = bytes[index]
+            if byte == 0 { return count }
+            if byte < 0x80 {
+                if (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) { count += 1 }
+                index += 1
+                continue
+            }
+            // A multi-byte sequence: decode the scalar (libxml2 hands out valid UTF-8).
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            var valid = true
+            for offset in 1..<length {
+                let next = bytes[index + offset]
+                guard next & 0xC0 == 0x80 else { valid = false; break }
+                value = value << 6 | UInt32(next & 0x3F)
+            }
+            guard valid else { index += 1; continue }
+            if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                count += 1
+            }
+            index += length
+        }
+    }
+
     /// Whether a paragraph is not prose: fewer than two letters (a counter, a
     /// separator), or only a date, a time, a reading time or a count of views or
-    /// comments ("Updated 14:05 BST", "6 min read", "112 comments").
+    /// comments ("Updated 14:05 BST", "6 min read", "112 comments"). Such lines are
+    /// short: longer text is prose without looking.
     static func isNoise(_ text: String) -> Bool {
+        if text.utf8.count > 120 { return false }
         var alphabetic = 0
         var hasDigit = false
         var onlyNoiseWords = true

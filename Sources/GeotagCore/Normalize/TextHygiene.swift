@@ -15,8 +15,10 @@ enum TextHygiene {
         switch scalar.value {
         case 0x00AD, 0x061C, 0x180E, 0x200B, 0x200E, 0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF:
             return true
+        case 0x09...0x0D, 0x85:
+            return false  // whitespace controls: collapsed, not removed
         case 0x00...0x1F, 0x7F...0x9F:
-            return !scalar.properties.isWhitespace
+            return true
         default:
             return false
         }
@@ -28,7 +30,10 @@ enum TextHygiene {
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars where !isInvisible(scalar) {
-            if scalar.properties.isWhitespace {
+            let isWhitespace = scalar.isASCII
+                ? scalar == " " || (0x09...0x0D).contains(scalar.value)
+                : scalar.properties.isWhitespace
+            if isWhitespace {
                 pendingSpace = !result.isEmpty
                 continue
             }
