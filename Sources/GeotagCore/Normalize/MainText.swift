@@ -9,11 +9,14 @@
 /// 2. the `<article>` that holds the most text (comment cards marked up as `<article
 ///    class="comment">` are not candidates), or the parent of several `<article>`s
 ///    when none of them holds most of their text: a live blog's posts, a section
-///    page's teasers; passed over when a block elsewhere scores as much more text;
+///    page's teasers; passed over when a scored block outside it holds more than
+///    twice its text;
 /// 3. the element with the best paragraph score (each paragraph of at least 25
 ///    letters scores 1 plus one per 100 letters up to 3, for its parent and half for
-///    its grandparent, times one minus the link density), with those of its siblings
-///    that score at least a fifth as much or are long paragraphs of plain text;
+///    its grandparent, times one minus the link density; text straight in a block,
+///    kept apart by `<br>`s, scores for the block), taken up to its parent while it
+///    is the parent's only element, with those of its siblings that score at least a
+///    fifth as much or are long paragraphs of plain text;
 /// 4. `<main>`, then `<body>`.
 ///
 /// The second walk collects the paragraphs of the container: elements that
@@ -33,7 +36,7 @@ enum MainText {
     static func paragraphs(of document: HTMLDocument, headline: HTMLNode? = nil) -> [String] {
         guard let body = document.body else { return [] }
         var survey = Survey()
-        _ = survey.measure(body, insideArticle: false, marked: false, inLink: false)
+        survey.measure(body, insideArticle: false, marked: false, inLink: false)
         var paragraphs: [Paragraph] = []
         for container in survey.containers(body: body) {
             paragraphs = collect(container, survey: survey)
