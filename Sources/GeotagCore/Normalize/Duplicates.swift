@@ -158,13 +158,13 @@ public struct DuplicateIndex: Sendable {
     /// Indexes an original stored by an earlier run.
     public mutating func addEarlier(docID: String, contentHash: String, signature: TextSignature?, published: String?) {
         insert(Entry(docID: docID, contentHash: contentHash, signature: signature,
-                     published: published.flatMap(Self.instant), fromEarlierRun: true))
+                     published: published.flatMap(PublishedDate.instant), fromEarlierRun: true))
     }
 
     /// Decides whether the article is a duplicate of an indexed original, and indexes
     /// it when it is an original.
     public mutating func classify(docID: String, contentHash: String, signature: TextSignature, published: String?) -> Decision {
-        let instant = published.flatMap(Self.instant)
+        let instant = published.flatMap(PublishedDate.instant)
         var fromEarlierRun = false
         if let existing = byDocID[docID] {
             // The same article again (reprocessed, or changed): it is judged afresh
@@ -236,36 +236,5 @@ public struct DuplicateIndex: Sendable {
         case (nil, _?): return false
         default: return a.docID < b.docID
         }
-    }
-
-    /// Seconds since 1970 of a time as ``PublishedDate`` writes it (a date alone is
-    /// its midnight UTC; a time without a zone is taken as UTC).
-    static func instant(_ iso: String) -> Int? {
-        let bytes = Array(iso.utf8)
-        func number(_ start: Int, _ count: Int) -> Int? {
-            guard start + count <= bytes.count else { return nil }
-            var value = 0
-            for byte in bytes[start..<start + count] {
-                guard (0x30...0x39).contains(byte) else { return nil }
-                value = value * 10 + Int(byte - 0x30)
-            }
-            return value
-        }
-        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2) else { return nil }
-        // Days from the civil date (Howard Hinnant's algorithm).
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let days = era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear - 719_468
-        var seconds = days * 86_400
-        guard bytes.count > 10 else { return seconds }
-        guard let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2) else { return nil }
-        seconds += hour * 3600 + minute * 60 + second
-        if let sign = bytes.lastIndex(where: { $0 == 0x2B || $0 == 0x2D }), sign > 10,
-           let hours = number(sign + 1, 2), let minutes = number(sign + 4, 2) {
-            seconds -= (bytes[sign] == 0x2B ? 1 : -1) * (hours * 3600 + minutes * 60)
-        }
-        return seconds
     }
 }

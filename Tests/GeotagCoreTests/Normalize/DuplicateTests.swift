@@ -137,9 +137,9 @@ import Testing
     }
 
     @Test func publicationTimesCompareAcrossZones() {
-        #expect(DuplicateIndex.instant("1970-01-01") == 0)
-        #expect(DuplicateIndex.instant("2025-05-14T16:45:00+03:00") == DuplicateIndex.instant("2025-05-14T13:45:00Z"))
-        #expect(DuplicateIndex.instant("2024-02-29T00:00:00-05:30") == DuplicateIndex.instant("2024-02-29T05:30:00"))
-        #expect(DuplicateIndex.instant("not a date") == nil)
+        #expect(PublishedDate.instant("1970-01-01") == 0)
+        #expect(PublishedDate.instant("2025-05-14T16:45:00+03:00") == PublishedDate.instant("2025-05-14T13:45:00Z"))
+        #expect(PublishedDate.instant("2024-02-29T00:00:00-05:30") == PublishedDate.instant("2024-02-29T05:30:00"))
+        #expect(PublishedDate.instant("not a date") == nil)
     }
 }
