@@ -39,13 +39,15 @@ enum BoilerplateRules {
         "taboola", "popular", "trending", "recommend", "disqus", "banner", "toolbar", "credit",
         "caption", "pagination", "pager", "standfirst", "author", "masthead", "tweet", "twitter", "instagram",
         "facebook", "whatsapp", "telegram", "signature", "tags", "dateline", "timestamp", "newsticker", "ticker",
+        // MediaWiki's furniture: infoboxes, footnote marks and lists, edit links, navigation boxes.
+        "infobox", "reference", "reflist", "editsection", "navbox", "catlinks", "noprint",
     ]
 
     /// Keywords that mark boilerplate only as whole words.
     static let exactWords: Set<String> = [
         "ad", "ads", "adv", "dfp", "gpt", "date", "time", "tag", "topics", "meta", "metadata", "bio", "print",
         "embed", "player", "subtitle", "dek", "kicker", "rubric", "label", "labels", "views", "rating", "hidden",
-        "sr", "onward", "rail", "subnav", "modal", "popup", "overlay", "skip", "login", "readtime", "video", "toc",
+        "sr", "onward", "rail", "subnav", "modal", "popup", "overlay", "skip", "login", "readtime", "video", "toc", "abstract",
     ]
 
     /// Words that start with a keyword but name article content.

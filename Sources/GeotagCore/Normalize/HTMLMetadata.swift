@@ -33,9 +33,10 @@ struct HTMLMetadata {
         let linkedData = LinkedData(scripts: facts.jsonLD)
         let meta = facts.meta
         let headings = facts.headings.compactMap { node, text in TextHygiene.field(text).map { (node, $0) } }
+        let headingTexts = headings.map { (text: $0.1, isMain: $0.0.tag == "h1") }
 
         let titleElement = TextHygiene.field(facts.titleElement)
-        let headlineInTitleElement = titleElement.flatMap { Self.heading(in: $0, among: headings.map(\.1)) }
+        let headlineInTitleElement = titleElement.flatMap { Self.heading(in: $0, among: headingTexts) }
         site = TextHygiene.field(meta["og:site_name"]) ?? TextHygiene.field(linkedData.publisher)
             ?? TextHygiene.field(meta["application-name"])
             ?? headlineInTitleElement.flatMap { Self.siteName(in: titleElement!, beside: $0) }
@@ -44,7 +45,7 @@ struct HTMLMetadata {
         let namedTitle = ["og:title", "twitter:title", "parsely-title", "sailthru.title", "dcterms.title", "dc.title"]
             .lazy.compactMap { TextHygiene.field(meta[$0]) }.first
         if let namedTitle {
-            title = Self.heading(in: namedTitle, among: headings.map(\.1))
+            title = Self.heading(in: namedTitle, among: headingTexts)
                 ?? Self.strippingSiteName(namedTitle, site: site, guessing: false)
         } else if let titleElement {
             title = headlineInTitleElement ?? Self.strippingSiteName(titleElement, site: site, guessing: true)
@@ -80,10 +81,7 @@ struct HTMLMetadata {
     private static func author(facts: PageFacts, linkedData: LinkedData) -> String? {
         let isName: (String) -> Bool = { !$0.contains("://") && !$0.hasPrefix("/") && !$0.hasPrefix("@") }
         var groups: [[String]] = []
-        groups.append(facts.meta["author"].map { [$0] } ?? [])
-        groups.append(facts.articleAuthors)
-        groups.append(facts.meta["og:article:author"].map { [$0] } ?? [])
-        groups += cmsAuthorNames.map { facts.meta[$0].map { [$0] } ?? [] }
+        groups += (["author", "article:author", "og:article:author"] + cmsAuthorNames).map { facts.authorMetas[$0] ?? [] }
         groups.append(linkedData.authors)
         groups.append(facts.microdataAuthors)
         groups.append(facts.relAuthors)
@@ -104,14 +102,16 @@ struct HTMLMetadata {
 
     /// The heading that `title` consists of, with a separator and a short addition
     /// before or after it ("Headline | Site", "Blog: Headline"), or that it equals;
-    /// the longest such heading (a blog's name can be a heading too).
-    static func heading(in title: String, among headings: [String]) -> String? {
+    /// the longest such heading (a blog's name can be a heading too). Only an `h1` of
+    /// fewer than three words counts ("Mosul Dam - Atlas"): shorter `h2`s and `h3`s
+    /// are more often a section's name.
+    static func heading(in title: String, among headings: [(text: String, isMain: Bool)]) -> String? {
         let lowerTitle = title.lowercased()
         var best: String?
-        for heading in headings {
+        for (heading, isMain) in headings {
             let lowerHeading = heading.lowercased()
             if lowerTitle == lowerHeading { return heading }
-            guard heading.count > best?.count ?? 0, heading.split(separator: " ").count >= 3 else { continue }
+            guard heading.count > best?.count ?? 0, isMain || heading.split(separator: " ").count >= 3 else { continue }
             if lowerTitle.hasPrefix(lowerHeading),
                lowerTitle.dropFirst(lowerHeading.count).drop(while: \.isWhitespace).first.map(headlineSeparators.contains) == true {
                 best = heading
@@ -185,8 +185,9 @@ private struct PageFacts {
     /// `<meta>` contents by lower-cased `property`, `name` or `http-equiv`, and by
     /// `itemprop:<name>` for microdata; the first of each wins.
     var meta: [String: String] = [:]
-    /// Every `article:author`, which pages repeat for several authors.
-    var articleAuthors: [String] = []
+    /// Every value of the author metas (``PageFacts/authorNames``), which pages repeat
+    /// for several authors.
+    var authorMetas: [String: [String]] = [:]
     var microdataAuthors: [String] = []
     var relAuthors: [String] = []
     var titleElement: String?
@@ -201,6 +202,12 @@ private struct PageFacts {
     var jsonLD: [String] = []
 
     private static let maximumHeadings = 24
+
+    /// The metas that name authors, each possibly repeated.
+    static let authorNames: Set<String> = [
+        "author", "article:author", "og:article:author", "parsely-author", "sailthru.author", "dcterms.creator",
+        "dc.creator", "byl",
+    ]
 
     mutating func gather(_ element: HTMLNode, inBoilerplate: Bool, inSVG: Bool) {
         let tag = element.tag
@@ -252,7 +259,7 @@ private struct PageFacts {
         for key in ["property", "name", "http-equiv"] {
             guard let name = element.attribute(key)?.lowercased() else { continue }
             remember(name, content)
-            if name == "article:author" { articleAuthors.append(content) }
+            if Self.authorNames.contains(name) { authorMetas[name, default: []].append(content) }
         }
     }
 

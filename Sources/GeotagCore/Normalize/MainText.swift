@@ -29,7 +29,7 @@
 /// it; table cells are kept apart by a space.
 ///
 /// The page's headline (the heading that the title names, found by ``HTMLMetadata``)
-/// comes first when the container does not hold it.
+/// comes first when the text does not start with it.
 enum MainText {
     /// The cleaned paragraphs of the article in `document`; empty when it has no text.
     /// `headline` is the page's headline element, if known.
@@ -41,20 +41,21 @@ enum MainText {
         for container in survey.containers(body: body) {
             paragraphs = collect(container, survey: survey)
             if !paragraphs.isEmpty {
-                prepend(headline, to: &paragraphs, unlessIn: container)
+                prepend(headline, to: &paragraphs)
                 break
             }
         }
         return paragraphs.map(\.text)
     }
 
-    /// Puts the headline first when the container does not hold it.
-    private static func prepend(_ headline: HTMLNode?, to paragraphs: inout [Paragraph], unlessIn container: Container) {
-        guard let headline, !container.contains(headline) else { return }
+    /// Puts the headline first when the text does not start with it (the container
+    /// does not hold it, or holds it in a block dropped as boilerplate).
+    private static func prepend(_ headline: HTMLNode?, to paragraphs: inout [Paragraph]) {
+        guard let headline else { return }
         var collector = ParagraphCollector()
         collect(headline, insideArticle: true, survey: nil, into: &collector, isRoot: true)
         collector.endParagraph()
-        guard let text = collector.collected.first?.text, paragraphs.first?.text != text else { return }
+        guard let text = collector.collected.first?.text, !paragraphs.prefix(3).contains(where: { $0.text == text }) else { return }
         paragraphs.insert(Paragraph(text: text, headingLevel: 1), at: 0)
     }
 

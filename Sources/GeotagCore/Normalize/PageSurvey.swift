@@ -54,7 +54,7 @@ struct Survey {
                 if let grandparent = node.parent { addScore(score / 2, to: grandparent) }
             }
         }
-        if !marked, direct >= Self.minimumParagraph, !Self.paragraphTags.contains(node.tag) {
+        if !marked, direct >= Self.minimumParagraph, Self.directTextTags.contains(node.tag) {
             // Text straight in a block, paragraphs kept apart by <br>s (Blogger, old sites).
             let score = Self.paragraphScore(Measure(text: direct, links: 0))
             addScore(score, to: node)
@@ -75,6 +75,10 @@ struct Survey {
     private mutating func addScore(_ score: Double, to element: HTMLNode) {
         scores[element.identity, default: (element, 0)].score += score
     }
+
+    /// Blocks whose own text, kept apart by `<br>`s rather than in paragraphs, scores
+    /// (not headings: a long subtitle is no article).
+    private static let directTextTags: Set<String> = ["div", "section", "article", "main", "td", "body", "center", "font"]
 
     /// Elements whose own paragraphs score.
     private static let paragraphTags: Set<String> = ["p", "pre", "blockquote", "td", "li", "dd"]
@@ -220,33 +224,47 @@ enum TextMeasure {
     }
 
     /// Whether a paragraph is not prose: fewer than two letters (a counter, a
-    /// separator), or only a date, a time, a reading time or a count of views or
-    /// comments ("Updated 14:05 BST", "6 min read", "112 comments"). Such lines are
-    /// short: longer text is prose without looking.
+    /// separator); only a date, a time, a reading time or a count of views or
+    /// comments ("Updated 14:05 BST", "6 min read", "112 comments"); or mostly digits
+    /// with a time or date in figures (`08:45`, `03.07.2025`) and at most one other
+    /// word, in whatever language ("03.07.2025 - 08:45 Güncelleme: 10:12"). Such lines
+    /// are short: longer text is prose without looking.
     static func isNoise(_ text: String) -> Bool {
         if text.utf8.count > 120 { return false }
         var alphabetic = 0
-        var hasDigit = false
-        var onlyNoiseWords = true
+        var digits = 0
+        var otherWords = 0
+        var figuresWithSeparator = false
+        var lastWasDigit = false
+        var separatorAfterDigit = false
         var word = ""
         func endWord() {
             guard !word.isEmpty else { return }
-            if !noiseWords.contains(word.lowercased()) { onlyNoiseWords = false }
+            if !noiseWords.contains(word.lowercased()) { otherWords += 1 }
             word = ""
         }
         for scalar in text.unicodeScalars {
             if scalar.properties.numericType != nil {
-                hasDigit = true
+                digits += 1
+                if separatorAfterDigit { figuresWithSeparator = true }
+                separatorAfterDigit = false
+                lastWasDigit = true
                 endWord()
             } else if scalar.properties.isAlphabetic {
                 alphabetic += 1
                 word.unicodeScalars.append(scalar)
+                lastWasDigit = false
+                separatorAfterDigit = false
             } else {
+                separatorAfterDigit = lastWasDigit && (scalar == ":" || scalar == "." || scalar == "/")
+                lastWasDigit = false
                 endWord()
             }
         }
         endWord()
-        return alphabetic < 2 || (hasDigit && onlyNoiseWords)
+        if alphabetic < 2 { return true }
+        if digits > 0, otherWords == 0 { return true }
+        return figuresWithSeparator && otherWords <= 1 && digits >= alphabetic
     }
 
     /// Words of dates, times, reading times and counters.
