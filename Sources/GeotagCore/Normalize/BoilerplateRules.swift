@@ -48,6 +48,8 @@ enum BoilerplateRules {
         "ad", "ads", "adv", "dfp", "gpt", "date", "time", "tag", "topics", "meta", "metadata", "bio", "print",
         "embed", "player", "subtitle", "dek", "kicker", "rubric", "label", "labels", "views", "rating", "hidden",
         "sr", "onward", "rail", "subnav", "modal", "popup", "overlay", "skip", "login", "readtime", "video", "toc", "abstract",
+        // Standfirsts in the words of German, French, Spanish and Turkish newsrooms.
+        "vorspann", "chapo", "chapeau", "entradilla", "sumario", "spot",
     ]
 
     /// Words that start with a keyword but name article content.

@@ -24,6 +24,9 @@ struct HTMLMetadata {
     var language: String?
     /// The page's headline element; it borrows from the document.
     var headline: HTMLNode?
+    /// The article's text as the page's JSON-LD gives it (`articleBody`), raw: what a
+    /// page that its scripts fill in holds of the article.
+    var linkedArticleBody: String?
 
     /// Reads the metadata of `document`, resolving a relative canonical URL against
     /// `pageURL` when it is an absolute http(s) URL.
@@ -66,6 +69,7 @@ struct HTMLMetadata {
             published = [canonicalURL, pageURL].lazy.compactMap { $0.flatMap(PublishedDate.inURL) }.first
         }
         language = TextHygiene.field(facts.language) ?? TextHygiene.field(meta["content-language"])
+        linkedArticleBody = linkedData.articleBody
     }
 
     /// Date metas of common CMSs and analytics tags, most specific first.
@@ -305,6 +309,7 @@ private struct LinkedData {
     var datePublished: String?
     var authors: [String] = []
     var publisher: String?
+    var articleBody: String?
 
     init(scripts: [String]) {
         var objects: [[String: Any]] = []
@@ -314,6 +319,7 @@ private struct LinkedData {
         }
         guard let article = objects.first(where: Self.isArticle) ?? objects.first(where: { $0["datePublished"] != nil }) else { return }
         datePublished = article["datePublished"] as? String
+        articleBody = article["articleBody"] as? String
         let byID = Dictionary(objects.compactMap { object in (object["@id"] as? String).map { ($0, object) } }) { first, _ in first }
         authors = Self.names(article["author"], byID: byID)
         publisher = Self.names(article["publisher"], byID: byID).first

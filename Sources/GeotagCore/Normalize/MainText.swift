@@ -23,8 +23,10 @@
 /// ``BoilerplateRules`` marks are dropped, and so are blocks (`div`, `ul`, `section`,
 /// ...) that are mostly link text, paragraphs that are mostly link text (headings
 /// aside: a teaser's title is a link), lines that hold only a date or a reading time,
-/// lines with fewer than two letters (counters, separators) and headings that nothing
-/// follows. Headings, paragraphs, list items and other blocks each become a paragraph
+/// lines with fewer than two letters (counters, separators), runs of two or more
+/// short lines (five words at most) at either edge, anything before the headline, a
+/// short line near the top that names the author (a byline in any language) and
+/// headings that nothing follows. Headings, paragraphs, list items and other blocks each become a paragraph
 /// in document order; `<br>` breaks the line inside a paragraph and two in a row end
 /// it; table cells are kept apart by a space.
 ///
@@ -32,31 +34,73 @@
 /// comes first when the text does not start with it.
 enum MainText {
     /// The cleaned paragraphs of the article in `document`; empty when it has no text.
-    /// `headline` is the page's headline element, if known.
-    static func paragraphs(of document: HTMLDocument, headline: HTMLNode? = nil) -> [String] {
+    /// `headline` is the page's headline element, if known; `authors` the names the
+    /// metadata gives.
+    static func paragraphs(of document: HTMLDocument, headline: HTMLNode? = nil, authors: [String] = []) -> [String] {
         guard let body = document.body else { return [] }
         var survey = Survey()
         survey.measure(body, insideArticle: false, marked: false, inLink: false)
-        var paragraphs: [Paragraph] = []
+        let headlineText = headline.flatMap(text(of:))
         for container in survey.containers(body: body) {
-            paragraphs = collect(container, survey: survey)
-            if !paragraphs.isEmpty {
-                prepend(headline, to: &paragraphs)
-                break
+            var paragraphs = collect(container, survey: survey)
+            guard !paragraphs.isEmpty else { continue }
+            // The article starts at its headline: what comes before it in the
+            // container is a kicker, a section label or a breadcrumb.
+            if let headlineText, let start = paragraphs.firstIndex(where: { $0.text == headlineText }), start > 0 {
+                paragraphs.removeFirst(start)
             }
+            trimEdges(&paragraphs, after: headlineText)
+            dropByline(&paragraphs, authors: authors)
+            paragraphs = ParagraphCollector.withoutEmptyHeadings(paragraphs)
+            if let headlineText, !paragraphs.prefix(3).contains(where: { $0.text == headlineText }) {
+                // The container does not hold the headline, or holds it in a block
+                // dropped as boilerplate.
+                paragraphs.insert(Paragraph(text: headlineText, headingLevel: 1), at: 0)
+            }
+            if !paragraphs.isEmpty { return paragraphs.map(\.text) }
         }
-        return paragraphs.map(\.text)
+        return []
     }
 
-    /// Puts the headline first when the text does not start with it (the container
-    /// does not hold it, or holds it in a block dropped as boilerplate).
-    private static func prepend(_ headline: HTMLNode?, to paragraphs: inout [Paragraph]) {
-        guard let headline else { return }
+    /// The cleaned text of an element such as the headline.
+    private static func text(of element: HTMLNode) -> String? {
         var collector = ParagraphCollector()
-        collect(headline, insideArticle: true, survey: nil, into: &collector, isRoot: true)
+        collect(element, insideArticle: true, survey: nil, into: &collector, isRoot: true)
         collector.endParagraph()
-        guard let text = collector.collected.first?.text, !paragraphs.prefix(3).contains(where: { $0.text == text }) else { return }
-        paragraphs.insert(Paragraph(text: text, headingLevel: 1), at: 0)
+        return collector.collected.first?.text
+    }
+
+    /// Drops a byline in any language ("Von Jana Richter | 22.09.2024"): a line of at
+    /// most twelve words among the first four that names an author the metadata
+    /// names.
+    private static func dropByline(_ paragraphs: inout [Paragraph], authors: [String]) {
+        let names = authors.filter { $0.count >= 4 }
+        guard !names.isEmpty, let index = paragraphs.prefix(4).firstIndex(where: { paragraph in
+            paragraph.headingLevel == nil && paragraph.text.split(whereSeparator: \.isWhitespace).count <= 12
+                && names.contains { paragraph.text.contains($0) }
+        }) else { return }
+        paragraphs.remove(at: index)
+    }
+
+    /// Paragraphs of at most this many words are short.
+    private static let shortParagraphWords = 5
+
+    /// Drops runs of two or more short paragraphs at either edge of the article (after
+    /// its headline) when it has prose: the widgets around a text (a score box, team
+    /// names, match statistics), which carry no class that says so. A single short
+    /// line at an edge (a source line, a note) stays.
+    private static func trimEdges(_ paragraphs: inout [Paragraph], after headline: String?) {
+        func words(_ paragraph: Paragraph) -> Int {
+            paragraph.text.split(whereSeparator: \.isWhitespace).count(where: { TextMeasure.letters(in: String($0)) > 0 })
+        }
+        func isShort(_ paragraph: Paragraph) -> Bool { words(paragraph) <= shortParagraphWords }
+        let first = paragraphs.first?.text == headline && headline != nil ? 1 : 0
+        // Only around prose: a page of short lines (a list, a notice) is left whole.
+        guard paragraphs.count > first, paragraphs[first...].contains(where: { words($0) > 3 * shortParagraphWords }) else { return }
+        let trailing = paragraphs[first...].reversed().prefix(while: isShort).count
+        if trailing >= 2, trailing < paragraphs.count - first { paragraphs.removeLast(trailing) }
+        let leading = paragraphs[first...].prefix(while: isShort).count
+        if leading >= 2, leading < paragraphs.count - first { paragraphs.removeSubrange(first..<first + leading) }
     }
 
     // MARK: Collecting
@@ -72,7 +116,7 @@ enum MainText {
             collect(container.root, insideArticle: insideArticle, survey: survey, into: &collector, isRoot: true)
         }
         collector.endParagraph()
-        return collector.finished()
+        return collector.collected
     }
 
     /// Collects `node` itself (when `isRoot`, it is not judged) or its children.
@@ -224,9 +268,9 @@ struct ParagraphCollector {
         headingLevel = nil
     }
 
-    /// The paragraphs, without headings that head nothing: the last one, or one
-    /// followed by a heading of the same or a higher rank.
-    func finished() -> [Paragraph] {
+    /// `paragraphs` without headings that head nothing: the last one, or one followed
+    /// by a heading of the same or a higher rank.
+    static func withoutEmptyHeadings(_ paragraphs: [Paragraph]) -> [Paragraph] {
         var kept: [Paragraph] = []
         for paragraph in paragraphs.reversed() {
             if let level = paragraph.headingLevel {
@@ -238,6 +282,6 @@ struct ParagraphCollector {
         return kept.reversed()
     }
 
-    /// The paragraphs as collected, for a single element such as the headline.
+    /// The paragraphs as collected.
     var collected: [Paragraph] { paragraphs }
 }
