@@ -20,6 +20,15 @@ public struct Article: Sendable, Equatable {
     public var text: String
     /// SHA-256 (hex) of ``text``: an unchanged article is not loaded twice.
     public var contentHash: String
+    /// The `doc_id` of the article this one duplicates (the same text, or a syndicated
+    /// copy of it), set by the runner; its mentions are not loaded.
+    public var duplicateOf: String?
+    /// The MinHash signature of ``text`` for finding near-duplicates, computed by the
+    /// pipeline's workers (nil until then).
+    public var signature: TextSignature?
+    /// What a person may want to know about how the text was made, one line each
+    /// (invalid UTF-8 replaced); the runner logs them.
+    public var warnings: [String] = []
 
     public init(
         docID: String, url: String, source: String, title: String? = nil,

@@ -30,9 +30,15 @@ final class HTMLDocument {
             }
             xmlFreeDoc(parsed)
         }
-        guard let parsed = Self.parse(Array(String(decoding: bytes, as: UTF8.self).utf8), encoding: "UTF-8") else { return nil }
+        let decoded = String(decoding: bytes, as: UTF8.self)
+        replacedSequences = TextHygiene.replacedSequences(in: bytes, decoded: decoded)
+        guard let parsed = Self.parse(Array(decoded.utf8), encoding: "UTF-8") else { return nil }
         document = parsed
     }
+
+    /// How many invalid UTF-8 sequences were replaced with U+FFFD before parsing; 0
+    /// when the bytes were valid or in the charset the page declares.
+    private(set) var replacedSequences = 0
 
     deinit { xmlFreeDoc(document) }
 
@@ -82,16 +88,27 @@ struct HTMLNode {
     /// A text or CDATA node: its characters, entities already decoded.
     var isText: Bool { node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE }
 
-    /// The element's name in lower case (`p`, `h1`); empty for other nodes.
+    /// The element's name in lower case (`p`, `h1`); empty for other nodes. libxml2's
+    /// HTML parser already lower-cases element and attribute names.
     var tag: String {
         guard isElement, let name = node.pointee.name else { return "" }
-        return String(cString: name).lowercased()
+        return String(cString: name)
     }
+
+    /// Identifies the node within its document, for tables keyed by node.
+    var identity: UnsafeMutableRawPointer { UnsafeMutableRawPointer(node) }
 
     /// The characters of a text node; empty for other nodes.
     var text: String {
         guard isText, let content = node.pointee.content else { return "" }
         return String(cString: content)
+    }
+
+    /// How many letters and digits the text node holds, counted on libxml2's bytes
+    /// without making a `String`; 0 for other nodes.
+    var textLetters: Int {
+        guard isText, let content = node.pointee.content else { return 0 }
+        return TextMeasure.letters(inUTF8: UnsafePointer(content))
     }
 
     /// The children, in document order.
@@ -105,6 +122,12 @@ struct HTMLNode {
         return result
     }
 
+    /// The first child node, nil when there is none.
+    var firstChild: HTMLNode? { node.pointee.children.map(HTMLNode.init) }
+
+    /// The next node with the same parent, nil after the last.
+    var nextSibling: HTMLNode? { node.pointee.next.map(HTMLNode.init) }
+
     /// The parent element, nil at the root.
     var parent: HTMLNode? {
         guard let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return nil }
@@ -113,20 +136,34 @@ struct HTMLNode {
 
     /// The value of the attribute `name` (lower case), nil when absent.
     func attribute(_ name: String) -> String? {
+        var found: String?
+        forEachAttribute { attributeName, value in
+            guard attributeName == name else { return true }
+            found = value()
+            return false
+        }
+        return found
+    }
+
+    /// Calls `body` with the name of each attribute and a function that reads its
+    /// value (decoded only when asked for), until `body` returns false.
+    func forEachAttribute(_ body: (_ name: String, _ value: () -> String) -> Bool) {
         var attribute = node.pointee.properties
         while let current = attribute {
-            if let attributeName = current.pointee.name, String(cString: attributeName).lowercased() == name {
-                var value = ""
-                var child = current.pointee.children
-                while let text = child {
-                    if let content = text.pointee.content { value += String(cString: content) }
-                    child = text.pointee.next
+            if let attributeName = current.pointee.name {
+                let keepGoing = body(String(cString: attributeName)) {
+                    var value = ""
+                    var child = current.pointee.children
+                    while let text = child {
+                        if let content = text.pointee.content { value += String(cString: content) }
+                        child = text.pointee.next
+                    }
+                    return value
                 }
-                return value
+                if !keepGoing { return }
             }
             attribute = current.pointee.next
         }
-        return nil
     }
 
     /// All the text below this node, concatenated in document order, raw (not cleaned).

@@ -6,7 +6,8 @@ import Foundation
 /// - Plain text is its own clean text (see ``PlainText``); Markdown too, for now.
 /// - HTML is parsed by libxml2 (``HTMLDocument``); the article text is found by
 ///   ``MainText`` and cleaned by ``TextHygiene``, the metadata read by
-///   ``HTMLMetadata``.
+///   ``HTMLMetadata``. When the page's JSON-LD `articleBody` holds more than twice
+///   as much text as the page shows (a page its scripts fill in), that text is used.
 /// - Metadata the source gave (``RawDocument/title``, ``RawDocument/published``,
 ///   ``RawDocument/url``) wins over what the page says.
 ///
@@ -58,27 +59,58 @@ public struct Normalizer: Stage {
         let text = PlainText.decode(document.body)
         guard text.contains(where: { !$0.isWhitespace }) else { throw DocumentError("no text") }
         let title = document.format == .markdown ? PlainText.title(ofMarkdown: text) : PlainText.title(ofText: text)
-        return Article(
+        var article = Article(
             docID: Self.docID(for: document), url: Self.sourceURL(of: document) ?? document.location,
             source: document.source, title: TextHygiene.field(document.title) ?? title,
             published: document.published.flatMap(PublishedDate.normalized),
             language: LanguageGuess.language(of: text), text: text)
+        if String(validating: document.body, as: UTF8.self) == nil,
+           let warning = TextHygiene.invalidUTF8Warning(TextHygiene.replacedSequences(in: document.body, decoded: text)) {
+            article.warnings.append(warning)
+        }
+        return article
+    }
+
+    /// The paragraphs of the JSON-LD `articleBody`: plain text split at line breaks,
+    /// or, when it holds markup, the text of that markup.
+    private static func linkedParagraphs(_ metadata: HTMLMetadata) -> [String]? {
+        guard let body = metadata.linkedArticleBody, !body.isEmpty else { return nil }
+        let paragraphs: [String]
+        if body.contains("<"), body.contains(">"), let fragment = HTMLDocument(bytes: Array(body.utf8)) {
+            paragraphs = MainText.paragraphs(of: fragment)
+        } else {
+            paragraphs = body.split(whereSeparator: \.isNewline).map { TextHygiene.collapse(String($0)) }.filter { !$0.isEmpty }
+        }
+        return paragraphs.isEmpty ? nil : paragraphs
+    }
+
+    private static func letters(_ paragraphs: [String]) -> Int {
+        paragraphs.reduce(0) { $0 + TextMeasure.letters(in: $1) }
     }
 
     private func htmlArticle(_ document: RawDocument) throws(DocumentError) -> Article {
         guard let page = HTMLDocument(bytes: document.body) else { throw DocumentError("no text") }
-        let text = TextHygiene.finish(MainText.paragraphs(of: page))
-        guard !text.isEmpty else { throw DocumentError("no text") }
         let sourceURL = Self.sourceURL(of: document)
         let metadata = HTMLMetadata(document: page, pageURL: sourceURL ?? document.location)
+        let authors = metadata.author?.components(separatedBy: ", ") ?? []
+        var paragraphs = MainText.paragraphs(of: page, headline: metadata.headline, authors: authors)
+        if let linked = Self.linkedParagraphs(metadata), Self.letters(linked) > 2 * Self.letters(paragraphs) {
+            // A page that its scripts fill in (or a paywalled one) shows less of the
+            // article than its JSON-LD gives: the JSON-LD's text, under the headline.
+            paragraphs = (metadata.title.map { [$0] } ?? []) + linked
+        }
+        let text = TextHygiene.finish(paragraphs)
+        guard !text.isEmpty else { throw DocumentError("no text") }
         // A fetched page is named by its own canonical link when that is on its site.
         let identity = document.fetch == nil
             ? sourceURL : CanonicalURL.preferred(pageCanonical: metadata.canonicalURL, fetchedFrom: sourceURL ?? document.location)
-        return Article(
+        var article = Article(
             docID: Self.docID(forKey: identity ?? document.location), url: identity ?? metadata.canonicalURL ?? document.location,
             source: document.source, title: TextHygiene.field(document.title) ?? metadata.title,
             published: document.published.flatMap(PublishedDate.normalized) ?? metadata.published,
             author: metadata.author, site: metadata.site,
             language: metadata.language ?? LanguageGuess.language(of: text), text: text)
+        if let warning = TextHygiene.invalidUTF8Warning(page.replacedSequences) { article.warnings.append(warning) }
+        return article
     }
 }

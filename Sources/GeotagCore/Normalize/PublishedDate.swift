@@ -16,6 +16,64 @@ enum PublishedDate {
         return iso8601(Array(trimmed.utf8)) ?? rfc2822(trimmed)
     }
 
+    /// The date in a URL's path, as CMSs put it there (`/2024/05/16/slug`,
+    /// `/news/2024-05-16-slug`, `/2024_05_16/`): a year from 1990 on, a month and a day
+    /// between separators, or nil.
+    static func inURL(_ url: String) -> String? {
+        var path = Substring(url)
+        if let scheme = path.range(of: "://") { path = path[scheme.upperBound...].drop { $0 != "/" } }
+        if let query = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<query] }
+        let bytes = Array(path.utf8)
+        func number(_ start: Int, _ count: Int) -> Int? { Self.number(in: bytes, at: start, digits: count) }
+        let separators: Set<UInt8> = [0x2F, 0x2D, 0x5F]  // / - _
+        for start in bytes.indices where separators.contains(bytes[start]) {
+            guard let year = number(start + 1, 4), (1990...2100).contains(year),
+                  start + 11 <= bytes.count, separators.contains(bytes[start + 5]), separators.contains(bytes[start + 8]),
+                  let month = number(start + 6, 2), let day = number(start + 9, 2),
+                  isValidDate(year: year, month: month, day: day)
+            else { continue }
+            let end = start + 11
+            guard end == bytes.count || !(0x30...0x39).contains(bytes[end]) else { continue }
+            return format(year, 4) + "-" + format(month, 2) + "-" + format(day, 2)
+        }
+        return nil
+    }
+
+    /// Seconds since 1970 of a time as ``normalized(_:)`` writes it, to compare times
+    /// given in different zones (a date alone is its midnight UTC; a time without a
+    /// zone is taken as UTC); nil for anything else.
+    static func instant(_ iso: String) -> Int? {
+        let bytes = Array(iso.utf8)
+        func number(_ start: Int, _ count: Int) -> Int? { Self.number(in: bytes, at: start, digits: count) }
+        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2) else { return nil }
+        // Days from the civil date (Howard Hinnant's algorithm).
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let days = era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear - 719_468
+        var seconds = days * 86_400
+        guard bytes.count > 10 else { return seconds }
+        guard let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2) else { return nil }
+        seconds += hour * 3600 + minute * 60 + second
+        if let sign = bytes.lastIndex(where: { $0 == 0x2B || $0 == 0x2D }), sign > 10,
+           let hours = number(sign + 1, 2), let minutes = number(sign + 4, 2) {
+            seconds -= (bytes[sign] == 0x2B ? 1 : -1) * (hours * 3600 + minutes * 60)
+        }
+        return seconds
+    }
+
+    /// The number spelled by exactly `count` ASCII digits at `start`, or nil.
+    static func number(in bytes: [UInt8], at start: Int, digits count: Int) -> Int? {
+        guard start >= 0, start + count <= bytes.count else { return nil }
+        var value = 0
+        for byte in bytes[start..<start + count] {
+            guard (0x30...0x39).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
+    }
+
     // MARK: ISO 8601
 
     private static func iso8601(_ bytes: [UInt8]) -> String? {

@@ -15,8 +15,10 @@ enum TextHygiene {
         switch scalar.value {
         case 0x00AD, 0x061C, 0x180E, 0x200B, 0x200E, 0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF:
             return true
+        case 0x09...0x0D, 0x85:
+            return false  // whitespace controls: collapsed, not removed
         case 0x00...0x1F, 0x7F...0x9F:
-            return !scalar.properties.isWhitespace
+            return true
         default:
             return false
         }
@@ -28,7 +30,10 @@ enum TextHygiene {
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars where !isInvisible(scalar) {
-            if scalar.properties.isWhitespace {
+            let isWhitespace = scalar.isASCII
+                ? scalar == " " || (0x09...0x0D).contains(scalar.value)
+                : scalar.properties.isWhitespace
+            if isWhitespace {
                 pendingSpace = !result.isEmpty
                 continue
             }
@@ -44,6 +49,32 @@ enum TextHygiene {
     /// The article text from its collapsed paragraphs: joined with a blank line, in NFC.
     static func finish(_ paragraphs: [String]) -> String {
         paragraphs.joined(separator: "\n\n").precomposedStringWithCanonicalMapping
+    }
+
+    /// How many invalid sequences decoding `bytes` as UTF-8 replaced: the U+FFFD in
+    /// `decoded` that the bytes did not spell out themselves.
+    static func replacedSequences(in bytes: [UInt8], decoded: String) -> Int {
+        var replacements = 0
+        for scalar in decoded.unicodeScalars where scalar == "\u{FFFD}" { replacements += 1 }
+        guard replacements > 0 else { return 0 }
+        var literal = 0
+        var index = 0
+        while index + 2 < bytes.count {
+            if bytes[index] == 0xEF, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBD {
+                literal += 1
+                index += 3
+            } else {
+                index += 1
+            }
+        }
+        return replacements - literal
+    }
+
+    /// The warning a document gets when its bytes were not all valid UTF-8, once per
+    /// document however many sequences were replaced.
+    static func invalidUTF8Warning(_ count: Int) -> String? {
+        guard count > 0 else { return nil }
+        return "invalid UTF-8: \(count) byte sequence\(count == 1 ? "" : "s") replaced with U+FFFD"
     }
 
     /// A metadata value (title, author, ...) cleaned like a paragraph; nil when nothing

@@ -25,7 +25,7 @@ struct DocumentProcessor: Sendable {
         case let .unchanged(record):
             return .unchanged(docID: record.docID ?? "", fetched: record)
         case let .document(raw):
-            let article: Article
+            var article: Article
             do {
                 article = try normalizer.process(raw)
             } catch {
@@ -40,6 +40,7 @@ struct DocumentProcessor: Sendable {
                fingerprint.gazetteerVersion == extractor.index.version {
                 return .unchanged(docID: article.docID, fetched: fetched)
             }
+            article.signature = TextSignature(text: article.text)
             do {
                 return .article(article, try extractor.process(article), fetched: fetched)
             } catch {

@@ -64,6 +64,10 @@ public struct PipelineRunner {
             normalizer: Normalizer(),
             extractor: Extractor(index: index, options: ExtractOptions(minScore: config.extract.minScore, countryBias: config.extract.countryBias)),
             known: options.reprocess ? [:] : try database.articleFingerprints())
+        var duplicates = DuplicateIndex()
+        try database.forEachOriginal { docID, hash, published, signature in
+            duplicates.addEarlier(docID: docID, contentHash: hash, signature: signature, published: published)
+        }
         let raw = BoundedQueue<SourceItem>(capacity: queueCapacity)
         let processed = BoundedQueue<ProcessedDocument>(capacity: queueCapacity)
         let group = DispatchGroup()
@@ -83,9 +87,23 @@ public struct PipelineRunner {
             while let item = processed.pop() {
                 summary.documents += 1
                 switch item {
-                case let .article(article, mentions, fetched):
+                case .article(var article, let mentions, let fetched):
                     summary.loaded += 1
-                    batch.append(.article(article, mentions))
+                    for warning in article.warnings { logger.warning("\(article.url): \(warning)") }
+                    // A duplicate is stored pointing to its original, without mentions.
+                    switch duplicates.classify(
+                        docID: article.docID, contentHash: article.contentHash,
+                        signature: article.signature ?? TextSignature(text: article.text), published: article.published) {
+                    case .original:
+                        batch.append(.article(article, mentions))
+                    case let .duplicate(of: original):
+                        article.duplicateOf = original
+                        batch.append(.article(article, []))
+                    case let .replaces(previous):
+                        try flush()
+                        summary.mentions -= try database.markDuplicate(previous, of: article.docID)
+                        batch.append(.article(article, mentions))
+                    }
                     if let fetched { batch.append(.fetched(fetched)) }
                 case let .unchanged(_, fetched):
                     summary.unchanged += 1

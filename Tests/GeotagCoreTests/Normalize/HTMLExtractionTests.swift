@@ -137,6 +137,26 @@ import Testing
         #expect(article.language == "ar")
     }
 
+    @Test func aPageItsScriptsFillInGetsTheJSONLDArticleBody() throws {
+        func page(_ body: String, shown: String) -> String {
+            let json = #"{"@type": "NewsArticle", "headline": "Convoy reaches Idlib", "articleBody": "\#(body)"}"#
+            return "<html><head><title>Convoy reaches Idlib</title><script type=\"application/ld+json\">\(json)</script></head><body>\(shown)</body></html>"
+        }
+        let plain = try normalizeHTML(page(
+            "Trucks crossed at Bab al-Hawa on Tuesday morning.\\n\\nThey unloaded near Sarmada and Atmeh.",
+            shown: "<div id=root><p>Loading…</p></div>"))
+        #expect(plain.text == "Convoy reaches Idlib\n\nTrucks crossed at Bab al-Hawa on Tuesday morning.\n\nThey unloaded near Sarmada and Atmeh.")
+
+        let markup = try normalizeHTML(page(
+            "<p>Trucks crossed at <b>Bab al-Hawa</b> on Tuesday morning.</p><p>They unloaded near Sarmada.</p>", shown: ""))
+        #expect(markup.text == "Convoy reaches Idlib\n\nTrucks crossed at Bab al-Hawa on Tuesday morning.\n\nThey unloaded near Sarmada.")
+
+        // A page that shows the article keeps its own text, even with a shorter JSON-LD body.
+        let shown = try normalizeHTML(page(
+            "Trucks crossed.", shown: "<article><p>Trucks crossed at Bab al-Hawa on Tuesday morning and unloaded near Sarmada.</p></article>"))
+        #expect(shown.text == "Trucks crossed at Bab al-Hawa on Tuesday morning and unloaded near Sarmada.")
+    }
+
     @Test func classAndIDWords() {
         #expect(BoilerplateRules.words(of: "post-body relatedLinks nav2 comment_list") == ["post", "body", "related", "links", "nav", "comment", "list"])
         for value in ["comments", "navbar", "relatedPosts", "share-tools", "cookie-banner", "site_footer", "mainMenu", "left-sidebar"] {

@@ -45,12 +45,15 @@ enum GeoPackageSchema {
     }
 
     /// The columns of `articles` after its integer primary key, in the order the
-    /// loader binds them. `doc_id` is the key the loader upserts on.
+    /// loader binds them. `doc_id` is the key the loader upserts on. `duplicate_of`
+    /// is the `doc_id` of the original of a duplicate, `minhash` the signature its
+    /// text is compared by (``TextSignature``); a database made before they existed
+    /// gets them when it is opened.
     static let articleColumns: [Column] = [
         "doc_id TEXT NOT NULL UNIQUE", "url TEXT", "source TEXT", "title TEXT", "published TEXT",
         "author TEXT", "site TEXT", "language TEXT", "text TEXT NOT NULL", "content_hash TEXT NOT NULL",
         "gazetteer_version TEXT NOT NULL", "mention_count INTEGER NOT NULL", "first_run_id TEXT",
-        "last_run_id TEXT",
+        "last_run_id TEXT", "duplicate_of TEXT", "minhash BLOB",
     ]
 
     /// The columns of `runs` after its integer primary key, in bind order; `run_id`

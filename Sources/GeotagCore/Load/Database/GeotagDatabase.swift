@@ -44,9 +44,22 @@ public final class GeotagDatabase {
         try connection.transaction {
             try checkApplicationID()
             try connection.execute(GeoPackageSchema.sql)
+            try addMissingArticleColumns()
             try connection.pragma("application_id", String(GeoPackageSchema.applicationID))
             try connection.pragma("user_version", String(GeoPackageSchema.userVersion))
         }
+    }
+
+    /// Adds the `articles` columns that a database made by an earlier version lacks
+    /// (all of them nullable), and the index the duplicate links are followed by.
+    private func addMissingArticleColumns() throws {
+        let info = try connection.prepare("SELECT name FROM pragma_table_info('articles')")
+        var present = Set<String>()
+        while try info.step() { if let name = info.text(at: 0) { present.insert(name) } }
+        for column in GeoPackageSchema.articleColumns where !present.contains(column.name) {
+            try connection.execute("ALTER TABLE articles ADD COLUMN \(SQLite.quote(column.name)) \(column.declaration)")
+        }
+        try connection.execute("CREATE INDEX IF NOT EXISTS articles_duplicate_of ON articles (duplicate_of)")
     }
 
     /// A database released without ``close()`` (a run ending on an error) is
@@ -202,7 +215,7 @@ public final class GeotagDatabase {
             .text(article.docID), .text(article.url), .text(article.source), .init(article.title),
             .init(article.published), .init(article.author), .init(article.site), .init(article.language),
             .text(article.text), .text(article.contentHash), .text(gazetteerVersion), .integer(inserted),
-            .text(runID), .text(runID),
+            .text(runID), .text(runID), .init(article.duplicateOf), article.signature.map { .blob($0.bytes) } ?? .null,
         ])
         try upsert.run()
         result.articles += 1
@@ -245,6 +258,37 @@ public final class GeotagDatabase {
             fingerprints[docID] = ArticleFingerprint(contentHash: hash, gazetteerVersion: version)
         }
         return fingerprints
+    }
+
+    /// Calls `body` with the `doc_id`, content hash, publication time and MinHash
+    /// signature (nil when none was stored) of every stored article that is not a
+    /// duplicate: what the runner's ``DuplicateIndex`` starts from.
+    public func forEachOriginal(_ body: (String, String, String?, TextSignature?) throws -> Void) throws {
+        let statement = try connection.prepare(
+            "SELECT doc_id, content_hash, published, minhash FROM articles WHERE duplicate_of IS NULL ORDER BY id")
+        while try statement.step() {
+            guard let docID = statement.text(at: 0), let hash = statement.text(at: 1) else { continue }
+            try body(docID, hash, statement.text(at: 2), statement.blob(at: 3).flatMap(TextSignature.init(bytes:)))
+        }
+    }
+
+    /// Makes the stored article `docID`, and the duplicates that point to it, duplicates
+    /// of `original`, and deletes its mentions: a copy published earlier turned up in
+    /// the same run. One transaction; returns how many mentions were deleted.
+    @discardableResult
+    public func markDuplicate(_ docID: String, of original: String) throws -> Int {
+        try connection.transaction {
+            let update = try connection.cachedStatement(
+                "UPDATE articles SET duplicate_of = ?1 WHERE doc_id = ?2 OR duplicate_of = ?2")
+            try update.bind([.text(original), .text(docID)])
+            try update.run()
+            let count = try connection.cachedStatement("UPDATE articles SET mention_count = 0 WHERE doc_id = ?")
+            try count.bind(docID, at: 1)
+            try count.run()
+            let delete = try connection.cachedStatement("DELETE FROM mentions WHERE \(SQLite.quote("doc_id")) = ?")
+            try delete.bind(docID, at: 1)
+            return try delete.run()
+        }
     }
 
     /// Calls `body` with every stored mention (or only those written by run `runID`),

@@ -1,0 +1,240 @@
+/// A MinHash signature of an article's clean text, for finding near-duplicates:
+/// syndicated wire copies that another site republished with its own headline,
+/// header or footer, or with a sentence changed.
+///
+/// The text's words (runs of letters and digits, lower-cased) are taken four at a time
+/// (shingles); each of ``count`` seeded 64-bit hash functions keeps the smallest hash of
+/// any shingle. The share of equal values between two signatures estimates the Jaccard
+/// similarity of the two texts' shingle sets. The hashes are fixed (FNV-1a and
+/// SplitMix64 with constant seeds), so signatures are the same in every run and can be
+/// stored.
+public struct TextSignature: Sendable, Equatable {
+    /// Values in a signature.
+    public static let count = 64
+    /// Words per shingle.
+    public static let shingleWords = 4
+
+    /// The smallest hash of each function, truncated to 32 bits.
+    public private(set) var values: [UInt32]
+    /// How many shingles the text has (with repeats); a text with fewer than
+    /// ``DuplicateIndex/minimumShingles`` is too short to compare this way.
+    public private(set) var shingles: Int
+
+    /// The signature of `text`.
+    public init(text: String) {
+        var words: [UInt64] = []
+        var hash: UInt64 = Self.fnvOffset
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            let isWord: Bool
+            var value = scalar.value
+            if scalar.isASCII {
+                if (0x41...0x5A).contains(value) { value += 0x20 }
+                isWord = (0x61...0x7A).contains(value) || (0x30...0x39).contains(value)
+            } else {
+                isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                if isWord, scalar.properties.isUppercase, let lower = scalar.properties.lowercaseMapping.unicodeScalars.first {
+                    value = lower.value
+                }
+            }
+            if isWord {
+                hash = (hash ^ UInt64(value)) &* Self.fnvPrime
+                inWord = true
+            } else if inWord {
+                words.append(hash)
+                hash = Self.fnvOffset
+                inWord = false
+            }
+        }
+        if inWord { words.append(hash) }
+
+        var minima = [UInt64](repeating: .max, count: Self.count)
+        let shingleCount = max(0, words.count - Self.shingleWords + 1)
+        if words.count > 0, shingleCount == 0 {
+            Self.fold(Self.shingle(words[...]), into: &minima)
+        }
+        for start in 0..<shingleCount {
+            Self.fold(Self.shingle(words[start..<start + Self.shingleWords]), into: &minima)
+        }
+        values = minima.map { UInt32(truncatingIfNeeded: $0 >> 32) }
+        shingles = max(shingleCount, words.isEmpty ? 0 : 1)
+    }
+
+    /// A signature read back from ``bytes``; nil when they are not one.
+    public init?(bytes: [UInt8]) {
+        guard bytes.count == 4 * (Self.count + 1) else { return nil }
+        func word(_ index: Int) -> UInt32 {
+            (0..<4).reduce(0) { $0 | UInt32(bytes[4 * index + $1]) << (8 * UInt32($1)) }
+        }
+        values = (0..<Self.count).map(word)
+        shingles = Int(word(Self.count))
+    }
+
+    /// The signature as bytes, to store: the values and the shingle count, each a
+    /// little-endian 32-bit number.
+    public var bytes: [UInt8] {
+        (values + [UInt32(clamping: shingles)]).flatMap { value in (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * UInt32($0))) } }
+    }
+
+    /// The estimated Jaccard similarity of the two texts' shingles, 0 to 1.
+    public func similarity(to other: TextSignature) -> Double {
+        let equal = zip(values, other.values).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
+        return Double(equal) / Double(Self.count)
+    }
+
+    private static let fnvOffset: UInt64 = 0xCBF2_9CE4_8422_2325
+    private static let fnvPrime: UInt64 = 0x0000_0100_0000_01B3
+
+    private static func shingle(_ words: ArraySlice<UInt64>) -> UInt64 {
+        words.reduce(0x9E37_79B9_7F4A_7C15) { mix($0 ^ $1) }
+    }
+
+    private static func fold(_ shingle: UInt64, into minima: inout [UInt64]) {
+        for index in minima.indices {
+            let hash = mix(shingle ^ seeds[index])
+            if hash < minima[index] { minima[index] = hash }
+        }
+    }
+
+    /// SplitMix64's finaliser: a fast, well-mixing bijection on 64 bits.
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    private static let seeds: [UInt64] = (0..<UInt64(count)).map { mix($0 &* 0xD1B5_4A32_D192_ED03) }
+}
+
+/// The articles a run compares new ones against: exact duplicates by the hash of the
+/// clean text, near-duplicates by MinHash signatures with locality-sensitive hashing
+/// (21 bands of 3 values; two texts whose shingles are half the same meet in a band
+/// with a probability of 0.94, at 0.7 almost surely), confirmed when at least
+/// ``threshold`` of the signature is the same.
+///
+/// Only originals are indexed, so a duplicate always points to an original. Which of
+/// two copies is the original does not depend on the order they arrive in within a
+/// run: the earlier published one (then the smaller `doc_id`) is, and an original of
+/// an earlier run stays the original. Two different stories about the same event share
+/// names and perhaps a quote, but few runs of four words, far below the threshold.
+public struct DuplicateIndex: Sendable {
+    /// What ``classify(docID:contentHash:signature:published:)`` decided.
+    public enum Decision: Sendable, Equatable {
+        /// Not a duplicate of anything indexed; now indexed itself.
+        case original
+        /// A duplicate of the original with this `doc_id`.
+        case duplicate(of: String)
+        /// The original of a cluster whose original so far (this run's, with this
+        /// `doc_id`) now becomes its duplicate, as do that one's duplicates.
+        case replaces(String)
+    }
+
+    /// The share of equal signature values from which two texts are near-duplicates.
+    public static let threshold = 0.5
+    /// Texts with fewer shingles are only compared exactly.
+    public static let minimumShingles = 12
+
+    private static let bands = 21
+    private static let rows = 3
+
+    private struct Entry: Sendable {
+        var docID: String
+        var contentHash: String
+        var signature: TextSignature?
+        var published: Int?
+        var fromEarlierRun: Bool
+        var removed = false
+    }
+
+    private var entries: [Entry] = []
+    private var byHash: [String: Int] = [:]
+    private var byDocID: [String: Int] = [:]
+    private var buckets: [UInt64: [Int32]] = [:]
+
+    /// An empty index.
+    public init() {}
+
+    /// Indexes an original stored by an earlier run.
+    public mutating func addEarlier(docID: String, contentHash: String, signature: TextSignature?, published: String?) {
+        insert(Entry(docID: docID, contentHash: contentHash, signature: signature,
+                     published: published.flatMap(PublishedDate.instant), fromEarlierRun: true))
+    }
+
+    /// Decides whether the article is a duplicate of an indexed original, and indexes
+    /// it when it is an original.
+    public mutating func classify(docID: String, contentHash: String, signature: TextSignature, published: String?) -> Decision {
+        let instant = published.flatMap(PublishedDate.instant)
+        var fromEarlierRun = false
+        if let existing = byDocID[docID] {
+            // The same article again (reprocessed, or changed): it is judged afresh
+            // and, as an original of an earlier run, keeps its standing.
+            fromEarlierRun = entries[existing].fromEarlierRun
+            remove(existing)
+        }
+        let candidate = Entry(
+            docID: docID, contentHash: contentHash, signature: signature, published: instant, fromEarlierRun: fromEarlierRun)
+        guard let match = bestMatch(for: candidate) else {
+            insert(candidate)
+            return .original
+        }
+        let original = entries[match]
+        if !original.fromEarlierRun, Self.precedes(candidate, original) {
+            remove(match)
+            insert(candidate)
+            return .replaces(original.docID)
+        }
+        return .duplicate(of: original.docID)
+    }
+
+    private func bestMatch(for candidate: Entry) -> Int? {
+        if let exact = byHash[candidate.contentHash] { return exact }
+        guard let signature = candidate.signature, signature.shingles >= Self.minimumShingles else { return nil }
+        var best: (index: Int, similarity: Double)?
+        var seen = Set<Int32>()
+        for key in Self.bandKeys(signature) {
+            for index in buckets[key] ?? [] where seen.insert(index).inserted {
+                let entry = entries[Int(index)]
+                guard !entry.removed, let other = entry.signature, other.shingles >= Self.minimumShingles else { continue }
+                let similarity = signature.similarity(to: other)
+                if similarity >= Self.threshold, similarity > best?.similarity ?? 0 { best = (Int(index), similarity) }
+            }
+        }
+        return best?.index
+    }
+
+    private mutating func insert(_ entry: Entry) {
+        let index = entries.count
+        entries.append(entry)
+        if byHash[entry.contentHash] == nil { byHash[entry.contentHash] = index }
+        byDocID[entry.docID] = index
+        if let signature = entry.signature {
+            for key in Self.bandKeys(signature) { buckets[key, default: []].append(Int32(index)) }
+        }
+    }
+
+    private mutating func remove(_ index: Int) {
+        entries[index].removed = true
+        if byHash[entries[index].contentHash] == index { byHash[entries[index].contentHash] = nil }
+        if byDocID[entries[index].docID] == index { byDocID[entries[index].docID] = nil }
+    }
+
+    private static func bandKeys(_ signature: TextSignature) -> [UInt64] {
+        (0..<bands).map { band in
+            var key = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
+            for row in 0..<rows { key = (key ^ UInt64(signature.values[band * rows + row])) &* 0x0000_0100_0000_01B3 }
+            return key
+        }
+    }
+
+    /// Whether `a` is the better original: published earlier (a known date before an
+    /// unknown one), then the smaller `doc_id`.
+    private static func precedes(_ a: Entry, _ b: Entry) -> Bool {
+        switch (a.published, b.published) {
+        case let (x?, y?) where x != y: return x < y
+        case (_?, nil): return true
+        case (nil, _?): return false
+        default: return a.docID < b.docID
+        }
+    }
+}
