@@ -18,7 +18,9 @@ it gets the same simplified arc, so neighbours meet without gaps or overlaps. Po
 then rounded to 1/QUANTUM degree. Islands smaller than MIN_AREA square degrees are dropped
 unless they are all a country has.
 
-Output format (UTF-8, LF, `#` lines are comments), one country a line, sorted by ADM0_A3:
+Output format (UTF-8, LF): a first line `geotag-outlines 1 QUANTUM` (the format, its
+version and the units per degree), `#` comment lines, then one country a line, sorted by
+ADM0_A3:
 
     ISO_A2 <TAB> ADM0_A3 <TAB> NAME <TAB> ring;ring;...
 
@@ -266,7 +268,7 @@ def build(shp: bytes, dbf: bytes) -> tuple[list[str], dict[str, int]]:
     rings = [[open_ring(r) for r in shape] for shape in shapes]
     nodes = junctions([r for shape in rings for r in shape])
     simplifier = ArcSimplifier(TOLERANCE)
-    counts = {"countries": 0, "rings_in": 0, "points_in": 0, "rings_out": 0, "points_out": 0}
+    counts = {"countries": 0, "too_small": 0, "rings_in": 0, "points_in": 0, "rings_out": 0, "points_out": 0}
     lines = []
     for record, shape in sorted(zip(records, rings), key=lambda pair: pair[0]["ADM0_A3"]):
         counts["rings_in"] += len(shape)
@@ -279,8 +281,10 @@ def build(shp: bytes, dbf: bytes) -> tuple[list[str], dict[str, int]]:
         if not kept and shape:
             # Too small to survive simplification: keep its largest ring as it is.
             largest = max(shape, key=area)
-            kept = [(area(largest), quantized(largest))]
+            if len(quantized(largest)) >= 3:
+                kept = [(area(largest), quantized(largest))]
         if not kept:
+            counts["too_small"] += 1  # smaller than a few grid cells: nothing to draw
             continue
         largest = max(a for a, _ in kept)
         kept = [ring for a, ring in kept if a >= MIN_AREA or a == largest]
@@ -307,11 +311,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build_outlines.py: {error}", file=sys.stderr)
         return error.code
     header = [
+        f"geotag-outlines 1 {QUANTUM}",
         f"# Country outlines for geotag's map: Natural Earth {version} 1:10m Admin 0 - Countries,",
         f"# German point of view ({SHAPES_STEM}), public domain, https://www.naturalearthdata.com/;",
         f"# from the wheel {WHEEL_FILE} (sha256 {WHEEL_SHA256}).",
         f"# Made by data/map/build_outlines.py: Douglas-Peucker {TOLERANCE} degree on shared arcs, points in",
-        f"# 1/{QUANTUM} degree, islands under {MIN_AREA} square degrees dropped; {counts['countries']} countries,",
+        f"# 1/{QUANTUM} degree, islands under {MIN_AREA} square degrees dropped; {counts['countries']} countries"
+        f" ({counts['too_small']} too small to draw left out),",
         f"# {counts['rings_out']} of {counts['rings_in']} rings, {counts['points_out']} of {counts['points_in']} points.",
         "# ISO_A2<TAB>ADM0_A3<TAB>NAME<TAB>rings: see build_outlines.py for the format.",
     ]

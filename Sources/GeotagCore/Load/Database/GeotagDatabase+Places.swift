@@ -74,17 +74,19 @@ extension GeotagDatabase {
     }
 
     /// Calls `body` with every place (or only those run `runID` changed), the most
-    /// mentioned first (then by `place_id`), one row at a time.
-    public func forEachPlace(runID: String? = nil, _ body: (MentionedPlace) throws -> Void) throws {
+    /// mentioned first (then by `place_id`), one row at a time; only the first `limit`
+    /// when given.
+    public func forEachPlace(runID: String? = nil, limit: Int? = nil, _ body: (MentionedPlace) throws -> Void) throws {
         let q = SQLite.quote
         try forEach(MentionedPlace.self, in: GeoPackageSchema.placesTable, where: runID.map { _ in "run_id" }, is: runID,
-                    orderedBy: "\(q("mention_count")) DESC, \(q("place_id"))") { try body($1) }
+                    orderedBy: "\(q("mention_count")) DESC, \(q("place_id"))", limit: limit) { try body($1) }
     }
 
-    /// Every place (or those run `runID` changed), as ``forEachPlace(runID:_:)`` orders them.
-    public func places(runID: String? = nil) throws -> [MentionedPlace] {
+    /// Every place (or those run `runID` changed, or the first `limit`), as
+    /// ``forEachPlace(runID:limit:_:)`` orders them.
+    public func places(runID: String? = nil, limit: Int? = nil) throws -> [MentionedPlace] {
         var places: [MentionedPlace] = []
-        try forEachPlace(runID: runID) { places.append($0) }
+        try forEachPlace(runID: runID, limit: limit) { places.append($0) }
         return places
     }
 }

@@ -304,15 +304,17 @@ public final class GeotagDatabase {
 
     /// Calls `body` with the `fid` and the record of each row of the feature table
     /// `table` (all of them, or those whose column `column` equals `value`), in the
-    /// order `order` (SQL; the table's own order when nil), one row at a time.
+    /// order `order` (SQL; the table's own order when nil), the first `limit` rows or
+    /// all of them, one row at a time.
     func forEach<Record: FeatureRecord>(
         _: Record.Type, in table: String, where column: String? = nil, is value: String? = nil, orderedBy order: String? = nil,
-        _ body: (Int, Record) throws -> Void
+        limit: Int? = nil, _ body: (Int, Record) throws -> Void
     ) throws {
         let names = Record.fields.map { SQLite.quote($0.name) }.joined(separator: ", ")
         var sql = "SELECT fid, \(names) FROM \(SQLite.quote(table))"
         if let column { sql += " WHERE \(SQLite.quote(column)) = ?" }
         if let order { sql += " ORDER BY \(order)" }
+        if let limit { sql += " LIMIT \(max(limit, 0))" }
         let statement = try connection.cachedStatement(sql)
         // Reset even when `body` throws half-way, so no read stays open on the file.
         defer { try? statement.reset() }
