@@ -46,9 +46,13 @@ import Testing
             #expect(places["Madrid"]?.mentionCount == 1)
             #expect(Set(try byName(db, runID: "run-2").keys) == ["Baghdad", "Diyala", "Madrid"])
 
-            // Run 3 changes nothing: no place takes its id.
+            // Run 3 changes nothing: no place takes its id. (And a statement still
+            // reading the database does not stand in the way.)
+            let reading = try db.connection.prepare("SELECT fid FROM mentions")
+            #expect(try reading.step())
             run1.runID = "run-3"
             try db.finishRun(run1)
+            try reading.reset()
             #expect(try db.places(runID: "run-3").isEmpty)
 
             // Madrid is no longer mentioned anywhere: its place goes.

@@ -46,6 +46,10 @@ import Testing
             try db.store([.article(d1, [LoadFixtures.mention("d1", "Baghdad", at: 18, moved)])], runID: "r2", gazetteerVersion: "g2")
             #expect(try index(db).count == 4)
             #expect(matches(try index(db), try points(db)))
+            // Another gazetteer that puts it at the same point: the row changes, its point not.
+            try db.store([.article(d1, [LoadFixtures.mention("d1", "Baghdad", at: 18, moved)])], runID: "r3", gazetteerVersion: "g3")
+            #expect(try allMentions(db).first?.gazetteerVersion == "g3")
+            #expect(matches(try index(db), try points(db)))
 
             // A bounding-box query through the index finds Madrid's mentions (d2's only).
             let query = try db.connection.prepare("""

@@ -21,9 +21,12 @@ extension GeotagDatabase {
         }
         let statistics = ["mention_count", "article_count", "first_seen", "last_seen"]
         let columns = ["place_id"] + attributes + statistics
+        // A temporary table of the connection's own, emptied rather than dropped: a DROP
+        // would fail while any other statement is still reading.
         try connection.execute("""
-            DROP TABLE IF EXISTS temp.place_statistics;
-            CREATE TEMP TABLE place_statistics AS
+            CREATE TEMP TABLE IF NOT EXISTS place_statistics (\((columns.map(q) + [geom]).joined(separator: ", ")));
+            DELETE FROM temp.place_statistics;
+            INSERT INTO temp.place_statistics (\(([q("place_id"), geom] + attributes.map(q) + statistics.map(q)).joined(separator: ", ")))
             WITH seen AS (
               SELECT a.doc_id, coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', a.published), r.started_at) AS at
               FROM articles a LEFT JOIN runs r ON r.run_id = a.first_run_id
@@ -37,7 +40,7 @@ extension GeotagDatabase {
                    \(statistics.map { "c.\($0)" }.joined(separator: ", "))
             FROM counts c JOIN mentions m ON m.fid = c.latest;
             """)
-        defer { try? connection.execute("DROP TABLE IF EXISTS temp.place_statistics") }
+        defer { try? connection.execute("DELETE FROM temp.place_statistics") }
 
         let values = [geom] + columns.dropFirst().map(q)
         let changed = columns.dropFirst().map { "places.\(q($0)) IS NOT s.\(q($0))" }.joined(separator: " OR ")

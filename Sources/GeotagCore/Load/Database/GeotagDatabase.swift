@@ -214,10 +214,12 @@ public final class GeotagDatabase {
                 var unchanged = record
                 unchanged.runID = old.runID
                 if unchanged == old { continue }
-                try write(record, sql: Self.updateMentionSQL, fid: fid)
+                // Leave `geom` alone when the point stays: rewriting it costs an R-tree update.
+                let moved = (old.longitude, old.latitude) != (record.longitude, record.latitude)
+                try write(record, moved ? .updateWithPoint : .update, fid: fid)
                 result.changedMentions += 1
             } else {
-                try write(record, sql: Self.insertMentionSQL, fid: nil)
+                try write(record, .insert, fid: nil)
                 result.addedMentions += 1
             }
         }
@@ -240,26 +242,46 @@ public final class GeotagDatabase {
         result.articles += 1
     }
 
-    /// Runs `sql` (``insertMentionSQL`` or ``updateMentionSQL``) for `record`: its
-    /// point as `geom`, then its fields, then `fid` for an update.
-    private func write(_ record: MentionRecord, sql: String, fid: Int?) throws {
-        let statement = try connection.cachedStatement(sql)
-        try statement.bind(blob: GeoPackagePoint(x: record.longitude, y: record.latitude).blob, at: 1)
-        try statement.bind(record.values.map(SQLite.Value.init), from: 2)
-        if let fid { try statement.bind(fid, at: MentionRecord.fields.count + 2) }
-        try statement.run()
+    /// How a mention is written.
+    private enum MentionWrite {
+        case insert, update, updateWithPoint
+
+        /// The statement: `geom` (but for a plain update), the fields, then `fid` for
+        /// an update.
+        var sql: String {
+            switch self {
+            case .insert: Self.insertSQL
+            case .update: Self.updateSQL
+            case .updateWithPoint: Self.updateWithPointSQL
+            }
+        }
+
+        private static let fields = MentionRecord.fields.map(\.name)
+        private static let insertSQL = SQLText.insert(
+            into: GeoPackageSchema.mentionsTable, columns: [GeoPackageSchema.geometryColumn] + fields)
+        private static let updateSQL = update(fields)
+        private static let updateWithPointSQL = update([GeoPackageSchema.geometryColumn] + fields)
+
+        /// A plain UPDATE, not an upsert: the GeoPackage 1.3 R-tree triggers'
+        /// `INSERT OR REPLACE` would take an upsert's conflict clause.
+        private static func update(_ columns: [String]) -> String {
+            "UPDATE \(GeoPackageSchema.mentionsTable) SET "
+                + columns.map { "\(SQLite.quote($0)) = ?" }.joined(separator: ", ") + " WHERE fid = ?"
+        }
     }
 
-    /// The columns a mention is written to: `geom`, then the fields.
-    private static let mentionColumnNames = [GeoPackageSchema.geometryColumn] + MentionRecord.fields.map(\.name)
-
-    /// Inserts a mention.
-    private static let insertMentionSQL = SQLText.insert(into: GeoPackageSchema.mentionsTable, columns: mentionColumnNames)
-
-    /// Rewrites the mention `fid`. A plain UPDATE, not an upsert: the GeoPackage 1.3
-    /// R-tree triggers' `INSERT OR REPLACE` would take an upsert's conflict clause.
-    private static let updateMentionSQL = "UPDATE \(GeoPackageSchema.mentionsTable) SET "
-        + mentionColumnNames.map { "\(SQLite.quote($0)) = ?" }.joined(separator: ", ") + " WHERE fid = ?"
+    /// Writes `record` as `kind` says (`fid`: the row an update rewrites).
+    private func write(_ record: MentionRecord, _ kind: MentionWrite, fid: Int?) throws {
+        let statement = try connection.cachedStatement(kind.sql)
+        var index = 1
+        if kind != .update {
+            try statement.bind(blob: GeoPackagePoint(x: record.longitude, y: record.latitude).blob, at: index)
+            index += 1
+        }
+        try statement.bind(record.values.map(SQLite.Value.init), from: index)
+        if let fid { try statement.bind(fid, at: index + MentionRecord.fields.count) }
+        try statement.run()
+    }
 
     private func record(_ failure: Failure, runID: String) throws {
         let insert = try connection.cachedStatement(
