@@ -4,17 +4,8 @@
 ///
 /// ``fields`` names the `places` columns and the GeoJSON properties, in this order.
 public struct MentionedPlace: FeatureRecord, Equatable {
-    /// GeoNames id (negative for places geotag adds itself): the layer's key.
-    public var placeID: Int
-    public var placeName: String
-    public var featureClass: String
-    public var featureCode: String
-    public var countryCode: String
-    public var admin1Code: String
-    public var admin1Name: String
-    public var admin2Name: String
-    public var latitude: Double
-    public var longitude: Double
+    /// The place, as its latest mention has it; its population is not stored (0).
+    public var place: Place
     /// Mentions of the place.
     public var mentionCount: Int
     /// Articles that mention it.
@@ -39,31 +30,28 @@ public struct MentionedPlace: FeatureRecord, Equatable {
     /// The values in the order of ``fields``.
     public var values: [FieldValue] {
         [
-            .integer(placeID), .text(placeName), .text(featureClass), .text(featureCode),
-            .text(countryCode), .text(admin1Code), .text(admin1Name), .text(admin2Name),
-            .real(latitude), .real(longitude), .integer(mentionCount), .integer(articleCount),
+            .integer(place.id), .text(place.name), .text(place.featureClass), .text(place.featureCode),
+            .text(place.countryCode), .text(place.admin1Code), .text(place.admin1Name), .text(place.admin2Name),
+            .real(place.latitude), .real(place.longitude), .integer(mentionCount), .integer(articleCount),
             FieldValue(firstSeen), FieldValue(lastSeen), FieldValue(runID),
         ]
     }
+
+    public var latitude: Double { place.latitude }
+    public var longitude: Double { place.longitude }
 
     /// A record from the values of ``fields`` in order; nil when the count or a type
     /// does not fit.
     public init?(values: [FieldValue]) {
         guard values.count == Self.fields.count else { return nil }
         let row = FieldValues(values: values)
-        guard let placeID = row.int(0), let placeName = row.text(1), let latitude = row.real(8),
+        guard let id = row.int(0), let name = row.text(1), let latitude = row.real(8),
               let longitude = row.real(9), let mentionCount = row.int(10), let articleCount = row.int(11)
         else { return nil }
-        self.placeID = placeID
-        self.placeName = placeName
-        featureClass = row.text(2) ?? ""
-        featureCode = row.text(3) ?? ""
-        countryCode = row.text(4) ?? ""
-        admin1Code = row.text(5) ?? ""
-        admin1Name = row.text(6) ?? ""
-        admin2Name = row.text(7) ?? ""
-        self.latitude = latitude
-        self.longitude = longitude
+        place = Place(
+            id: id, name: name, featureClass: row.text(2) ?? "", featureCode: row.text(3) ?? "",
+            countryCode: row.text(4) ?? "", admin1Code: row.text(5) ?? "", admin1Name: row.text(6) ?? "",
+            admin2Name: row.text(7) ?? "", latitude: latitude, longitude: longitude)
         self.mentionCount = mentionCount
         self.articleCount = articleCount
         firstSeen = row.text(12)

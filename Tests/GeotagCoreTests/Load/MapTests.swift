@@ -93,17 +93,17 @@ import Testing
         let places = try seeds.database().places()
         #expect(places.count > 30)
         func misplaced(_ places: [MentionedPlace]) -> [String] {
-            places.filter { !codes($0.longitude, $0.latitude).contains($0.countryCode) }
-                .map { "\($0.placeName) (\($0.countryCode)) in \(codes($0.longitude, $0.latitude))" }
+            places.filter { !codes($0.longitude, $0.latitude).contains($0.place.countryCode) }
+                .map { "\($0.place.name) (\($0.place.countryCode)) in \(codes($0.longitude, $0.latitude))" }
         }
-        let areas = places.filter { $0.featureClass == "A" && $0.featureCode.hasPrefix("ADM") }
-        #expect(misplaced(places.filter { $0.featureClass == "P" || $0.featureCode.hasPrefix("PCL") }) == [])
+        let areas = places.filter { $0.place.featureClass == "A" && $0.place.featureCode.hasPrefix("ADM") }
+        #expect(misplaced(places.filter { $0.place.featureClass == "P" || $0.place.featureCode.hasPrefix("PCL") }) == [])
         // A province's point is the gazetteer's population-weighted mean of its towns,
         // which can fall outside it: Al Mafraq's (Jordan) lies in Syria.
         withKnownIssue("a province's representative point outside the province", isIntermittent: true) {
             #expect(misplaced(areas) == [])
         }
-        for name in ["Iraq", "Syria", "Rumailan", "Deir ez-Zor"] { #expect(places.contains { $0.placeName == name }, "\(name)") }
+        for name in ["Iraq", "Syria", "Rumailan", "Deir ez-Zor"] { #expect(places.contains { $0.place.name == name }, "\(name)") }
 
         let svg = try String(contentsOfFile: try #require(seeds.config.output.mapPaths?.map), encoding: .utf8)
         #expect(svg.components(separatedBy: "<circle").count - 1 >= places.count)

@@ -5,7 +5,7 @@ import Testing
 /// The `places` layer: one row per place mentioned, refreshed at the end of each run.
 @Suite struct PlacesTests {
     private func byName(_ db: GeotagDatabase, runID: String? = nil) throws -> [String: MentionedPlace] {
-        Dictionary(uniqueKeysWithValues: try db.places(runID: runID).map { ($0.placeName, $0) })
+        Dictionary(uniqueKeysWithValues: try db.places(runID: runID).map { ($0.place.name, $0) })
     }
 
     @Test func countsTimesAndTheRunThatChangedThem() throws {
@@ -28,10 +28,10 @@ import Testing
             #expect(baghdad.firstSeen == "2025-01-31T08:15:00.000Z")
             #expect(baghdad.lastSeen == "2025-02-03T07:00:00.000Z")  // in UTC
             #expect(baghdad.runID == "run-1")
-            #expect(baghdad.placeID == 98182)
-            #expect([baghdad.latitude, baghdad.longitude] == [33.34058, 44.40088])
-            #expect([baghdad.featureCode, baghdad.countryCode, baghdad.admin1Name] == ["PPLC", "IQ", "Baghdad"])
-            #expect(try db.places().map(\.placeName) == ["Baghdad", "Diyala", "Madrid"])  // by count, then place_id
+            #expect(baghdad.place.id == 98182)
+            #expect([baghdad.place.latitude, baghdad.place.longitude] == [33.34058, 44.40088])
+            #expect([baghdad.place.featureCode, baghdad.place.countryCode, baghdad.place.admin1Name] == ["PPLC", "IQ", "Baghdad"])
+            #expect(try db.places().map(\.place.name) == ["Baghdad", "Diyala", "Madrid"])  // by count, then place_id
 
             // Run 2: d2 now mentions Baghdad only; an undated article mentions Baghdad.
             var run2 = LoadFixtures.run("run-2")

@@ -48,7 +48,7 @@ struct RunReport {
             ["CSV and GeoJSON hold", delta ? "this run's new and changed mentions only (output.export: delta)" : "every mention"],
         ]))
         let top = places.prefix(Self.placeLimit).map { p in
-            [p.placeName, p.countryCode, "\(p.featureClass)/\(p.featureCode)", count(p.mentionCount), count(p.articleCount),
+            [p.place.name, p.place.countryCode, "\(p.place.featureClass)/\(p.place.featureCode)", count(p.mentionCount), count(p.articleCount),
              p.firstSeen.map(day) ?? "", p.lastSeen.map(day) ?? ""]
         }
         out += section(places.count > Self.placeLimit ? "The \(Self.placeLimit) most mentioned places" : "Places",

@@ -77,7 +77,7 @@ struct SVGMap {
     }
 
     private func countries(_ outlines: CountryOutlines, height: Double) -> String {
-        let mentioned = Set(places.map(\.countryCode))
+        let mentioned = Set(places.map(\.place.countryCode))
         // Clip a little outside the page, so that the clip's own edges are not seen.
         let page = Clip(minX: -20, minY: -20, maxX: MapView.width * 10 + 20, maxY: height * 10 + 20)
         var out = "<g>\n"
@@ -92,11 +92,11 @@ struct SVGMap {
 
     private func circles() -> String {
         var out = "<g class=\"place\">\n"
-        for place in places.sorted(by: { ($0.mentionCount, $1.placeID) > ($1.mentionCount, $0.placeID) }) {
+        for place in places.sorted(by: { ($0.mentionCount, $1.place.id) > ($1.mentionCount, $0.place.id) }) {
             let p = view.project(Point(x: place.longitude, y: place.latitude))
             let mentions = place.mentionCount == 1 ? "1 mention" : "\(place.mentionCount) mentions"
             let articles = place.articleCount == 1 ? "1 article" : "\(place.articleCount) articles"
-            let name = place.countryCode.isEmpty ? place.placeName : "\(place.placeName), \(place.countryCode)"
+            let name = place.place.countryCode.isEmpty ? place.place.name : "\(place.place.name), \(place.place.countryCode)"
             out += "<circle cx=\"\(number(p.x))\" cy=\"\(number(p.y))\" r=\"\(number(radius(place.mentionCount)))\">"
                 + "<title>\(Markup.escaped(name)): \(mentions) in \(articles)</title></circle>\n"
         }
@@ -111,10 +111,10 @@ struct SVGMap {
         for place in places.prefix(Self.labelLimit * 2) where taken.count < Self.labelLimit {
             let p = view.project(Point(x: place.longitude, y: place.latitude))
             let x = p.x + radius(place.mentionCount) + 2
-            let box = CountryOutlines.Box(minX: x, minY: p.y - 8, maxX: x + Double(place.placeName.count) * 6.5, maxY: p.y + 4)
+            let box = CountryOutlines.Box(minX: x, minY: p.y - 8, maxX: x + Double(place.place.name.count) * 6.5, maxY: p.y + 4)
             guard box.maxX < MapView.width, !taken.contains(where: { $0.intersects(box) }) else { continue }
             taken.append(box)
-            out += "<text x=\"\(number(x))\" y=\"\(number(p.y + 4))\">\(Markup.escaped(place.placeName))</text>\n"
+            out += "<text x=\"\(number(x))\" y=\"\(number(p.y + 4))\">\(Markup.escaped(place.place.name))</text>\n"
         }
         return out + "</g>\n"
     }
