@@ -11,9 +11,10 @@ GAZETTEER_DIR     := data/gazetteer
 GAZETTEER_SOURCES := $(wildcard $(GAZETTEER_DIR)/geonames/*) $(GAZETTEER_DIR)/overlay.tsv
 GAZETTEER_INDEX   := $(GAZETTEER_DIR)/geotag.gaz
 
-# Debian packages: the C libraries geotag links, and what the tests check outputs with.
+# Debian packages: the C libraries geotag links, and what the tests check outputs with
+# (GDAL's tools and its GeoPackage validator, librsvg for the map).
 BUILD_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libxml2-dev zlib1g-dev
-TEST_PACKAGES  := gdal-bin sqlite3
+TEST_PACKAGES  := gdal-bin python3-gdal librsvg2-bin sqlite3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
 
 .PHONY: all deps build gazetteer gazetteer-sources run test clean
@@ -49,7 +50,7 @@ gazetteer-sources:
 run: build
 	$(BIN) run --config pipeline.yaml
 
-## test: the whole test suite (GDAL must open the outputs)
+## test: the whole test suite (GDAL must open and validate the outputs, librsvg draw the map)
 test: build
 	GEOTAG_REQUIRE_GDAL=1 $(SWIFT) test $(SWIFT_FLAGS)
 

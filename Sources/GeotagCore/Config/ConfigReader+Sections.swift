@@ -1,6 +1,8 @@
 /// The keys of `output:`.
 enum OutputKey: String, ConfigKey {
-    case dir, csv, geojson, sqlite, export
+    case dir, csv, geojson, sqlite, export, geojsonseq, places, map
+    case csvBOM = "csv_bom"
+    case mapOutlines = "map_outlines"
 }
 
 /// The keys of `fetch:`.
@@ -21,7 +23,7 @@ enum ExtractKey: String, ConfigKey {
 }
 
 extension ConfigReader {
-    /// Reads `output:`. The three files must be different files.
+    /// Reads `output:`. The files written must be different files.
     func output(_ node: ConfigNode) throws(GeotagError) -> OutputConfig {
         var output = OutputConfig(relativeTo: directory)
         var written: [OutputKey: ConfigNode] = [:]
@@ -32,17 +34,33 @@ extension ConfigReader {
             case .geojson: output.geojson = try value.string()
             case .sqlite: output.sqlite = try value.string()
             case .export: output.export = try value.choice(of: ExportMode.self)
+            case .csvBOM: output.csvBOM = try value.bool()
+            case .geojsonseq: output.geojsonseq = try fileOrSwitch(value, default: OutputConfig.defaultGeoJSONSeq)
+            case .places: output.places = try value.string()
+            case .map: output.map = try value.bool()
+            case .mapOutlines: output.mapOutlines = try value.path(relativeTo: directory)
             }
             written[key] = value
         }
-        let files: [(key: OutputKey, path: String)] =
-            [(.csv, output.csvPath), (.geojson, output.geojsonPath), (.sqlite, output.sqlitePath)]
+        var files: [(key: OutputKey, path: String)] =
+            [(.csv, output.csvPath), (.geojson, output.geojsonPath), (.sqlite, output.sqlitePath), (.places, output.placesPath)]
+        if let path = output.geojsonseqPath { files.append((.geojsonseq, path)) }
+        if let paths = output.mapPaths { files += [(.map, paths.map), (.map, paths.report)] }
         for file in files {
             if let node = written[file.key], let other = files.first(where: { $0.key != file.key && $0.path == file.path }) {
                 throw node.error("is the same file as output.\(other.key.rawValue); each output needs its own file")
             }
         }
         return output
+    }
+
+    /// A file that can be switched off: `false` (nil), `true` (`name`) or a file name.
+    private func fileOrSwitch(_ value: ConfigNode, default name: String) throws(GeotagError) -> String? {
+        if let on = try? value.bool() { return on ? name : nil }
+        guard case .scalar = value.node, let file = try? value.string() else {
+            throw value.error("expected true, false or a file name, found \(value.found)")
+        }
+        return file
     }
 
     /// Reads `fetch:`. `VERSION` in `user_agent` becomes the geotag version.

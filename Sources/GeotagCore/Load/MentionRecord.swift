@@ -3,7 +3,7 @@
 /// ``fields`` is the single definition of the spec's mention fields: the CSV columns,
 /// the GeoJSON properties and the SQLite `mentions` columns all come from it, in this
 /// order.
-public struct MentionRecord: Sendable, Equatable {
+public struct MentionRecord: FeatureRecord, Equatable {
     public var docID: String
     public var url: String?
     public var source: String?
@@ -28,20 +28,10 @@ public struct MentionRecord: Sendable, Equatable {
     public var runID: String?
     public var gazetteerVersion: String
 
-    /// The storage type of a field.
-    public enum FieldType: Sendable {
-        case text, integer, real
-    }
-
-    /// A field's value, typed as it is stored.
-    public enum Value: Sendable, Equatable {
-        case text(String)
-        case integer(Int)
-        case real(Double)
-        case null
-
-        init(_ string: String?) { self = string.map(Value.text) ?? .null }
-    }
+    /// A field's storage type (the name this type had before places came).
+    public typealias FieldType = GeotagCore.FieldType
+    /// A field's value (the name this type had before places came).
+    public typealias Value = FieldValue
 
     /// The spec's field names and types, in output order.
     public static let fields: [(name: String, type: FieldType)] = [
@@ -69,15 +59,8 @@ public struct MentionRecord: Sendable, Equatable {
     /// database); returns nil when the count or a type does not fit.
     public init?(values: [Value]) {
         guard values.count == Self.fields.count else { return nil }
-        func text(_ i: Int) -> String? { if case let .text(s) = values[i] { return s } else { return nil } }
-        func int(_ i: Int) -> Int? { if case let .integer(n) = values[i] { return n } else { return nil } }
-        func real(_ i: Int) -> Double? {
-            switch values[i] {
-            case let .real(x): return x
-            case let .integer(n): return Double(n)
-            default: return nil
-            }
-        }
+        let row = FieldValues(values: values)
+        let (text, int, real) = (row.text, row.int, row.real)
         guard let docID = text(0), let mention = text(5), let start = int(6), let end = int(7),
               let sentence = text(8), let placeID = int(9), let placeName = text(10),
               let featureClass = text(11), let featureCode = text(12), let countryCode = text(13),

@@ -134,9 +134,8 @@ public struct PipelineRunner {
         run.counts = .init(documents: summary.documents, loaded: summary.loaded, unchanged: summary.unchanged, failed: summary.failed, mentions: summary.mentions)
         run.status = summary.failed > 0 ? .doneWithFailures : .done
         try database.finishRun(run)
-        try Exporter.export(
-            from: database, to: config.output.dir.resolved, csv: config.output.csv, geojson: config.output.geojson,
-            onlyRun: config.output.export == .delta ? summary.runID : nil)
+        let exported = try Exporter.export(from: database, to: config.output, runID: summary.runID)
+        for warning in exported.warnings { logger.warning("\(warning)") }
         try database.close()
         summary.elapsed = Date().timeIntervalSince(started)
         return summary

@@ -3,15 +3,17 @@ import Testing
 @testable import GeotagCore
 
 @Suite struct ExporterTests {
-    /// A database with two runs: d1 and d2 loaded by run-1, then d2 reloaded and d3
-    /// added by run-2.
+    /// A database with two runs: d1 and d2 loaded by run-1, then d2 reloaded with one
+    /// of its mentions (as it was) and d3 added by run-2.
     private func twoRuns(in folder: String) throws -> GeotagDatabase {
         let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
         let (d1, m1) = LoadFixtures.sample("d1")
         let (d2, m2) = LoadFixtures.sample("d2")
         try db.store([.article(d1, m1), .article(d2, m2)], runID: "run-1", gazetteerVersion: "gaz-1")
+        try db.finishRun(LoadFixtures.run("run-1", status: .done))
         let (d3, m3) = LoadFixtures.sample("d3")
         try db.store([.article(d2, Array(m2.prefix(1))), .article(d3, m3)], runID: "run-2", gazetteerVersion: "gaz-1")
+        try db.finishRun(LoadFixtures.run("run-2", status: .done))
         return db
     }
 
@@ -30,7 +32,7 @@ import Testing
         try withTemporaryFolder { folder in
             let db = try twoRuns(in: folder)
             let out = folder + "/out"
-            let summary = try Exporter.export(from: db, to: out, csv: "mentions.csv", geojson: "mentions.geojson")
+            let summary = try Exporter.export(from: db, to: LoadFixtures.output(out))
             #expect(summary.mentions == 7)
 
             let lines = try read(summary.csvPath).components(separatedBy: "\r\n")
@@ -53,32 +55,96 @@ import Testing
             #expect(properties?["admin2_name"] as? String == "")
             #expect(Set(properties?.keys ?? [:].keys) == Set(MentionRecord.fields.map(\.name)))
 
-            let leftovers = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix(".") }
-            #expect(leftovers.isEmpty)
+            // The places layer: one feature per place, the most mentioned first.
+            #expect(summary.places == 3)
+            let places = try features(summary.placesPath)
+            #expect(places.compactMap { ($0["properties"] as? [String: Any])?["place_name"] as? String } == ["Madrid", "Baghdad", "Diyala"])
+            let madrid = try #require(places.first?["properties"] as? [String: Any])
+            #expect(Set(madrid.keys) == Set(MentionedPlace.fields.map(\.name)))
+            #expect(madrid["mention_count"] as? Int == 3)
+            #expect(madrid["article_count"] as? Int == 3)
+            #expect((places.first?["geometry"] as? [String: Any])?["coordinates"] as? [Double] == [-3.70256, 40.4165])
+
+            // Only what was asked for: no text sequence, no map.
+            let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+            #expect(files == ["mentions.csv", "mentions.geojson", "places.geojson"])
+            #expect(summary.files.count == 3)
+        }
+    }
+
+    @Test func textSequenceAndByteOrderMarkWhenAskedFor() throws {
+        try withTemporaryFolder { folder in
+            let db = try twoRuns(in: folder)
+            var output = LoadFixtures.output(folder)
+            output.geojsonseq = "m.geojsons"
+            output.csvBOM = true
+            let summary = try Exporter.export(from: db, to: output)
+            #expect(summary.geoJSONSeqPath == folder + "/m.geojsons")
+
+            // RFC 8142: every feature is RS, one JSON text, LF.
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: folder + "/m.geojsons")))
+            let records = bytes.split(separator: 0x1E, omittingEmptySubsequences: false)
+            #expect(records.first?.isEmpty == true)
+            #expect(records.count == 1 + 7)
+            for record in records.dropFirst() {
+                #expect(record.last == 0x0A)
+                #expect(record.dropLast().contains(0x0A) == false)
+                let feature = try JSONSerialization.jsonObject(with: Data(record)) as? [String: Any]
+                #expect(feature?["type"] as? String == "Feature")
+            }
+            // The same features as the collection, in the same order.
+            let collection = try read(summary.geoJSONPath).split(separator: "\n").dropFirst().dropLast()
+            let sequence = records.dropFirst().map { String(decoding: $0.dropLast(), as: UTF8.self) }
+            #expect(collection.map { $0.hasSuffix(",") ? String($0.dropLast()) : String($0) } == sequence)
+
+            let csv = try [UInt8](Data(contentsOf: URL(fileURLWithPath: summary.csvPath)))
+            #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
+            #expect(String(decoding: csv.dropFirst(3), as: UTF8.self).hasPrefix("doc_id,url,"))
+        }
+    }
+
+    @Test func coordinatesHaveAtMostSixDecimals() throws {
+        try withTemporaryFolder { folder in
+            let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
+            var place = LoadFixtures.baghdad
+            (place.latitude, place.longitude) = (33.123456789, -44.0000004)
+            try db.store([.article(LoadFixtures.article("d1"), [LoadFixtures.mention("d1", "Baghdad", at: 18, place)])],
+                         runID: "r", gazetteerVersion: "g")
+            try db.finishRun(LoadFixtures.run("r"))
+            let summary = try Exporter.export(from: db, to: LoadFixtures.output(folder))
+            for path in [summary.geoJSONPath, summary.placesPath] {
+                #expect(try read(path).contains("\"coordinates\":[-44,33.123457]"))
+            }
+            // The properties keep the full value.
+            #expect(try read(summary.geoJSONPath).contains("\"lat\":33.123456789"))
         }
     }
 
     @Test func deltaExportHasOnlyThatRunsMentions() throws {
         try withTemporaryFolder { folder in
             let db = try twoRuns(in: folder)
-            let summary = try Exporter.export(from: db, to: folder, csv: "delta.csv", geojson: "delta.geojson", onlyRun: "run-2")
-            #expect(summary.mentions == 4)  // d2's one remaining mention, d3's three
+            let summary = try Exporter.export(from: db, to: LoadFixtures.output(folder, export: .delta), runID: "run-2")
+            // d3's three; d2's remaining mention is as run-1 wrote it, so not in the delta.
+            #expect(summary.mentions == 3)
             let docs = try features(summary.geoJSONPath).compactMap { ($0["properties"] as? [String: Any])?["doc_id"] as? String }
-            #expect(docs == ["d2", "d3", "d3", "d3"])
-            let empty = try Exporter.export(from: db, to: folder, csv: "none.csv", geojson: "none.geojson", onlyRun: "run-9")
+            #expect(docs == ["d3", "d3", "d3"])
+            // Madrid's counts changed in run-2; Baghdad and Diyala lost d2 and gained d3.
+            #expect(summary.places == 1)
+            let empty = try Exporter.export(from: db, to: LoadFixtures.output(folder + "/none", export: .delta), runID: "run-9")
             #expect(empty.mentions == 0)
             #expect(try features(empty.geoJSONPath).isEmpty)
             #expect(try read(empty.csvPath) == CSVWriter.columns.joined(separator: ",") + "\r\n")
+            #expect(empty.places == 0)
         }
     }
 
     @Test func exportsAreByteForByteDeterministic() throws {
         try withTemporaryFolder { folder in
             let db = try twoRuns(in: folder)
-            let a = try Exporter.export(from: db, to: folder + "/a", csv: "m.csv", geojson: "m.geojson")
-            let b = try Exporter.export(from: db, to: folder + "/b", csv: "m.csv", geojson: "m.geojson")
-            #expect(try read(a.csvPath) == read(b.csvPath))
-            #expect(try read(a.geoJSONPath) == read(b.geoJSONPath))
+            let a = try Exporter.export(from: db, to: LoadFixtures.output(folder + "/a", map: true))
+            let b = try Exporter.export(from: db, to: LoadFixtures.output(folder + "/b", map: true))
+            #expect(a.files.count == 5)
+            for (x, y) in zip(a.files, b.files) { #expect(try read(x) == read(y), "\(x)") }
         }
     }
 
@@ -89,7 +155,7 @@ import Testing
             let article = LoadFixtures.article("d1", text: text, title: "=HYPERLINK(\"x\")")
             let mention = LoadFixtures.mention("d1", "=cmd", at: 0, LoadFixtures.added, sentence: text)
             try db.store([.article(article, [mention])], runID: "r", gazetteerVersion: "g")
-            let summary = try Exporter.export(from: db, to: folder, csv: "m.csv", geojson: "m.geojson")
+            let summary = try Exporter.export(from: db, to: LoadFixtures.output(folder))
             let properties = try #require(features(summary.geoJSONPath).first?["properties"] as? [String: Any])
             #expect(properties["sentence"] as? String == text)
             #expect(properties["mention"] as? String == "=cmd")
@@ -105,15 +171,14 @@ import Testing
     @Test func aFailedExportLeavesThePreviousFiles() throws {
         try withTemporaryFolder { folder in
             let db = try twoRuns(in: folder)
-            let summary = try Exporter.export(from: db, to: folder, csv: "m.csv", geojson: "m.geojson")
-            let (csv, geoJSON) = (try read(summary.csvPath), try read(summary.geoJSONPath))
+            let summary = try Exporter.export(from: db, to: LoadFixtures.output(folder, map: true))
+            let before = try summary.files.map(read)
             // Break the read half-way: the database refuses with a bad row.
             try db.connection.execute("UPDATE mentions SET \"start\" = 'oops' WHERE fid = (SELECT max(fid) FROM mentions)")
             #expect(throws: GeotagError.self) {
-                try Exporter.export(from: db, to: folder, csv: "m.csv", geojson: "m.geojson")
+                try Exporter.export(from: db, to: LoadFixtures.output(folder, map: true))
             }
-            #expect(try read(summary.csvPath) == csv)
-            #expect(try read(summary.geoJSONPath) == geoJSON)
+            #expect(try summary.files.map(read) == before)
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains(".tmp-") }.isEmpty)
         }
     }

@@ -21,12 +21,24 @@ import Testing
                 let contents = try c.prepare("SELECT table_name, data_type, srs_id FROM gpkg_contents ORDER BY table_name")
                 var tables: [String] = []
                 while try contents.step() { tables.append("\(contents.text(at: 0)!) \(contents.text(at: 1)!) \(contents.text(at: 2) ?? "-")") }
-                #expect(tables == ["articles attributes -", "failures attributes -", "fetches attributes -", "mentions features 4326", "runs attributes -"])
+                #expect(tables == ["articles attributes -", "failures attributes -", "fetches attributes -",
+                                   "mentions features 4326", "places features 4326", "runs attributes -"])
 
-                let geometry = try c.prepare("SELECT table_name, column_name, geometry_type_name, srs_id, z, m FROM gpkg_geometry_columns")
-                #expect(try geometry.step())
-                #expect([geometry.text(at: 0), geometry.text(at: 1), geometry.text(at: 2)] == ["mentions", "geom", "POINT"])
-                #expect([geometry.int(at: 3), geometry.int(at: 4), geometry.int(at: 5)] == [Int]([4326, 0, 0]))
+                let geometry = try c.prepare("SELECT table_name, column_name, geometry_type_name, srs_id, z, m FROM gpkg_geometry_columns ORDER BY table_name")
+                for table in ["mentions", "places"] {
+                    #expect(try geometry.step())
+                    #expect([geometry.text(at: 0), geometry.text(at: 1), geometry.text(at: 2)] == [table, "geom", "POINT"])
+                    #expect([geometry.int(at: 3), geometry.int(at: 4), geometry.int(at: 5)] == [Int]([4326, 0, 0]))
+                }
+
+                let extensions = try c.prepare("SELECT table_name, column_name, extension_name, scope FROM gpkg_extensions ORDER BY table_name")
+                var registered: [String] = []
+                while try extensions.step() { registered.append((0..<4).map { extensions.text(at: $0) ?? "-" }.joined(separator: " ")) }
+                #expect(registered == ["mentions geom gpkg_rtree_index write-only", "places geom gpkg_rtree_index write-only"])
+                let triggers = try c.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'mentions' ORDER BY name")
+                var names: [String] = []
+                while try triggers.step() { names.append(triggers.text(at: 0)!) }
+                #expect(names == ["delete", "insert", "update1", "update2", "update3", "update4"].map { "rtree_mentions_geom_\($0)" })
 
                 let info = try c.prepare("SELECT name, type FROM pragma_table_info('mentions') ORDER BY cid")
                 var columns: [String] = []
@@ -36,6 +48,7 @@ import Testing
                     case .text: "\(field.name) TEXT"
                     case .integer: "\(field.name) INTEGER"
                     case .real: "\(field.name) REAL"
+                    case .datetime: "\(field.name) DATETIME"
                     }
                 }
                 #expect(columns == expected)
@@ -60,7 +73,8 @@ import Testing
             let result = try db.store([.article(a, am), .article(b, bm), .article(c, cm)], runID: "run-1", gazetteerVersion: "gaz-1")
             #expect(result.articles == 3)
             #expect(result.mentions == 7)
-            #expect(result.replacedMentions == 0)
+            #expect(result.addedMentions == 7)
+            #expect(result.removedMentions == 0)
 
             let expected = [(b, bm), (a, am), (c, cm)].flatMap { article, mentions in
                 mentions.sorted { $0.start < $1.start }.map { LoadFixtures.record($0, in: article) }
@@ -78,29 +92,42 @@ import Testing
             let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
             let (article, mentions) = LoadFixtures.sample("d1")
             try db.store([.article(article, mentions)], runID: "run-1", gazetteerVersion: "gaz-1")
-            let again = try db.store([.article(article, mentions)], runID: "run-1", gazetteerVersion: "gaz-1")
-            #expect(again.replacedMentions == 3)
+            let fids = try mentionFIDs(db)
+            let again = try db.store([.article(article, mentions)], runID: "run-2", gazetteerVersion: "gaz-1")
+            #expect(again.mentions == 3)
+            #expect([again.addedMentions, again.changedMentions, again.removedMentions] == [Int]([0, 0, 0]))
             #expect(try rowCount(db, "mentions") == 3)
             #expect(try rowCount(db, "articles") == 1)
+            // Unchanged rows keep their fid and the run that wrote them.
+            #expect(try mentionFIDs(db) == fids)
+            #expect(Set(try allMentions(db).map(\.runID)) == ["run-1"])
 
-            // Reprocessed with another gazetteer: only Baghdad now, and a new span.
+            // Reprocessed with another gazetteer: Baghdad again (so changed), a new span,
+            // Madrid and Diyala gone.
             let changed = [LoadFixtures.mention("d1", "Baghdad", at: 18, LoadFixtures.baghdad),
                            LoadFixtures.mention("d1", "Troops", at: 0, LoadFixtures.diyala)]
-            let result = try db.store([.article(article, changed)], runID: "run-2", gazetteerVersion: "gaz-2")
-            #expect(result.replacedMentions == 3)
-            #expect(result.mentions == 2)
+            let result = try db.store([.article(article, changed)], runID: "run-3", gazetteerVersion: "gaz-2")
+            #expect([result.mentions, result.addedMentions, result.changedMentions, result.removedMentions] == [Int]([2, 1, 1, 2]))
             let records = try allMentions(db)
             #expect(records.map(\.mention) == ["Troops", "Baghdad"])
-            #expect(Set(records.map(\.runID)) == ["run-2"])
+            #expect(Set(records.map(\.runID)) == ["run-3"])
             #expect(Set(records.map(\.gazetteerVersion)) == ["gaz-2"])
             #expect(try rowCount(db, "articles") == 1)
+            #expect(try mentionFIDs(db)["Baghdad"] == fids["Baghdad"])
 
             let row = try db.connection.prepare("SELECT first_run_id, last_run_id, mention_count, gazetteer_version FROM articles")
             try row.step()
-            #expect([row.text(at: 0), row.text(at: 1)] == ["run-1", "run-2"])
+            #expect([row.text(at: 0), row.text(at: 1)] == ["run-1", "run-3"])
             #expect(row.int(at: 2) == 2)
             #expect(try db.articleFingerprints() == ["d1": ArticleFingerprint(contentHash: article.contentHash, gazetteerVersion: "gaz-2")])
         }
+    }
+
+    /// The `fid` of each stored mention, by its text.
+    private func mentionFIDs(_ db: GeotagDatabase) throws -> [String: Int] {
+        var fids: [String: Int] = [:]
+        try db.forEach(MentionRecord.self, in: "mentions") { fids[$1.mention] = $0 }
+        return fids
     }
 
     @Test func aRepeatedSpanIsStoredOnce() throws {
@@ -164,8 +191,10 @@ import Testing
             let db = try GeotagDatabase(path: path)
             #expect(try rowCount(db, "mentions") == 3)
             #expect(try rowCount(db, "gpkg_spatial_ref_sys") == 3)
-            #expect(try rowCount(db, "gpkg_contents") == 5)
-            #expect(try rowCount(db, "gpkg_geometry_columns") == 1)
+            #expect(try rowCount(db, "gpkg_contents") == 6)
+            #expect(try rowCount(db, "gpkg_geometry_columns") == 2)
+            #expect(try rowCount(db, "gpkg_extensions") == 2)
+            #expect(try rowCount(db, "rtree_mentions_geom") == 3)
         }
     }
 

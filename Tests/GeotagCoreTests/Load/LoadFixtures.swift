@@ -39,6 +39,21 @@ enum LoadFixtures {
         MentionRecord(mention: mention, article: article, runID: run, gazetteerVersion: gazetteer)
     }
 
+    /// The repository's folder.
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// Output settings writing to `dir` with the default file names, the map drawn
+    /// (when `map`) over the repository's country outlines.
+    static func output(_ dir: String, export: ExportMode = .full, map: Bool = false) -> OutputConfig {
+        var output = OutputConfig(relativeTo: dir)
+        output.dir = ConfigPath(dir, relativeTo: "/")
+        output.export = export
+        output.map = map
+        output.mapOutlines = ConfigPath(repository + "/data/map/countries.txt", relativeTo: "/")
+        return output
+    }
+
     static func run(_ id: String, status: RunRecord.Status = .running) -> RunRecord {
         RunRecord(runID: id, startedAt: Date(timeIntervalSince1970: 1_738_311_300.125), version: "0.1.0",
                   gazetteerVersion: "gaz-1", configHash: "abc123", status: status)
@@ -66,4 +81,41 @@ func rowCount(_ database: GeotagDatabase, _ table: String) throws -> Int {
     let statement = try database.connection.prepare("SELECT count(*) FROM \(table)")
     try statement.step()
     return statement.int(at: 0)
+}
+
+/// The pipeline on a copy of the repository's seeds (in `seeds/`, free to edit), in a
+/// folder of its own, writing to `out/` with the map drawn over the repository's
+/// country outlines. Needs the bundled gazetteer.
+struct SeedPipeline {
+    let folder: ScratchFolder
+    let config: PipelineConfig
+
+    /// `output` holds more `output:` settings, one `key: value` a line.
+    init(output: [String] = []) throws {
+        folder = try ScratchFolder()
+        try FileManager.default.copyItem(atPath: LoadFixtures.repository + "/seeds", toPath: folder.path + "/seeds")
+        let yaml = """
+            sources:
+              - name: seeds
+                type: files
+                path: seeds
+            gazetteer: \(BundledGazetteer.path)
+            output:
+              dir: out
+              map_outlines: \(LoadFixtures.repository)/data/map/countries.txt
+
+            """ + output.map { "  \($0)\n" }.joined()
+        try folder.write("pipeline.yaml", yaml)
+        config = try PipelineConfig.load(file: folder.path + "/pipeline.yaml", version: "test")
+    }
+
+    @discardableResult
+    func run(reprocess: Bool = false) throws -> RunSummary {
+        try PipelineRunner(config: config, options: RunOptions(reprocess: reprocess)).run()
+    }
+
+    /// The database, opened for a look (close it before the next run).
+    func database() throws -> GeotagDatabase {
+        try GeotagDatabase(path: config.output.sqlitePath)
+    }
 }

@@ -63,6 +63,35 @@ public struct GeoPackagePoint: Sendable, Equatable {
         self.init(x: Double(bitPattern: x), y: Double(bitPattern: y), srsID: Int32(bitPattern: srsID))
     }
 
+    /// The bounds of any GeoPackage geometry blob, as the R-tree triggers ask for them
+    /// (`ST_MinX`, `ST_IsEmpty`, ...): the envelope in the header when it has one, else
+    /// the point itself. Nil when the blob is not a GeoPackage geometry, or has no
+    /// envelope and is not a point.
+    public static func envelope(ofBlob blob: [UInt8]) -> Envelope? {
+        guard blob.count >= 8, blob[0] == 0x47, blob[1] == 0x50 else { return nil }
+        let flags = blob[3]
+        let littleEndian = flags & 1 == 1
+        let empty = flags & emptyFlag != 0
+        let kind = (flags >> 1) & 0b111
+        if (1...4).contains(kind) {
+            let bounds = (0..<4).compactMap { read(UInt64.self, from: blob, at: 8 + 8 * $0, littleEndian: littleEndian) }
+            guard bounds.count == 4 else { return nil }
+            let b = bounds.map { Double(bitPattern: $0) }
+            return Envelope(minX: b[0], maxX: b[1], minY: b[2], maxY: b[3], isEmpty: empty)
+        }
+        guard kind == 0, let point = GeoPackagePoint(blob: blob) else { return nil }
+        return Envelope(minX: point.x, maxX: point.x, minY: point.y, maxY: point.y, isEmpty: empty || point.isEmpty)
+    }
+
+    /// A geometry's bounding box, and whether it is empty (its box then means nothing).
+    public struct Envelope: Sendable, Equatable {
+        public var minX: Double
+        public var maxX: Double
+        public var minY: Double
+        public var maxY: Double
+        public var isEmpty: Bool
+    }
+
     private static func append<T: FixedWidthInteger>(_ value: T, to bytes: inout [UInt8]) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }

@@ -1,11 +1,11 @@
 /// The tables of a geotag database, as SQL: the GeoPackage core tables (OGC
-/// GeoPackage 1.4, Annex C) and geotag's own `mentions`, `articles`, `runs` and
-/// `failures`.
+/// GeoPackage 1.3, Annex C), the R-tree spatial index extension (Annex F.3) and
+/// geotag's own layers `mentions` and `places` and attribute tables `articles`, `runs`
+/// and `failures`.
 ///
 /// Every statement is idempotent (`IF NOT EXISTS`, `INSERT OR IGNORE`), so applying
-/// the schema to an existing database changes nothing. Later additions (the R-tree
-/// spatial index extension, a `places` layer) add their own tables, rows in
-/// `gpkg_extensions` and triggers next to these.
+/// the schema to an existing database changes nothing; a database made before a table
+/// or an index existed gets it.
 enum GeoPackageSchema {
     /// `PRAGMA application_id` of a GeoPackage: ASCII "GPKG".
     static let applicationID = 0x4750_4B47
@@ -16,9 +16,12 @@ enum GeoPackageSchema {
     /// The `srs_id` of WGS 84 longitude/latitude (EPSG:4326).
     static let wgs84: Int32 = 4326
 
-    /// The feature table of mentions and its geometry column.
+    /// The feature table of mentions, the one of places, and their geometry column.
     static let mentionsTable = "mentions"
+    static let placesTable = "places"
     static let geometryColumn = "geom"
+    /// The point layers, each with a spatial index.
+    static let featureTables = [mentionsTable, placesTable]
 
     /// The OGC WKT 1 definition of EPSG:4326 that GeoPackage readers expect.
     static let wgs84Definition = """
@@ -80,13 +83,23 @@ enum GeoPackageSchema {
         "checked_at DATETIME NOT NULL",
     ]
 
-    /// The `mentions` columns after `fid` and `geom`: one per ``MentionRecord/fields``,
-    /// typed from ``MentionRecord/FieldType``.
-    static let mentionColumns: [Column] = MentionRecord.fields.map { field in
-        switch field.type {
-        case .text: Column(name: field.name, declaration: "TEXT")
-        case .integer: Column(name: field.name, declaration: "INTEGER")
-        case .real: Column(name: field.name, declaration: "REAL")
+    /// The `mentions` columns after `fid` and `geom`: one per ``MentionRecord/fields``.
+    static let mentionColumns = columns(MentionRecord.fields)
+
+    /// The `places` columns after `fid` and `geom`: one per ``MentionedPlace/fields``;
+    /// `place_id` is the key the places are refreshed on.
+    static let placeColumns = columns(MentionedPlace.fields, constraints: ["place_id": "NOT NULL UNIQUE"])
+
+    /// Columns declared with the GeoPackage type of each field.
+    private static func columns(_ fields: [(name: String, type: FieldType)], constraints: [String: String] = [:]) -> [Column] {
+        fields.map { field in
+            let type = switch field.type {
+            case .text: "TEXT"
+            case .integer: "INTEGER"
+            case .real: "REAL"
+            case .datetime: "DATETIME"
+            }
+            return Column(name: field.name, declaration: constraints[field.name].map { "\(type) \($0)" } ?? type)
         }
     }
 
@@ -142,12 +155,26 @@ enum GeoPackageSchema {
               ('WGS 84 geodetic', \(wgs84), 'EPSG', 4326, '\(wgs84Definition)',
                'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid');
 
+            CREATE TABLE IF NOT EXISTS gpkg_extensions (
+              table_name TEXT,
+              column_name TEXT,
+              extension_name TEXT NOT NULL,
+              definition TEXT NOT NULL,
+              scope TEXT NOT NULL,
+              CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name)
+            );
+
             \(createTable(mentionsTable, key: "fid",
                           columns: [Column(name: geometryColumn, declaration: "POINT")] + mentionColumns,
                           constraints: ["UNIQUE (\(q("doc_id")), \(q("start")), \(q("end")))"]))
             CREATE INDEX IF NOT EXISTS mentions_place_id ON mentions (\(q("place_id")));
+            CREATE INDEX IF NOT EXISTS mentions_published ON mentions (\(q("published")));
             CREATE INDEX IF NOT EXISTS mentions_run_id ON mentions (\(q("run_id")));
+            \(createTable(placesTable, key: "fid", columns: [Column(name: geometryColumn, declaration: "POINT")] + placeColumns))
+            CREATE INDEX IF NOT EXISTS places_country_code ON places (\(q("country_code")));
+            CREATE INDEX IF NOT EXISTS places_run_id ON places (\(q("run_id")));
             \(createTable("articles", key: "id", columns: articleColumns))
+            CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
             \(createTable("runs", key: "id", columns: runColumns))
             \(createTable("failures", key: "id", columns: failureColumns))
             CREATE INDEX IF NOT EXISTS failures_run_id ON failures (run_id);
@@ -155,11 +182,55 @@ enum GeoPackageSchema {
 
             INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) VALUES
               ('\(mentionsTable)', 'features', 'mentions', 'Place mentions found in news articles, one point each', \(wgs84)),
+              ('\(placesTable)', 'features', 'places', 'Places mentioned, one point each, with mention and article counts', \(wgs84)),
               ('articles', 'attributes', 'articles', 'Articles with their clean text and metadata', NULL),
               ('runs', 'attributes', 'runs', 'Pipeline runs: times, versions, counts', NULL),
               ('failures', 'attributes', 'failures', 'Documents that failed a stage, and why', NULL),
               ('fetches', 'attributes', 'fetches', 'URLs fetched, when, and their validators, for incremental runs', NULL);
-            INSERT OR IGNORE INTO gpkg_geometry_columns VALUES ('\(mentionsTable)', '\(geometryColumn)', 'POINT', \(wgs84), 0, 0);
+            INSERT OR IGNORE INTO gpkg_geometry_columns VALUES
+              ('\(mentionsTable)', '\(geometryColumn)', 'POINT', \(wgs84), 0, 0),
+              ('\(placesTable)', '\(geometryColumn)', 'POINT', \(wgs84), 0, 0);
+            """
+    }
+
+    /// The name of the R-tree of `table`'s geometry column.
+    static func spatialIndex(of table: String) -> String {
+        "rtree_\(table)_\(geometryColumn)"
+    }
+
+    /// The R-tree spatial index extension for `table` (GeoPackage 1.3, Annex F.3): the
+    /// virtual table, its registration in `gpkg_extensions`, the triggers that keep it
+    /// in step with the table (replacing any left over), and the statement that fills
+    /// it from the rows already there. The triggers are the 1.3 set, which GDAL 3.6 writes and checks; they call
+    /// the functions of ``GeoPackageFunctions``.
+    static func spatialIndexSQL(of table: String) -> String {
+        let index = spatialIndex(of: table)
+        let (t, i, g) = (SQLite.quote(table), SQLite.quote(index), SQLite.quote(geometryColumn))
+        let fid = SQLite.quote("fid")
+        let bounds = "ST_MinX(NEW.\(g)), ST_MaxX(NEW.\(g)), ST_MinY(NEW.\(g)), ST_MaxY(NEW.\(g))"
+        let present = "(NEW.\(g) NOTNULL AND NOT ST_IsEmpty(NEW.\(g)))"
+        let absent = "(NEW.\(g) ISNULL OR ST_IsEmpty(NEW.\(g)))"
+        func trigger(_ suffix: String, _ event: String, when: String, _ body: String) -> String {
+            let name = SQLite.quote("\(index)_\(suffix)")
+            return "DROP TRIGGER IF EXISTS \(name); CREATE TRIGGER \(name) AFTER \(event) ON \(t) WHEN \(when) BEGIN \(body) END;"
+        }
+        let insert = "INSERT OR REPLACE INTO \(i) VALUES (NEW.\(fid), \(bounds));"
+        return """
+            CREATE VIRTUAL TABLE IF NOT EXISTS \(i) USING rtree(id, minx, maxx, miny, maxy);
+            INSERT OR IGNORE INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope)
+              VALUES ('\(table)', '\(geometryColumn)', 'gpkg_rtree_index', 'http://www.geopackage.org/spec130/#extension_rtree', 'write-only');
+            \(trigger("insert", "INSERT", when: present, insert))
+            \(trigger("update1", "UPDATE OF \(g)", when: "OLD.\(fid) = NEW.\(fid) AND \(present)", insert))
+            \(trigger("update2", "UPDATE OF \(g)", when: "OLD.\(fid) = NEW.\(fid) AND \(absent)",
+                       "DELETE FROM \(i) WHERE id = OLD.\(fid);"))
+            \(trigger("update3", "UPDATE", when: "OLD.\(fid) != NEW.\(fid) AND \(present)",
+                       "DELETE FROM \(i) WHERE id = OLD.\(fid); \(insert)"))
+            \(trigger("update4", "UPDATE", when: "OLD.\(fid) != NEW.\(fid) AND \(absent)",
+                       "DELETE FROM \(i) WHERE id IN (OLD.\(fid), NEW.\(fid));"))
+            \(trigger("delete", "DELETE", when: "OLD.\(g) NOT NULL", "DELETE FROM \(i) WHERE id = OLD.\(fid);"))
+            INSERT OR REPLACE INTO \(i)
+              SELECT \(fid), ST_MinX(\(g)), ST_MaxX(\(g)), ST_MinY(\(g)), ST_MaxY(\(g)) FROM \(t)
+              WHERE \(g) NOTNULL AND NOT ST_IsEmpty(\(g));
             """
     }
 }

@@ -41,10 +41,14 @@ public final class GeotagDatabase {
         try connection.pragma("journal_mode", "WAL")
         try connection.pragma("synchronous", "NORMAL")
         try connection.pragma("foreign_keys", "ON")
+        try GeoPackageFunctions.define(on: connection)
         try connection.transaction {
             try checkApplicationID()
             try connection.execute(GeoPackageSchema.sql)
             try addMissingArticleColumns()
+            for table in GeoPackageSchema.featureTables where try !exists(GeoPackageSchema.spatialIndex(of: table)) {
+                try connection.execute(GeoPackageSchema.spatialIndexSQL(of: table))
+            }
             try connection.pragma("application_id", String(GeoPackageSchema.applicationID))
             try connection.pragma("user_version", String(GeoPackageSchema.userVersion))
         }
@@ -60,6 +64,13 @@ public final class GeotagDatabase {
             try connection.execute("ALTER TABLE articles ADD COLUMN \(SQLite.quote(column.name)) \(column.declaration)")
         }
         try connection.execute("CREATE INDEX IF NOT EXISTS articles_duplicate_of ON articles (duplicate_of)")
+    }
+
+    /// Whether the schema has a table (or virtual table) of that name.
+    private func exists(_ table: String) throws -> Bool {
+        let statement = try connection.prepare("SELECT 1 FROM sqlite_master WHERE name = ?")
+        try statement.bind(table, at: 1)
+        return try statement.step()
     }
 
     /// A database released without ``close()`` (a run ending on an error) is
@@ -103,19 +114,13 @@ public final class GeotagDatabase {
         try connection.transaction { try upsert(run) }
     }
 
-    /// Records the end of a run, its counts and status, and refreshes the extent of
-    /// the `mentions` layer in `gpkg_contents`.
+    /// Records the end of a run, its counts and status, refreshes the `places` layer
+    /// (``refreshPlaces(runID:)``) and the extents of both layers in `gpkg_contents`.
     public func finishRun(_ run: RunRecord) throws {
         try connection.transaction {
             try upsert(run)
-            let q = SQLite.quote
-            let (lat, lon) = (q("lat"), q("lon"))
-            try connection.prepare("""
-                UPDATE gpkg_contents SET
-                  min_x = (SELECT min(\(lon)) FROM mentions), max_x = (SELECT max(\(lon)) FROM mentions),
-                  min_y = (SELECT min(\(lat)) FROM mentions), max_y = (SELECT max(\(lat)) FROM mentions)
-                WHERE table_name = '\(GeoPackageSchema.mentionsTable)'
-                """).run()
+            if try refreshPlaces(runID: run.runID) > 0 { try touch(GeoPackageSchema.placesTable, at: Date()) }
+            try updateExtents()
         }
     }
 
@@ -159,10 +164,18 @@ public final class GeotagDatabase {
     // MARK: Loading
 
     /// Stores one batch in one transaction: each article is upserted and its mentions
-    /// replace the ones it had (deleted by `doc_id`, then inserted), so loading the
-    /// same article again never duplicates rows; each failure becomes a `failures`
-    /// row, and each fetch record the `fetches` row of its URL. Mentions are stored
-    /// under their article's `doc_id` and stamped with `runID` and `gazetteerVersion`.
+    /// brought in line with the ones given (see below); each failure becomes a
+    /// `failures` row, and each fetch record the `fetches` row of its URL. Mentions are
+    /// stored under their article's `doc_id` and stamped with `runID` and `gazetteerVersion`.
+    ///
+    /// A mention's key is (`doc_id`, `start`, `end`). A stored mention whose key the
+    /// article no longer has is deleted; a new key is inserted; a mention whose fields
+    /// changed (another place, score, sentence, gazetteer version, ...) is updated in
+    /// place and takes `runID`; a mention that is the same in every field but the run
+    /// is left alone, with its `fid` and the run that wrote it. Loading the same
+    /// article again therefore never duplicates rows, and a reprocess that finds what
+    /// was there before changes nothing: `output.export: delta` then writes only what
+    /// really changed.
     ///
     /// Either the whole batch is stored or, on error, none of it.
     @discardableResult
@@ -181,52 +194,109 @@ public final class GeotagDatabase {
                     try record(fetch)
                 }
             }
-            if result.articles > 0 {
+            if result.addedMentions + result.changedMentions + result.removedMentions > 0 {
                 try touch(GeoPackageSchema.mentionsTable, at: now)
-                try touch("articles", at: now)
             }
+            if result.articles > 0 { try touch("articles", at: now) }
             if result.failures > 0 { try touch("failures", at: now) }
             return result
         }
     }
 
+    /// A mention's key within its article.
+    private struct Span: Hashable {
+        var start: Int
+        var end: Int
+    }
+
     private func store(
         _ article: Article, _ mentions: [Mention], runID: String, gazetteerVersion: String, into result: inout StoreResult
     ) throws {
-        let delete = try connection.cachedStatement("DELETE FROM mentions WHERE \(SQLite.quote("doc_id")) = ?")
-        try delete.bind(article.docID, at: 1)
-        result.replacedMentions += try delete.run()
-
-        let insert = try connection.cachedStatement(Self.insertMentionSQL)
-        var inserted = 0
+        var stored: [Span: (fid: Int, record: MentionRecord)] = [:]
+        try forEach(MentionRecord.self, in: GeoPackageSchema.mentionsTable, where: "doc_id", is: article.docID) { fid, record in
+            stored[Span(start: record.start, end: record.end)] = (fid, record)
+        }
+        var kept = Set<Span>()
         for mention in mentions {
             var record = MentionRecord(mention: mention, article: article, runID: runID, gazetteerVersion: gazetteerVersion)
             record.docID = article.docID
-            try insert.bind(blob: GeoPackagePoint(x: record.longitude, y: record.latitude).blob, at: 1)
-            try insert.bind(record.values.map(SQLite.Value.init), from: 2)
-            inserted += try insert.run()
+            let span = Span(start: record.start, end: record.end)
+            guard kept.insert(span).inserted else {
+                result.duplicateMentions += 1
+                continue
+            }
+            if let (fid, old) = stored[span] {
+                var unchanged = record
+                unchanged.runID = old.runID
+                if unchanged == old { continue }
+                // Leave `geom` alone when the point stays: rewriting it costs an R-tree update.
+                let moved = (old.longitude, old.latitude) != (record.longitude, record.latitude)
+                try write(record, moved ? .updateWithPoint : .update, fid: fid)
+                result.changedMentions += 1
+            } else {
+                try write(record, .insert, fid: nil)
+                result.addedMentions += 1
+            }
         }
-        result.mentions += inserted
-        result.duplicateMentions += mentions.count - inserted
+        let delete = try connection.cachedStatement("DELETE FROM mentions WHERE fid = ?")
+        for (span, row) in stored where !kept.contains(span) {
+            try delete.bind(row.fid, at: 1)
+            result.removedMentions += try delete.run()
+        }
+        result.mentions += kept.count
 
         let upsert = try connection.cachedStatement(
             SQLText.upsert(into: "articles", columns: GeoPackageSchema.articleColumns, key: "doc_id", keeping: ["first_run_id"]))
         try upsert.bind([
             .text(article.docID), .text(article.url), .text(article.source), .init(article.title),
             .init(article.published), .init(article.author), .init(article.site), .init(article.language),
-            .text(article.text), .text(article.contentHash), .text(gazetteerVersion), .integer(inserted),
+            .text(article.text), .text(article.contentHash), .text(gazetteerVersion), .integer(kept.count),
             .text(runID), .text(runID), .init(article.duplicateOf), article.signature.map { .blob($0.bytes) } ?? .null,
         ])
         try upsert.run()
         result.articles += 1
     }
 
-    /// Inserts a mention: `geom`, then the fields; a second mention with the same
-    /// `(doc_id, start, end)` is ignored.
-    private static let insertMentionSQL: String = {
-        let names = [GeoPackageSchema.geometryColumn] + MentionRecord.fields.map(\.name)
-        return SQLText.insert(into: GeoPackageSchema.mentionsTable, columns: names) + " ON CONFLICT DO NOTHING"
-    }()
+    /// How a mention is written.
+    private enum MentionWrite {
+        case insert, update, updateWithPoint
+
+        /// The statement: `geom` (but for a plain update), the fields, then `fid` for
+        /// an update.
+        var sql: String {
+            switch self {
+            case .insert: Self.insertSQL
+            case .update: Self.updateSQL
+            case .updateWithPoint: Self.updateWithPointSQL
+            }
+        }
+
+        private static let fields = MentionRecord.fields.map(\.name)
+        private static let insertSQL = SQLText.insert(
+            into: GeoPackageSchema.mentionsTable, columns: [GeoPackageSchema.geometryColumn] + fields)
+        private static let updateSQL = update(fields)
+        private static let updateWithPointSQL = update([GeoPackageSchema.geometryColumn] + fields)
+
+        /// A plain UPDATE, not an upsert: the GeoPackage 1.3 R-tree triggers'
+        /// `INSERT OR REPLACE` would take an upsert's conflict clause.
+        private static func update(_ columns: [String]) -> String {
+            "UPDATE \(GeoPackageSchema.mentionsTable) SET "
+                + columns.map { "\(SQLite.quote($0)) = ?" }.joined(separator: ", ") + " WHERE fid = ?"
+        }
+    }
+
+    /// Writes `record` as `kind` says (`fid`: the row an update rewrites).
+    private func write(_ record: MentionRecord, _ kind: MentionWrite, fid: Int?) throws {
+        let statement = try connection.cachedStatement(kind.sql)
+        var index = 1
+        if kind != .update {
+            try statement.bind(blob: GeoPackagePoint(x: record.longitude, y: record.latitude).blob, at: index)
+            index += 1
+        }
+        try statement.bind(record.values.map(SQLite.Value.init), from: index)
+        if let fid { try statement.bind(fid, at: index + MentionRecord.fields.count) }
+        try statement.run()
+    }
 
     private func record(_ failure: Failure, runID: String) throws {
         let insert = try connection.cachedStatement(
@@ -239,7 +309,7 @@ public final class GeotagDatabase {
     }
 
     /// Sets `gpkg_contents.last_change` of `table`, as GeoPackage asks of every change.
-    private func touch(_ table: String, at date: Date) throws {
+    func touch(_ table: String, at date: Date) throws {
         let update = try connection.cachedStatement("UPDATE gpkg_contents SET last_change = ? WHERE table_name = ?")
         try update.bind([.text(Timestamp.string(date)), .text(table)])
         try update.run()
@@ -296,18 +366,32 @@ public final class GeotagDatabase {
     /// however many there are. `body` must not write to this database.
     public func forEachMention(runID: String? = nil, _ body: (MentionRecord) throws -> Void) throws {
         let q = SQLite.quote
-        let names = MentionRecord.fields.map { q($0.name) }.joined(separator: ", ")
-        let filter = runID == nil ? "" : " WHERE \(q("run_id")) = ?"
-        let statement = try connection.prepare(
-            "SELECT fid, \(names) FROM mentions\(filter) ORDER BY \(q("doc_id")), \(q("start")), \(q("end"))")
-        if let runID { try statement.bind(runID, at: 1) }
-        let count = MentionRecord.fields.count
+        try forEach(MentionRecord.self, in: GeoPackageSchema.mentionsTable, where: runID.map { _ in "run_id" }, is: runID,
+                    orderedBy: "\(q("doc_id")), \(q("start")), \(q("end"))") { try body($1) }
+    }
+
+    /// Calls `body` with the `fid` and the record of each row of the feature table
+    /// `table` (all of them, or those whose column `column` equals `value`), in the
+    /// order `order` (SQL; the table's own order when nil), the first `limit` rows or
+    /// all of them, one row at a time.
+    func forEach<Record: FeatureRecord>(
+        _: Record.Type, in table: String, where column: String? = nil, is value: String? = nil, orderedBy order: String? = nil,
+        limit: Int? = nil, _ body: (Int, Record) throws -> Void
+    ) throws {
+        let names = Record.fields.map { SQLite.quote($0.name) }.joined(separator: ", ")
+        var sql = "SELECT fid, \(names) FROM \(SQLite.quote(table))"
+        if let column { sql += " WHERE \(SQLite.quote(column)) = ?" }
+        if let order { sql += " ORDER BY \(order)" }
+        if let limit { sql += " LIMIT \(max(limit, 0))" }
+        let statement = try connection.cachedStatement(sql)
+        // Reset even when `body` throws half-way, so no read stays open on the file.
+        defer { try? statement.reset() }
+        if column != nil { try statement.bind(value, at: 1) }
+        let count = Record.fields.count
         while try statement.step() {
-            let values = (1...count).map { MentionRecord.Value(statement.value(at: $0)) }
-            guard let record = MentionRecord(values: values) else {
-                throw corrupt(GeoPackageSchema.mentionsTable, "fid \(statement.int(at: 0))")
-            }
-            try body(record)
+            let values = (1...count).map { FieldValue(statement.value(at: $0)) }
+            guard let record = Record(values: values) else { throw corrupt(table, "fid \(statement.int(at: 0))") }
+            try body(statement.int(at: 0), record)
         }
     }
 
@@ -329,7 +413,7 @@ public final class GeotagDatabase {
         return failures
     }
 
-    private func corrupt(_ table: String, _ row: String) -> GeotagError {
+    func corrupt(_ table: String, _ row: String) -> GeotagError {
         GeotagError.io(path: path, reason: "unreadable row in \(table) (\(row)); was the database edited by hand?")
     }
 }

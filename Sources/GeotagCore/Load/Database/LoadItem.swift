@@ -14,10 +14,15 @@ public enum LoadItem: Sendable, Equatable {
 public struct StoreResult: Sendable, Equatable {
     /// Articles inserted or updated.
     public var articles = 0
-    /// Mention rows inserted.
+    /// Mentions those articles now have in the database (added, changed or the same
+    /// as before).
     public var mentions = 0
-    /// Mention rows of those articles deleted first (from an earlier run or load).
-    public var replacedMentions = 0
+    /// Mention rows inserted: keys (`doc_id`, `start`, `end`) the database did not have.
+    public var addedMentions = 0
+    /// Mention rows updated because a field other than `run_id` changed.
+    public var changedMentions = 0
+    /// Mention rows deleted because their article no longer has their key.
+    public var removedMentions = 0
     /// Mentions dropped because another mention of the same article had the same
     /// `start` and `end` (the first one given is kept).
     public var duplicateMentions = 0
@@ -32,7 +37,9 @@ public struct StoreResult: Sendable, Equatable {
         var sum = lhs
         sum.articles += rhs.articles
         sum.mentions += rhs.mentions
-        sum.replacedMentions += rhs.replacedMentions
+        sum.addedMentions += rhs.addedMentions
+        sum.changedMentions += rhs.changedMentions
+        sum.removedMentions += rhs.removedMentions
         sum.duplicateMentions += rhs.duplicateMentions
         sum.failures += rhs.failures
         return sum

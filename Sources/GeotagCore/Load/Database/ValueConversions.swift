@@ -4,8 +4,8 @@ extension SQLite.Value {
         self = text.map(SQLite.Value.text) ?? .null
     }
 
-    /// A mention field's value as SQLite stores it.
-    init(_ value: MentionRecord.Value) {
+    /// A field's value as SQLite stores it.
+    init(_ value: FieldValue) {
         switch value {
         case .null: self = .null
         case let .integer(n): self = .integer(n)
@@ -15,8 +15,8 @@ extension SQLite.Value {
     }
 }
 
-extension MentionRecord.Value {
-    /// A stored value as a mention field; a BLOB, which no field holds, reads as NULL
+extension FieldValue {
+    /// A stored value as a field's value; a BLOB, which no field holds, reads as NULL
     /// (and the record then fails to decode if the field may not be NULL).
     init(_ value: SQLite.Value) {
         switch value {

@@ -1,5 +1,7 @@
 /// Writes mention records as CSV (RFC 4180): UTF-8, CRLF line ends, a header row of
-/// the ``MentionRecord/fields`` names and a last `wkt` column `POINT(lon lat)`.
+/// the ``MentionRecord/fields`` names and a last `wkt` column `POINT(lon lat)`; on
+/// request a UTF-8 byte-order mark first, without which Excel reads the file as the
+/// system's legacy code page.
 ///
 /// A cell is quoted when it holds `"`, `,`, CR or LF, with its quotes doubled. A text
 /// cell a spreadsheet would run as a formula (first character `=`, `+`, `-`, `@`, tab
@@ -11,15 +13,20 @@ public struct CSVWriter {
     public static let columns: [String] = MentionRecord.fields.map(\.name) + ["wkt"]
 
     private let output: FileOutput
+    private let byteOrderMark: Bool
 
-    /// A writer that streams to `output` (a file being exported, or standard output).
-    public init(output: FileOutput) {
+    /// A writer that streams to `output` (a file being exported, or standard output),
+    /// starting with a UTF-8 byte-order mark when `byteOrderMark` is true.
+    public init(output: FileOutput, byteOrderMark: Bool = false) {
         self.output = output
+        self.byteOrderMark = byteOrderMark
     }
 
-    /// Writes the header row.
+    /// Writes the byte-order mark, if asked for, and the header row.
     public func writeHeader() throws {
+        let byteOrderMark = byteOrderMark
         try output.append { bytes in
+            if byteOrderMark { bytes.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
             for (i, name) in Self.columns.enumerated() {
                 if i > 0 { bytes.append(UInt8(ascii: ",")) }
                 Self.appendCell(name, to: &bytes)

@@ -1,60 +1,104 @@
 import Foundation
 
-/// Writes the files that are views of the database: the CSV and the GeoJSON of the
-/// mentions, both replaced atomically.
+/// Writes the files that are views of the database, all replaced atomically: the
+/// mentions as CSV and GeoJSON (and, when asked, as a GeoJSON text sequence), the
+/// places as GeoJSON, and the quick-look map with its run report.
 public enum Exporter {
     /// What an export wrote.
     public struct Summary: Sendable, Equatable {
-        /// The CSV file written.
+        /// The files written, in the order they were put in place.
+        public var files: [String] = []
         public var csvPath: String
-        /// The GeoJSON file written.
         public var geoJSONPath: String
-        /// Mentions in each file.
-        public var mentions: Int
+        public var geoJSONSeqPath: String?
+        public var placesPath: String
+        public var mapPath: String?
+        public var reportPath: String?
+        /// Mentions in each mentions file.
+        public var mentions = 0
+        /// Places in the places file.
+        public var places = 0
+        /// Problems that did not stop the export (the map drawn without outlines).
+        public var warnings: [String] = []
     }
 
-    /// Exports the mentions of `database` (all of them, or with `onlyRun` only those
-    /// run `onlyRun` wrote, for `output.export: delta`), ordered by `doc_id`, `start`,
-    /// `end`, to `csvName` and `geoJSONName` in `outputDir` (created when missing).
+    /// Exports `database` to the files `output` names, in `output.dir` (created when
+    /// missing). Mentions are ordered by `doc_id`, `start`, `end`, places by mention
+    /// count. With `output.export: delta` the mentions and places files hold only what
+    /// run `runID` added or changed; the map and the report always show the whole
+    /// dataset, with run `runID`'s summary.
     ///
-    /// The database is read once, both files are written side by side to temporary
-    /// files and synced, and only then renamed into place, one right after the other;
-    /// on any error neither file is replaced.
+    /// The database is read once for the mentions; every file is written to a
+    /// temporary file beside it and synced, and only then are they renamed into place,
+    /// one right after the other; on any error no file is replaced. Missing or
+    /// unreadable map outlines do not fail the export: the map is drawn without them
+    /// and ``Summary/warnings`` says so.
     ///
     /// - Throws: ``GeotagError/io(path:reason:)``.
     @discardableResult
-    public static func export(
-        from database: GeotagDatabase, to outputDir: String, csv csvName: String, geojson geoJSONName: String,
-        onlyRun runID: String? = nil
-    ) throws -> Summary {
+    public static func export(from database: GeotagDatabase, to output: OutputConfig, runID: String? = nil) throws -> Summary {
+        let folder = output.dir.resolved
         do {
-            try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw GeotagError.io(path: outputDir, reason: "cannot create the output folder: \(error.localizedDescription)")
+            throw GeotagError.io(path: folder, reason: "cannot create the output folder: \(error.localizedDescription)")
         }
-        let csvPath = (outputDir as NSString).appendingPathComponent(csvName)
-        let geoJSONPath = (outputDir as NSString).appendingPathComponent(geoJSONName)
-        let csvFile = try AtomicFile(path: csvPath)
-        let geoJSONFile = try AtomicFile(path: geoJSONPath)
+        var summary = Summary(
+            csvPath: output.csvPath, geoJSONPath: output.geojsonPath, geoJSONSeqPath: output.geojsonseqPath,
+            placesPath: output.placesPath, mapPath: output.mapPaths?.map, reportPath: output.mapPaths?.report)
+        let onlyRun = output.export == .delta ? runID : nil
+        var files: [AtomicFile] = []
+        func create(_ path: String) throws -> FileOutput {
+            let file = try AtomicFile(path: path)
+            files.append(file)
+            return file.output
+        }
         do {
-            let csv = CSVWriter(output: csvFile.output)
-            var geoJSON = GeoJSONWriter(output: geoJSONFile.output)
+            let csv = CSVWriter(output: try create(summary.csvPath), byteOrderMark: output.csvBOM)
+            var geoJSON = GeoJSONWriter(output: try create(summary.geoJSONPath))
+            var sequence = try summary.geoJSONSeqPath.map { GeoJSONWriter(output: try create($0), form: .sequence) }
             try csv.writeHeader()
             try geoJSON.begin()
-            try database.forEachMention(runID: runID) { record in
+            try database.forEachMention(runID: onlyRun) { record in
                 try csv.write(record)
                 try geoJSON.write(record)
+                try sequence?.write(record)
             }
             try geoJSON.end()
-            try csvFile.sync()
-            try geoJSONFile.sync()
-            try csvFile.commit()
-            try geoJSONFile.commit()
-            return Summary(csvPath: csvPath, geoJSONPath: geoJSONPath, mentions: geoJSON.count)
+            summary.mentions = geoJSON.count
+
+            var places = GeoJSONWriter(output: try create(summary.placesPath))
+            try places.begin()
+            try database.forEachPlace(runID: onlyRun) { try places.write($0) }
+            try places.end()
+            summary.places = places.count
+
+            if let paths = output.mapPaths {
+                let outlines: CountryOutlines?
+                do {
+                    outlines = try CountryOutlines(path: output.mapOutlines.resolved)
+                } catch {
+                    outlines = nil
+                    summary.warnings.append("\(error); the map is drawn without country outlines")
+                }
+                let svg = SVGMap(places: try database.places(limit: SVGMap.placeLimit), outlines: outlines).svg
+                try create(paths.map).write(svg)
+                let report = RunReport(
+                    run: try database.runs().last { $0.runID == runID }, totals: try database.totals(),
+                    places: try database.places(limit: RunReport.placeLimit + 1),
+                    failures: try runID.map { try database.failures(runID: $0) } ?? [], svg: svg, delta: onlyRun != nil)
+                try create(paths.report).write(report.html)
+            }
+
+            for file in files { try file.sync() }
+            for file in files {
+                try file.commit()
+                summary.files.append(file.path)
+            }
+            return summary
         } catch {
-            csvFile.discard()
-            geoJSONFile.discard()
-            throw AtomicFile.asIOError(error, path: outputDir)
+            for file in files { file.discard() }
+            throw AtomicFile.asIOError(error, path: folder)
         }
     }
 }

@@ -97,8 +97,8 @@ public struct JSONObjectWriter: Sendable {
         members.append(contentsOf: (value.map { $0 ? "true" : "false" } ?? "null").utf8)
     }
 
-    /// Adds a member whose value is a mention field's value.
-    public mutating func add(_ key: String, _ value: MentionRecord.Value) {
+    /// Adds a member whose value is a field's value.
+    public mutating func add(_ key: String, _ value: FieldValue) {
         switch value {
         case let .text(s): add(key, s)
         case let .integer(n): add(key, n)
@@ -132,7 +132,7 @@ public struct JSONObjectWriter: Sendable {
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 }
 
-extension MentionRecord {
+extension FeatureRecord {
     /// The record as a JSON object with one member per ``fields`` entry, in order
     /// (`null` for nil): a GeoJSON feature's properties, or a JSON line.
     public var jsonObject: JSONObjectWriter {

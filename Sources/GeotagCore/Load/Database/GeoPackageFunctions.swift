@@ -1,0 +1,27 @@
+/// The SQL functions that the GeoPackage R-tree spatial index triggers call
+/// (`ST_IsEmpty`, `ST_MinX`, `ST_MaxX`, `ST_MinY`, `ST_MaxY`; GeoPackage 1.3, Annex
+/// F.3). SQLite has none of them: every connection that writes to a feature table
+/// with a spatial index must define them first, as GDAL does on its own connections.
+///
+/// Each takes a geometry blob and reads its header's envelope (or the point itself);
+/// a NULL or unreadable argument gives NULL.
+enum GeoPackageFunctions {
+    static func define(on connection: SQLite.Connection) throws {
+        try connection.defineFunction("ST_IsEmpty", arguments: 1) { arguments in
+            envelope(arguments).map { .integer($0.isEmpty ? 1 : 0) } ?? .null
+        }
+        let bounds: [(String, KeyPath<GeoPackagePoint.Envelope, Double>)] =
+            [("ST_MinX", \.minX), ("ST_MaxX", \.maxX), ("ST_MinY", \.minY), ("ST_MaxY", \.maxY)]
+        for (name, bound) in bounds {
+            try connection.defineFunction(name, arguments: 1) { arguments in
+                guard let envelope = envelope(arguments), !envelope.isEmpty else { return .null }
+                return .real(envelope[keyPath: bound])
+            }
+        }
+    }
+
+    private static func envelope(_ arguments: [SQLite.Value]) -> GeoPackagePoint.Envelope? {
+        guard case let .blob(bytes)? = arguments.first else { return nil }
+        return GeoPackagePoint.envelope(ofBlob: bytes)
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+extension GeotagDatabase {
+    /// Brings the `places` layer in line with `mentions`: one row per `place_id`
+    /// mentioned, with the place's attributes and point from its most recently stored
+    /// mention, its mention and article counts, and when it was first and last seen
+    /// (see ``MentionedPlace/firstSeen``). Rows that change take `runID`; rows whose place
+    /// is no longer mentioned are deleted; the others are left as they are, `fid`
+    /// included. Returns the number of rows inserted, changed or deleted.
+    ///
+    /// Recomputed from all mentions every time rather than patched batch by batch, so
+    /// that `places` is right whatever happened before (a run killed half-way, a
+    /// database edited by hand). Called by ``finishRun(_:)`` in its transaction.
+    func refreshPlaces(runID: String) throws -> Int {
+        let q = SQLite.quote
+        let geom = q(GeoPackageSchema.geometryColumn)
+        // The place's own attributes, read from its latest mention: the place fields
+        // that mentions also have.
+        let attributes = MentionedPlace.fields.map(\.name).filter { name in
+            name != "place_id" && name != "run_id" && MentionRecord.fields.contains { $0.name == name }
+        }
+        let statistics = ["mention_count", "article_count", "first_seen", "last_seen"]
+        let columns = ["place_id"] + attributes + statistics
+        // A temporary table of the connection's own, emptied rather than dropped: a DROP
+        // would fail while any other statement is still reading.
+        try connection.execute("""
+            CREATE TEMP TABLE IF NOT EXISTS place_statistics (\((columns.map(q) + [geom]).joined(separator: ", ")));
+            DELETE FROM temp.place_statistics;
+            INSERT INTO temp.place_statistics (\(([q("place_id"), geom] + attributes.map(q) + statistics.map(q)).joined(separator: ", ")))
+            WITH seen AS (
+              SELECT a.doc_id, coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', a.published), r.started_at) AS at
+              FROM articles a LEFT JOIN runs r ON r.run_id = a.first_run_id
+            ), counts AS (
+              SELECT m.\(q("place_id")) AS place_id, max(m.fid) AS latest, count(*) AS mention_count,
+                     count(DISTINCT m.\(q("doc_id"))) AS article_count, min(seen.at) AS first_seen, max(seen.at) AS last_seen
+              FROM mentions m LEFT JOIN seen ON seen.doc_id = m.\(q("doc_id"))
+              GROUP BY m.\(q("place_id"))
+            )
+            SELECT c.place_id, m.\(geom) AS \(geom), \(attributes.map { "m.\(q($0))" }.joined(separator: ", ")),
+                   \(statistics.map { "c.\($0)" }.joined(separator: ", "))
+            FROM counts c JOIN mentions m ON m.fid = c.latest;
+            """)
+        defer { try? connection.execute("DELETE FROM temp.place_statistics") }
+
+        let values = [geom] + columns.dropFirst().map(q)
+        let changed = columns.dropFirst().map { "places.\(q($0)) IS NOT s.\(q($0))" }.joined(separator: " OR ")
+        let update = try connection.prepare("""
+            UPDATE places SET \(values.map { "\($0) = s.\($0)" }.joined(separator: ", ")), \(q("run_id")) = ?
+            FROM temp.place_statistics AS s
+            WHERE places.\(q("place_id")) = s.place_id AND (\(changed))
+            """)
+        try update.bind(runID, at: 1)
+        var count = try update.run()
+        let insert = try connection.prepare("""
+            INSERT INTO places (\(([geom] + columns.map(q) + [q("run_id")]).joined(separator: ", ")))
+            SELECT \(([geom] + columns.map(q)).joined(separator: ", ")), ? FROM temp.place_statistics
+            WHERE place_id NOT IN (SELECT \(q("place_id")) FROM places)
+            ORDER BY place_id
+            """)
+        try insert.bind(runID, at: 1)
+        count += try insert.run()
+        count += try connection.prepare(
+            "DELETE FROM places WHERE \(q("place_id")) NOT IN (SELECT place_id FROM temp.place_statistics)").run()
+        return count
+    }
+
+    /// Sets the extent of both point layers in `gpkg_contents`. Every mention sits at
+    /// its place's point, so the small `places` layer gives the extent of both.
+    func updateExtents() throws {
+        let (lat, lon) = (SQLite.quote("lat"), SQLite.quote("lon"))
+        try connection.prepare("""
+            UPDATE gpkg_contents SET
+              min_x = (SELECT min(\(lon)) FROM places), max_x = (SELECT max(\(lon)) FROM places),
+              min_y = (SELECT min(\(lat)) FROM places), max_y = (SELECT max(\(lat)) FROM places)
+            WHERE table_name IN (\(GeoPackageSchema.featureTables.map { "'\($0)'" }.joined(separator: ", ")))
+            """).run()
+    }
+
+    /// Calls `body` with every place (or only those run `runID` changed), the most
+    /// mentioned first (then by `place_id`), one row at a time; only the first `limit`
+    /// when given.
+    public func forEachPlace(runID: String? = nil, limit: Int? = nil, _ body: (MentionedPlace) throws -> Void) throws {
+        let q = SQLite.quote
+        try forEach(MentionedPlace.self, in: GeoPackageSchema.placesTable, where: runID.map { _ in "run_id" }, is: runID,
+                    orderedBy: "\(q("mention_count")) DESC, \(q("place_id"))", limit: limit) { try body($1) }
+    }
+
+    /// Every place (or those run `runID` changed, or the first `limit`), as
+    /// ``forEachPlace(runID:limit:_:)`` orders them.
+    public func places(runID: String? = nil, limit: Int? = nil) throws -> [MentionedPlace] {
+        var places: [MentionedPlace] = []
+        try forEachPlace(runID: runID, limit: limit) { places.append($0) }
+        return places
+    }
+}

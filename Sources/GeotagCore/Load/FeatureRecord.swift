@@ -1,0 +1,50 @@
+/// The storage type of an output field: how the database declares it and how the
+/// exports write it.
+public enum FieldType: Sendable, Equatable {
+    case text, integer, real
+    /// A time as GeoPackage stores it: UTC ISO 8601 text (`2025-01-31T08:15:00.000Z`).
+    case datetime
+}
+
+/// A field's value, typed as it is stored.
+public enum FieldValue: Sendable, Equatable {
+    case text(String)
+    case integer(Int)
+    case real(Double)
+    case null
+
+    init(_ string: String?) { self = string.map(FieldValue.text) ?? .null }
+}
+
+/// A row of a point layer (`mentions`, `places`): its fields, named once in
+/// ``fields``, which give the database columns, the CSV columns and the GeoJSON
+/// properties alike, in this order, and the point it sits at.
+public protocol FeatureRecord: Sendable {
+    /// The field names and types, in output order.
+    static var fields: [(name: String, type: FieldType)] { get }
+    /// The values in the order of ``fields``.
+    var values: [FieldValue] { get }
+    /// A record from the values of ``fields`` in order (as read back from the
+    /// database); nil when the count or a type does not fit.
+    init?(values: [FieldValue])
+    /// WGS 84 latitude.
+    var latitude: Double { get }
+    /// WGS 84 longitude.
+    var longitude: Double { get }
+}
+
+/// Reads typed values out of a row given in the order of a record's fields, for the
+/// records' `init?(values:)`: nil where the type does not fit.
+struct FieldValues {
+    var values: [FieldValue]
+
+    func text(_ i: Int) -> String? { if case let .text(s) = values[i] { return s } else { return nil } }
+    func int(_ i: Int) -> Int? { if case let .integer(n) = values[i] { return n } else { return nil } }
+    func real(_ i: Int) -> Double? {
+        switch values[i] {
+        case let .real(x): return x
+        case let .integer(n): return Double(n)
+        default: return nil
+        }
+    }
+}
