@@ -77,6 +77,9 @@ public final class GazetteerIndex: Sendable {
     /// The version recorded with every mention.
     public var version: String { metadata.version }
 
+    /// The demonyms the index was built with (empty when none).
+    public var demonyms: DemonymTable { metadata.demonyms ?? DemonymTable() }
+
     // MARK: Keys and postings
 
     /// The postings (indices into the posting table) of the key `key` whose

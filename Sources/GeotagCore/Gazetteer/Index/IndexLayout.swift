@@ -13,8 +13,9 @@
 /// strings    u16 length + UTF-8 bytes each; ref 0 is the empty string
 /// ```
 /// The checksum (``Checksum64``) covers every byte after the header. Places are sorted
-/// by id, keys by their bytes, and each key's postings best first (``PlacePrior``), so
-/// the same input always gives the same file.
+/// by id, keys by hash and then bytes (the order the builder's external sort gives), and
+/// each key's postings best first (``PlacePrior``), so the same input always gives the
+/// same file. A reader finds keys through the buckets and does not rely on their order.
 enum IndexLayout {
     static let magic: [UInt8] = Array("GEOTAGZ1".utf8)
     static let formatVersion: UInt32 = 1

@@ -30,7 +30,7 @@ final class NameRuns {
 
     init(scratch: ScratchDirectory, budget: Int) {
         self.scratch = scratch
-        self.budget = max(budget, 1 << 12)
+        self.budget = max(budget, 256)
     }
 
     /// Adds a tuple; `name` nil for the row's own name.
