@@ -89,6 +89,34 @@ struct GazetteerCommand: ParsableCommand {
 
         enum OutputFormat: String, ExpressibleByArgument { case text, json }
 
+        /// What `info --format json` prints: the metadata with the demonym table counted,
+        /// not listed.
+        struct Summary: Encodable {
+            var metadata: GazetteerMetadata
+
+            enum CodingKeys: String, CodingKey {
+                case format, version, name, sources, places, names, keys, demonyms
+                case byFeatureClass = "by_feature_class"
+                case byCountryCode = "by_country_code"
+                case skippedLines = "skipped_lines"
+            }
+
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(metadata.format, forKey: .format)
+                try c.encode(metadata.version, forKey: .version)
+                try c.encode(metadata.name, forKey: .name)
+                try c.encode(metadata.sources, forKey: .sources)
+                try c.encode(metadata.places, forKey: .places)
+                try c.encode(metadata.names, forKey: .names)
+                try c.encode(metadata.keys, forKey: .keys)
+                try c.encode(metadata.byFeatureClass, forKey: .byFeatureClass)
+                try c.encode(metadata.byCountryCode, forKey: .byCountryCode)
+                try c.encode(metadata.skippedLines, forKey: .skippedLines)
+                try c.encode(metadata.demonyms?.count ?? 0, forKey: .demonyms)
+            }
+        }
+
         func run() throws {
             try reportingErrors {
                 let m = try gazetteer.open().metadata
@@ -96,18 +124,22 @@ struct GazetteerCommand: ParsableCommand {
                 case .json:
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-                    printLine(String(decoding: try! encoder.encode(m), as: UTF8.self))
+                    printLine(String(decoding: try! encoder.encode(Summary(metadata: m)), as: UTF8.self))
                 case .text:
                     printLine("version   \(m.version)")
                     printLine("places    \(m.places)")
                     printLine("names     \(m.names) (\(m.keys) distinct folded keys)")
+                    printLine("demonyms  \(m.demonyms?.count ?? 0)")
+                    if m.skippedLines > 0 { printLine("skipped   \(m.skippedLines) input lines") }
                     printLine("sources")
                     for s in m.sources { printLine("  \(s.file)  \(s.lines) lines  sha256 \(s.sha256)") }
                     printLine("by feature class")
                     for (k, v) in m.byFeatureClass.sorted(by: { $0.key < $1.key }) { printLine("  \(k)  \(v)") }
-                    let top = m.byCountryCode.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(10)
-                    printLine("by country (top 10 of \(m.byCountryCode.count))")
-                    for (k, v) in top { printLine("  \(k)  \(v)") }
+                    printLine("by country (\(m.byCountryCode.count), most places first; - for none)")
+                    let countries = m.byCountryCode.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                    for row in stride(from: 0, to: countries.count, by: 8) {
+                        printLine("  " + countries[row..<min(row + 8, countries.count)].map { "\($0.key) \($0.value)".padding(toLength: 10, withPad: " ", startingAt: 0) }.joined())
+                    }
                 }
             }
         }
