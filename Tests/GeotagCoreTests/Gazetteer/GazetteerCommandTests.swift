@@ -7,17 +7,7 @@ import Testing
 @Suite(.enabled(if: GeotagExecutable.path != nil, "the geotag executable is not built: run `make build`"))
 struct GazetteerCommandTests {
     private func geotag(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: GeotagExecutable.path!)
-        process.arguments = arguments
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        try GDALTests.run(GeotagExecutable.path!, arguments)
     }
 
     /// Builds the zipped fixtures with the command line into `scratch` and returns the index path.
