@@ -94,26 +94,14 @@ struct GazetteerCommand: ParsableCommand {
         struct Summary: Encodable {
             var metadata: GazetteerMetadata
 
-            enum CodingKeys: String, CodingKey {
-                case format, version, name, sources, places, names, keys, demonyms
-                case byFeatureClass = "by_feature_class"
-                case byCountryCode = "by_country_code"
-                case skippedLines = "skipped_lines"
-            }
+            enum CodingKeys: String, CodingKey { case demonyms }
 
             func encode(to encoder: any Encoder) throws {
-                var c = encoder.container(keyedBy: CodingKeys.self)
-                try c.encode(metadata.format, forKey: .format)
-                try c.encode(metadata.version, forKey: .version)
-                try c.encode(metadata.name, forKey: .name)
-                try c.encode(metadata.sources, forKey: .sources)
-                try c.encode(metadata.places, forKey: .places)
-                try c.encode(metadata.names, forKey: .names)
-                try c.encode(metadata.keys, forKey: .keys)
-                try c.encode(metadata.byFeatureClass, forKey: .byFeatureClass)
-                try c.encode(metadata.byCountryCode, forKey: .byCountryCode)
-                try c.encode(metadata.skippedLines, forKey: .skippedLines)
-                try c.encode(metadata.demonyms?.count ?? 0, forKey: .demonyms)
+                var listed = metadata
+                listed.demonyms = nil
+                try listed.encode(to: encoder)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(metadata.demonyms?.count ?? 0, forKey: .demonyms)
             }
         }
 
