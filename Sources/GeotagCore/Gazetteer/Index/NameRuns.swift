@@ -102,6 +102,8 @@ final class NameRuns {
     /// the order they were added. Consumes the runs.
     func merge(_ body: (NameGroup) throws(GeotagError) -> Void) throws(GeotagError) {
         if !offsets.isEmpty { try spill() }
+        buffer = []  // the budget's memory is free for the writing that follows
+        offsets = []
         var cursors: [RunCursor] = []
         for run in runs {
             let cursor = try RunCursor(path: run)
