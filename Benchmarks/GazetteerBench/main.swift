@@ -54,6 +54,12 @@ func child(_ arguments: [String]) -> [Double] {
     return output.split(separator: "\n").last?.split(separator: " ").compactMap { Double($0) } ?? []
 }
 
+/// Prints a line at once, so a log shows the benchmark's progress.
+func say(_ line: String) {
+    print(line)
+    fflush(nil)
+}
+
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
@@ -64,7 +70,7 @@ func report(_ label: String, _ values: [Double], unit: String, scale: Double = 1
     let spread = values.count > 1 ? String(format: " (min %.3g, max %.3g, n=%d)", values.min()! * scale, values.max()! * scale, values.count) : ""
     let verdict = target.map { m < $0 ? "  ok, target < \(formatted($0)) \(unit)" : "  OVER target < \(formatted($0)) \(unit)" } ?? ""
     let padded = label.padding(toLength: 30, withPad: " ", startingAt: 0)
-    print("  \(padded) \(formatted(m)) \(unit)\(spread)\(verdict)")
+    say("  \(padded) \(formatted(m)) \(unit)\(spread)\(verdict)")
 }
 
 func formatted(_ value: Double) -> String {
@@ -133,10 +139,10 @@ default:
     let skipSynthetic = arguments.flag("--skip-synthetic")
     guard arguments.isEmpty else { fail("unknown arguments \(arguments.items)") }
 
-    print("gazetteer benchmark (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
+    say("gazetteer benchmark (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
     guard FileManager.default.fileExists(atPath: bundled) else { fail("\(bundled) is missing: run `make gazetteer`") }
     let bundledRuns = (0..<loads).map { _ in child(["load", bundled]) }
-    print("bundled \(bundled): \(Int(bundledRuns[0][2])) places")
+    say("bundled \(bundled): \(Int(bundledRuns[0][2])) places")
     report("load, ready to use", bundledRuns.map { $0[0] }, unit: "ms", scale: 1000, target: 150)
     report("peak resident memory", bundledRuns.map { $0[1] }, unit: "MB", scale: 1.0 / 1024, target: 150)
 
@@ -144,17 +150,17 @@ default:
         try? FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         let source = "\(work)/allCountries-\(places)-\(seed)-v\(generatorVersion).txt"
         if !FileManager.default.fileExists(atPath: source) {
-            print("generating \(source) ...")
+            say("generating \(source) ...")
             let start = now()
             _ = child(["generate", "--places", String(places), "--seed", String(seed), "--out", source + ".tmp"])
             try? FileManager.default.moveItem(atPath: source + ".tmp", toPath: source)
-            print(String(format: "  generated in %.0f s", now() - start))
+            say(String(format: "  generated in %.0f s", now() - start))
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: source)[.size] as? Int) ?? 0
         let index = "\(work)/synthetic.gaz"
         let buildRuns = (0..<builds).map { _ in child(["build", source, index]) }
         let gaz = (try? FileManager.default.attributesOfItem(atPath: index)[.size] as? Int) ?? 0
-        print(String(
+        say(String(
             format: "synthetic allCountries (%.0f MB, %d places): %d names, %d keys, index %.0f MB",
             Double(size) / 1e6, Int(buildRuns[0][2]), Int(buildRuns[0][3]), Int(buildRuns[0][4]), Double(gaz) / 1e6))
         report("build", buildRuns.map { $0[0] }, unit: "s", target: 600)
