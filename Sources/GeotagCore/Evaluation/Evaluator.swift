@@ -15,9 +15,10 @@ public struct Evaluator: Sendable {
     /// reports demonyms as mentions (they are evidence of an article's country), while
     /// GeoWebNews annotates most of them as `Non_Literal_Modifier`; with this, skipping
     /// `Demonym` skips them all.
-    public var demonymForms: Bool
+    /// The demonyms ``demonymForms`` recognises (the gazetteer's table); nil for none.
+    public var demonymForms: DemonymTable?
 
-    public init(skipTypes: [String] = [], demonymForms: Bool = false) {
+    public init(skipTypes: [String] = [], demonymForms: DemonymTable? = nil) {
         self.skipTypes = skipTypes
         self.demonymForms = demonymForms
     }
@@ -30,9 +31,9 @@ public struct Evaluator: Sendable {
     /// Scores the mentions predicted for one document.
     public func evaluate(_ document: GoldDocument, predictions: [Mention]) -> DocumentEvaluation {
         let skip = Set(skipTypes.map { $0.lowercased() })
-        let demonyms = demonymForms && skip.contains("demonym")
+        let demonyms = skip.contains("demonym") ? demonymForms : nil
         let isSkipped = { (t: GoldToponym) in
-            (t.type.map { skip.contains($0.lowercased()) } ?? false) || (demonyms && Demonyms.countries(for: NameKey.canonical(t.name)) != nil)
+            (t.type.map { skip.contains($0.lowercased()) } ?? false) || demonyms?.countries(for: NameKey.canonical(t.name)) != nil
         }
         let gold = document.toponyms.filter { !isSkipped($0) }
         let skipped = document.toponyms.filter(isSkipped).map(\.span)

@@ -121,7 +121,7 @@ public struct Extractor: Stage {
     private func demonymEvidence(in text: FoldedText) -> [UInt16: Double] {
         var evidence: [UInt16: Double] = [:]
         for i in text.tokens.indices where text.tokens[i].flags.contains(.capitalized) {
-            guard let codes = Demonyms.countries(for: text.folded(i)), !codes.isEmpty else { continue }
+            guard let codes = index.demonyms.countries(for: text.folded(i)), !codes.isEmpty else { continue }
             for code in codes { if let key = Self.countryKey(code) { evidence[key, default: 0] += 0.5 / Double(codes.count) } }
         }
         return evidence

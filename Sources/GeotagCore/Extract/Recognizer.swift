@@ -25,7 +25,7 @@ struct Recognizer {
         var candidate = candidate
         let span = candidate.tokens
         let first = text.tokens[span.lowerBound]
-        if span.count == 1, Demonyms.countries(for: text.folded(span.lowerBound)) != nil {
+        if span.count == 1, index.demonyms.countries(for: text.folded(span.lowerBound)) != nil {
             return .failure(.demonym)
         }
         let words = span.map { word($0, in: text) }
@@ -109,7 +109,7 @@ struct Recognizer {
         let w = word(i, in: text)
         if GivenNames.all.contains(w) { return true }
         return !flags.contains(.sentenceStart) && !english.contains(w) && !isGenericWord(w)
-            && !ContextWords.featureNouns.contains(w) && Demonyms.countries(for: text.folded(i)) == nil
+            && !ContextWords.featureNouns.contains(w) && index.demonyms.countries(for: text.folded(i)) == nil
     }
 
     /// A capitalised word (not in capitals) that no list calls common, a place or feature
@@ -118,7 +118,7 @@ struct Recognizer {
         let flags = text.tokens[i].flags
         guard flags.contains(.capitalized), !flags.contains(.allCaps), !flags.contains(.sentenceStart) else { return false }
         let w = word(i, in: text)
-        return !isGenericWord(w) && !ContextWords.featureNouns.contains(w) && Demonyms.countries(for: text.folded(i)) == nil
+        return !isGenericWord(w) && !ContextWords.featureNouns.contains(w) && index.demonyms.countries(for: text.folded(i)) == nil
     }
 
     /// The start of a longer name the gazetteer does not know: a name followed by a

@@ -1,155 +1,361 @@
 import Foundation
 
-/// The files a gazetteer is built from, in GeoNames' own dump formats.
-public struct GazetteerInputs: Sendable, Equatable {
-    /// Places files in the 19-column format (`allCountries.txt`, `cities500.txt`,
-    /// `IQ.txt`), plain or gzip-compressed.
-    public var places: [String]
-    /// `admin1CodesASCII.txt`: names of first-level divisions by code.
-    public var admin1Codes: String?
-    /// `admin2Codes.txt`: names of second-level divisions by code.
-    public var admin2Codes: String?
-    /// `countryInfo.txt`.
-    public var countryInfo: String?
-    /// Overlay files (see ``Overlay``), applied last.
-    public var overlays: [String]
-
-    public init(places: [String], admin1Codes: String? = nil, admin2Codes: String? = nil, countryInfo: String? = nil, overlays: [String] = []) {
-        self.places = places
-        self.admin1Codes = admin1Codes
-        self.admin2Codes = admin2Codes
-        self.countryInfo = countryInfo
-        self.overlays = overlays
-    }
-
-    /// The standard GeoNames file names found in `directory` (each also as `.gz`):
-    /// `allCountries.txt`, `cities*.txt`, `places.txt` or two-letter country files for
-    /// places, `admin1CodesASCII.txt`, `admin2Codes.txt`, `countryInfo.txt`.
-    public static func discover(in directory: String) throws(GeotagError) -> GazetteerInputs {
-        guard let files = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
-            throw GeotagError.io(path: directory, reason: "cannot list the folder")
-        }
-        func find(_ name: String) -> String? {
-            [name, name + ".gz"].first { files.contains($0) }.map { "\(directory)/\($0)" }
-        }
-        let places = files.sorted().filter { file in
-            let base = file.hasSuffix(".gz") ? String(file.dropLast(3)) : file
-            guard base.hasSuffix(".txt") else { return false }
-            let stem = base.dropLast(4)
-            return stem == "allCountries" || stem == "places" || stem.hasPrefix("cities")
-                || (stem.count == 2 && stem.allSatisfy(\.isUppercase))
-        }.map { "\(directory)/\($0)" }
-        guard !places.isEmpty else {
-            throw GeotagError.io(path: directory, reason: "no GeoNames places file (allCountries.txt, cities500.txt, places.txt or XX.txt)")
-        }
-        return GazetteerInputs(
-            places: places, admin1Codes: find("admin1CodesASCII.txt"), admin2Codes: find("admin2Codes.txt"),
-            countryInfo: find("countryInfo.txt"))
-    }
-}
-
 /// Builds a gazetteer index from GeoNames dump files and overlays.
 ///
+/// It streams: each places line becomes a compact row (``PlaceStore``) and one (folded
+/// key, place, name) tuple per name and key, which an external sort (``NameRuns``)
+/// orders by key; the places, then the keys with their places best first, are written
+/// section by section (``IndexWriter``). Memory grows with the places (about 100 bytes
+/// each) but not with the names: under a gigabyte for 7.4 million places and 12 million
+/// names (`make bench-gazetteer`).
+///
 /// A bad line is reported with its file and line number and skipped; the build goes
-/// on. Names outside the kept scripts (``keepName``) are dropped.
+/// on. Names are kept by ``keepName`` (places files) and ``alternateNamePolicy``
+/// (`alternateNamesV2.txt`); a place's own name is always kept.
 public struct GazetteerBuilder {
     /// The index's name, the first part of its version (`bundled`, `custom`).
     public var name: String
-    /// Which names to keep; by default Latin- and Arabic-script ones.
+    /// Which alternate names of the places files to keep; by default Latin- and
+    /// Arabic-script ones.
     public var keepName: (String) -> Bool = NameScript.isLatinOrArabic
-    /// What was skipped, as `file:line: reason`.
+    /// Which lines of `alternateNamesV2.txt` to keep.
+    public var alternateNamePolicy = AlternateNamePolicy()
+    /// Bytes of name tuples sorted in memory before a sorted run goes to disk.
+    public var sortBudget = 256 << 20
+    /// What was skipped, as `file:line: reason` (the first 1,000; ``skippedCount``
+    /// counts them all).
     public private(set) var problems: [String] = []
+    public private(set) var skippedCount = 0
+    /// What the build did beyond the counts in the metadata, one line each, for the
+    /// build's report (alternate names dropped, codes filled from the hierarchy, ...).
+    public private(set) var notes: [String] = []
+
+    /// Bumped when the builder's output for the same inputs changes; part of the version.
+    static let revision = 2
 
     public init(name: String) { self.name = name }
 
-    /// Reads `inputs` and returns the index file's bytes and its metadata.
-    public mutating func build(_ inputs: GazetteerInputs) throws(GeotagError) -> (bytes: [UInt8], metadata: GazetteerMetadata) {
+    /// Builds the index of `inputs` into the file at `path` (written to a temporary file
+    /// next to it and renamed into place) and returns its metadata.
+    public mutating func build(_ inputs: GazetteerInputs, to path: String) throws(GeotagError) -> GazetteerMetadata {
+        problems = []
+        skippedCount = 0
+        notes = []
+        let scratch = try ScratchDirectory(near: path)
+        var run = Run(runs: NameRuns(scratch: scratch, budget: sortBudget), keepName: keepName)
         var sources: [GazetteerMetadata.Source] = []
-        var admin1 = AdminCodes()
-        var admin2 = AdminCodes()
-        var countries = CountryInfo()
-        var places: [Int: GeoNamesPlace] = [:]
 
-        if let path = inputs.countryInfo {
-            sources.append(try read(path) { line throws(DocumentError) in try countries.add(line: line) })
+        // Overlays first: their suppressions apply while names stream in.
+        var overlay = Overlay()
+        for file in inputs.overlays {
+            sources.append(try read(file) { line in try overlay.add(line: line) })
         }
-        if let path = inputs.admin1Codes {
-            sources.append(try read(path) { line throws(DocumentError) in try admin1.add(line: line) })
+        run.suppressions = Suppressions(overlay)
+        var countries = CountryInfo(), admin1 = AdminCodes(), admin2 = AdminCodes()
+        if let file = inputs.countryInfo { sources.append(try read(file) { line in try countries.add(line: line) }) }
+        if let file = inputs.admin1Codes { sources.append(try read(file) { line in try admin1.add(line: line) }) }
+        if let file = inputs.admin2Codes { sources.append(try read(file) { line in try admin2.add(line: line) }) }
+
+        let column = inputs.alternateNames == nil
+        for file in inputs.places {
+            sources.append(try read(file) { line in try run.add(GeoNamesPlace(geonamesLine: line, alternateNamesColumn: column)) })
         }
-        if let path = inputs.admin2Codes {
-            sources.append(try read(path) { line throws(DocumentError) in try admin2.add(line: line) })
+        for place in overlay.places {
+            try reporting("overlay: place \(place.id)") { try run.add(place) }
         }
-        for path in inputs.places {
-            sources.append(try read(path) { line throws(DocumentError) in
-                let place = try GeoNamesPlace(geonamesLine: line)
-                places[place.id] = place
+        for (id, name) in overlay.names { try run.addName(name, id: id) }
+
+        if let file = inputs.alternateNames {
+            let policy = alternateNamePolicy
+            var kept = 0, dropped = 0
+            sources.append(try read(file) { line in
+                let alternate = try AlternateName(line: line)
+                guard policy.keeps(alternate) else { dropped += 1; return }
+                kept += 1
+                try run.addName(alternate.name, id: alternate.geonameID)
+            })
+            notes.append("alternate names: \(kept) kept, \(dropped) dropped by language, script or history")
+        }
+        var parents: [Int32: Int32] = [:]
+        if let file = inputs.hierarchy {
+            sources.append(try read(file) { line in
+                let edge = try HierarchyEdge(line: line)
+                if parents[edge.child] == nil { parents[edge.child] = edge.parent }
             })
         }
-        var overlay = Overlay()
-        for path in inputs.overlays {
-            sources.append(try read(path) { line throws(DocumentError) in try overlay.add(line: line) })
+        var demonyms: DemonymTable?
+        if let file = inputs.demonyms {
+            var table = DemonymTable()
+            sources.append(try read(file) { line in try table.add(line: line) })
+            demonyms = table
         }
-        apply(overlay, to: &places)
 
-        let entries = places.values.map { place -> IndexWriter.Entry in
-            let a1 = "\(place.countryCode).\(place.admin1Code)"
-            var names: [String] = []
-            var seen = Set<String>()
-            for candidate in [place.name] + place.alternateNames where seen.insert(candidate).inserted {
-                if candidate == place.name || keepName(candidate) { names.append(candidate) }
-            }
-            return IndexWriter.Entry(
-                place: place, admin1Name: admin1[a1] ?? "", admin2Name: admin2["\(a1).\(place.admin2Code)"] ?? "",
-                names: names)
+        var store = run.store
+        run.store = PlaceStore()  // one owner, so finishing it copies nothing
+        store.finish()
+        for (id, name) in overlay.names where Int32(exactly: id).flatMap(store.index(of:)) == nil {
+            problem("overlay: name '\(name)' for unknown place \(id)")
         }
+        if !parents.isEmpty {
+            notes.append("hierarchy: administrative codes filled for \(Self.fillAdmin(&store, parents: parents)) places")
+        }
+
         var metadata = GazetteerMetadata(
-            format: Int(IndexLayout.formatVersion), version: Self.version(name: name, sources: sources), name: name,
-            sources: sources, places: 0, names: 0, keys: 0, byFeatureClass: [:], byCountryCode: [:],
-            skippedLines: problems.count)
-        let bytes = IndexWriter.bytes(entries: entries, metadata: &metadata)
-        return (bytes, metadata)
+            format: Int(IndexLayout.formatVersion), version: version(sources: sources), name: name, sources: sources,
+            places: 0, names: 0, keys: 0, byFeatureClass: [:], byCountryCode: [:], skippedLines: skippedCount, demonyms: demonyms)
+        let writer = try IndexWriter(scratch: scratch)
+        let nameRefs = try Self.writePlaces(store, admin1: admin1, admin2: admin2, to: writer, metadata: &metadata)
+        let unknown = try Self.writeNames(run.runs, store: store, nameRefs: nameRefs, to: writer)
+        if unknown > 0 { notes.append("names of places not in the places files: \(unknown) dropped") }
+        try writer.finish(metadata: &metadata, to: path)
+        return metadata
     }
 
-    /// `<name>-<12 hex digits>` from the inputs' checksums and the index format, so the
-    /// same inputs always give the same version.
-    static func version(name: String, sources: [GazetteerMetadata.Source]) -> String {
+    /// Builds the index of `inputs` in a temporary file and returns its bytes.
+    public mutating func build(_ inputs: GazetteerInputs) throws(GeotagError) -> (bytes: [UInt8], metadata: GazetteerMetadata) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("geotag-\(UUID().uuidString).gaz").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let metadata = try build(inputs, to: path)
+        guard let data = FileManager.default.contents(atPath: path) else { throw GeotagError.io(path: path, reason: "cannot read the index back") }
+        return (Array(data), metadata)
+    }
+
+    /// `<name>-<12 hex digits>` from the inputs' checksums, the name rules, the builder's
+    /// revision and the index format, so the same inputs always give the same version.
+    func version(sources: [GazetteerMetadata.Source]) -> String {
         var hasher = SHA256()
-        hasher.update(Array("format \(IndexLayout.formatVersion)\n".utf8))
+        hasher.update(Array("format \(IndexLayout.formatVersion)\nbuilder \(Self.revision)\n".utf8))
+        let policy = alternateNamePolicy
+        let languages = policy.languages.map { $0.sorted().joined(separator: ",") } ?? "default"
+        hasher.update(Array("languages \(languages) historic \(policy.keepHistoric)\n".utf8))
         for source in sources { hasher.update(Array("\(source.file) \(source.sha256)\n".utf8)) }
         return "\(name)-\(Hex.encode(hasher.finalize().prefix(6)))"
     }
 
-    private mutating func apply(_ overlay: Overlay, to places: inout [Int: GeoNamesPlace]) {
-        for place in overlay.places { places[place.id] = place }
-        for (id, name) in overlay.names {
-            if places[id] == nil {
-                problems.append("overlay: name '\(name)' for unknown place \(id)")
-            } else {
-                places[id]!.alternateNames.append(name)
-            }
-        }
-        for (name, id) in overlay.suppressions {
-            let key = NameKey.canonical(name)
-            let ids = id.map { [$0] } ?? Array(places.keys)
-            for id in ids {
-                guard var place = places[id] else { continue }
-                place.alternateNames.removeAll { NameKey.canonical($0) == key }
-                places[id] = place
-            }
+    private mutating func problem(_ text: String) {
+        skippedCount += 1
+        if problems.count < 1_000 { problems.append(text) }
+    }
+
+    /// Runs `body`; a ``DocumentError`` is reported as a problem at `place` and skipped,
+    /// any other error ends the build.
+    private mutating func reporting(_ place: @autoclosure () -> String, _ body: () throws -> Void) throws(GeotagError) {
+        do {
+            try body()
+        } catch let error as DocumentError {
+            problem("\(place()): \(error.reason)")
+        } catch let error as GeotagError {
+            throw error
+        } catch {
+            throw GeotagError.io(path: place(), reason: "\(error)")
         }
     }
 
     /// Reads every line of `path` into `body`, reporting and skipping bad lines.
-    private mutating func read(_ path: String, _ body: (ArraySlice<UInt8>) throws(DocumentError) -> Void) throws(GeotagError) -> GazetteerMetadata.Source {
-        let reader = try LineReader(path: path)
+    private mutating func read(_ path: String, _ body: (ArraySlice<UInt8>) throws -> Void) throws(GeotagError) -> GazetteerMetadata.Source {
+        let reader = try GazetteerInputs.lines(of: path)
         while let line = try reader.nextLine() {
             if line.isEmpty { continue }
-            do {
-                try body(line)
-            } catch {
-                problems.append("\(path):\(reader.lineNumber): \(error.reason)")
-            }
+            try reporting("\(reader.path):\(reader.lineNumber)") { try body(line) }
         }
         return .init(file: (path as NSString).lastPathComponent, sha256: try FileDigest.sha256(path: path), lines: reader.lineNumber)
+    }
+}
+
+/// The names an overlay suppresses, by folded key: for every place, or for some.
+struct Suppressions {
+    private var everywhere: Set<[UInt8]> = []
+    private var byPlace: [[UInt8]: Set<Int32>] = [:]
+
+    init(_ overlay: Overlay = Overlay()) {
+        for (name, id) in overlay.suppressions {
+            let key = NameKey.canonical(name)
+            if let id { byPlace[key, default: []].insert(Int32(truncatingIfNeeded: id)) } else { everywhere.insert(key) }
+        }
+    }
+
+    var isEmpty: Bool { everywhere.isEmpty && byPlace.isEmpty }
+
+    /// Whether the name with canonical key `key` is suppressed for place `id`.
+    func contains(_ key: [UInt8], id: Int32) -> Bool {
+        everywhere.contains(key) || byPlace[key]?.contains(id) == true
+    }
+}
+
+extension GazetteerBuilder {
+    /// The reading phase: places go to the store, their names to the runs.
+    struct Run {
+        var store = PlaceStore()
+        let runs: NameRuns
+        let keepName: (String) -> Bool
+        var suppressions = Suppressions()
+
+        init(runs: NameRuns, keepName: @escaping (String) -> Bool) {
+            self.runs = runs
+            self.keepName = keepName
+        }
+
+        /// Adds a place row and its names: its own name always, the others when
+        /// ``keepName`` keeps them and the overlay does not suppress them.
+        mutating func add(_ place: GeoNamesPlace) throws {
+            let record = try store.append(place)
+            let id = Int32(truncatingIfNeeded: place.id)
+            var seen: [String] = []
+            for (i, name) in ([place.name] + place.alternateNames).enumerated() where !name.isEmpty && !seen.contains(name) {
+                seen.append(name)
+                if i > 0, !keepName(name) { continue }
+                try add(name, id: id, record: record, primary: i == 0)
+            }
+        }
+
+        /// Adds a name of the place `id` from outside its row (an overlay, or a line of
+        /// `alternateNamesV2.txt` its policy kept), whichever row of that id wins.
+        mutating func addName(_ name: String, id: Int) throws(GeotagError) {
+            guard let id = Int32(exactly: id) else { return }
+            try add(name, id: id, record: NameRuns.anyRecord, primary: false)
+        }
+
+        private func add(_ name: String, id: Int32, record: UInt32, primary: Bool) throws(GeotagError) {
+            let keys = NameKey.keys(for: name)
+            guard let canonical = keys.first else { return }
+            if !primary, !suppressions.isEmpty, suppressions.contains(canonical, id: id) { return }
+            for key in keys {
+                try runs.add(key: key, hash: NameKey.hash(key), id: id, record: record, name: primary ? nil : name)
+            }
+        }
+    }
+
+    /// Gives places without an admin1 code (empty or GeoNames' "00") the codes of their
+    /// nearest ancestor in `hierarchy.txt` that has them in the same country, and places
+    /// with an admin1 but no admin2 code the admin2 code of an ancestor in that admin1.
+    /// Returns how many places it changed.
+    static func fillAdmin(_ store: inout PlaceStore, parents: [Int32: Int32]) -> Int {
+        var filled = 0
+        for index in 0..<store.count {
+            let row = store.row(index)
+            var admin = store.admin(row)
+            guard !admin.country.isEmpty, admin.admin2.isEmpty else { continue }
+            let code = store.featureCode(row)
+            if code.hasPrefix("PCL") || code == "TERR" || (admin.hasAdmin1 && code == "ADM1") { continue }
+            var id = row.id
+            for _ in 0..<8 {
+                guard let parent = parents[id], let at = store.index(of: parent) else { break }
+                let ancestor = store.admin(store.row(at))
+                id = parent
+                guard ancestor.country == admin.country, ancestor.hasAdmin1 else { continue }
+                if !admin.hasAdmin1 {
+                    admin.admin1 = ancestor.admin1
+                    admin.admin2 = ancestor.admin2
+                } else if ancestor.admin1 == admin.admin1, !ancestor.admin2.isEmpty {
+                    admin.admin2 = ancestor.admin2
+                } else {
+                    continue
+                }
+                store.setAdmin(admin, at: index)
+                filled += 1
+                break
+            }
+        }
+        return filled
+    }
+
+    /// Writes the place records and counts them by class and country; returns each
+    /// place's name ref.
+    static func writePlaces(
+        _ store: PlaceStore, admin1: AdminCodes, admin2: AdminCodes, to writer: IndexWriter, metadata: inout GazetteerMetadata
+    ) throws(GeotagError) -> [UInt32] {
+        // Division names from the code files, else from the divisions' own rows.
+        var divisionNames: [String: String] = [:]
+        for index in 0..<store.count {
+            let row = store.row(index)
+            let admin = store.admin(row)
+            switch store.featureCode(row) {
+            case "ADM1": divisionNames[admin.admin1Key] = String(decoding: store.name(row), as: UTF8.self)
+            case "ADM2": divisionNames[admin.admin2Key] = String(decoding: store.name(row), as: UTF8.self)
+            default: break
+            }
+        }
+        var adminRefs = [(code: UInt32, admin1: UInt32, admin2: UInt32)?](repeating: nil, count: store.admins.count)
+        var codeRefs: [UInt32] = []
+        for code in store.featureCodes { codeRefs.append(try writer.intern(code)) }
+        var nameRefs: [UInt32] = []
+        nameRefs.reserveCapacity(store.count)
+        var byClass: [String: Int] = [:], byCountry: [String: Int] = [:]
+        for index in 0..<store.count {
+            let row = store.row(index)
+            let refs: (code: UInt32, admin1: UInt32, admin2: UInt32)
+            if let known = adminRefs[Int(row.admin)] {
+                refs = known
+            } else {
+                let admin = store.admin(row)
+                let a1 = admin.admin1.isEmpty ? "" : admin1[admin.admin1Key] ?? divisionNames[admin.admin1Key] ?? ""
+                let a2 = admin.admin2.isEmpty ? "" : admin2[admin.admin2Key] ?? divisionNames[admin.admin2Key] ?? ""
+                refs = (try writer.intern(admin.admin1), try writer.intern(a1), try writer.intern(a2))
+                adminRefs[Int(row.admin)] = refs
+            }
+            let nameRef = try writer.string(store.name(row))
+            nameRefs.append(nameRef)
+            let country = Array(store.admin(row).country.utf8)
+            try writer.addPlace(.init(
+                id: row.id, latitude: row.latitude, longitude: row.longitude, population: row.population, name: nameRef,
+                admin1Code: refs.code, admin1Name: refs.admin1, admin2Name: refs.admin2, featureCode: codeRefs[Int(row.featureCode)],
+                countryCode: country.count == 2 ? UInt16(country[0]) | UInt16(country[1]) << 8 : 0, featureClass: row.featureClass))
+            byClass[row.featureClass == 0 ? "-" : String(UnicodeScalar(row.featureClass)), default: 0] += 1
+            byCountry[country.count == 2 ? String(decoding: country, as: UTF8.self) : "-", default: 0] += 1
+        }
+        metadata.byFeatureClass = byClass
+        metadata.byCountryCode = byCountry
+        return nameRefs
+    }
+
+    /// Merges the sorted name tuples into keys and postings: each key's places once
+    /// (under the first of their names that folds to it), best first by ``PlacePrior``.
+    /// Returns how many tuples named places that are not in the index.
+    static func writeNames(_ runs: NameRuns, store: PlaceStore, nameRefs: [UInt32], to writer: IndexWriter) throws(GeotagError) -> Int {
+        var weights: [Double] = []
+        weights.reserveCapacity(store.count)
+        for index in 0..<store.count {
+            let row = store.row(index)
+            weights.append(PlacePrior.weight(
+                featureClass: String(UnicodeScalar(row.featureClass)), featureCode: store.featureCode(row), population: Int(row.population)))
+        }
+        var unknown = 0
+        var found: [(place: Int, order: UInt64, name: Range<Int>?)] = []
+        var postings: [(place: UInt32, name: UInt32)] = []
+        var refs: [ArraySlice<UInt8>: UInt32] = [:]
+        try runs.merge { (group) throws(GeotagError) in
+            // The names are slices of the group's buffer, which the next group reuses.
+            defer { refs.removeAll(keepingCapacity: true) }
+            found.removeAll(keepingCapacity: true)
+            for tuple in group.tuples {
+                guard let index = store.index(of: tuple.id) else { unknown += 1; continue }
+                if tuple.record != NameRuns.anyRecord, store.record(index) != tuple.record { continue } // a row that lost to a later one
+                found.append((index, tuple.order, tuple.name))
+            }
+            guard !found.isEmpty else { return }
+            found.sort { $0.place != $1.place ? $0.place < $1.place : $0.order < $1.order }
+            postings.removeAll(keepingCapacity: true)
+            var previous = -1
+            for entry in found where entry.place != previous {
+                previous = entry.place
+                var ref = nameRefs[entry.place]
+                if let range = entry.name {
+                    let name = group.names[range]
+                    if let known = refs[name] {
+                        ref = known
+                    } else {
+                        ref = try writer.string(name)
+                        refs[name] = ref
+                    }
+                }
+                postings.append((UInt32(entry.place), ref))
+            }
+            postings.sort { a, b in
+                let (wa, wb) = (weights[Int(a.place)], weights[Int(b.place)])
+                return wa != wb ? wa > wb : a.place < b.place
+            }
+            try writer.addKey(hash: group.hash, key: group.key, postings: postings)
+        }
+        return unknown
     }
 }

@@ -36,11 +36,13 @@ public struct GeoNamesPlace: Sendable, Equatable {
     /// Parses one line of a GeoNames places file: geonameid, name, asciiname,
     /// alternatenames (comma-separated), latitude, longitude, feature class, feature
     /// code, country code, cc2, admin1, admin2, admin3, admin4, population, elevation,
-    /// dem, timezone, modification date.
+    /// dem, timezone, modification date. The asciiname becomes the first alternate name;
+    /// the alternatenames column follows unless `alternateNamesColumn` is false (a build
+    /// that reads `alternateNamesV2.txt` takes them from there, with their languages).
     ///
     /// - Throws: a reason naming the bad column, for the caller to report with the
     ///   file and line.
-    public init(geonamesLine line: ArraySlice<UInt8>) throws(DocumentError) {
+    public init(geonamesLine line: ArraySlice<UInt8>, alternateNamesColumn: Bool = true) throws(DocumentError) {
         let columns = line.split(separator: 0x09, omittingEmptySubsequences: false)
         guard columns.count >= 15 else {
             throw DocumentError("expected 19 tab-separated columns, found \(columns.count)")
@@ -57,7 +59,7 @@ public struct GeoNamesPlace: Sendable, Equatable {
         guard !name.isEmpty else { throw DocumentError("empty name") }
         let population = columns[14].isEmpty ? 0 : Int(text(14))
         guard let population, population >= 0 else { throw DocumentError("population '\(text(14))' is not a number") }
-        let alternates = columns[3].split(separator: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self) }
+        let alternates = alternateNamesColumn ? columns[3].split(separator: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self) } : []
         self.init(
             id: id, name: name, alternateNames: [text(2)] + alternates, latitude: latitude, longitude: longitude,
             featureClass: text(6), featureCode: text(7), countryCode: text(8), admin1Code: text(10),

@@ -3,8 +3,8 @@ import Foundation
 import Glibc
 #endif
 
-/// A gazetteer index loaded into memory in one read and checked against its checksum;
-/// immutable, so every thread of a run shares it.
+/// A gazetteer index mapped into memory (``IndexBytes``) and checked against its
+/// checksum; immutable, so every thread of a run shares it.
 ///
 /// Lookups work on folded keys (see ``NameKey``) without allocating: the matcher hashes
 /// the words of a text window and asks ``postings(hash:key:)`` for the places that bear
@@ -17,7 +17,7 @@ public final class GazetteerIndex: Sendable {
     public let keyCount: Int
     public let postingCount: Int
 
-    private let storage: [UInt8]
+    private let storage: IndexBytes
     private let placesOffset: Int
     private let keysOffset: Int
     private let bucketsOffset: Int
@@ -25,13 +25,17 @@ public final class GazetteerIndex: Sendable {
     private let postingsOffset: Int
     private let stringsOffset: Int
 
-    /// Reads and checks the index at `path`.
+    /// Maps and checks the index at `path`.
     public convenience init(path: String) throws(GeotagError) {
-        try self.init(bytes: try Self.read(path), path: path)
+        try self.init(storage: IndexBytes(mapping: path), path: path)
     }
 
     /// Checks and opens an index held in memory.
-    public init(bytes: [UInt8], path: String) throws(GeotagError) {
+    public convenience init(bytes: [UInt8], path: String) throws(GeotagError) {
+        try self.init(storage: IndexBytes(copying: bytes), path: path)
+    }
+
+    private init(storage bytes: IndexBytes, path: String) throws(GeotagError) {
         func corrupt(_ reason: String) -> GeotagError {
             .gazetteer(path: path, reason: "\(reason); rebuild it with `make gazetteer` or `geotag gazetteer build`")
         }
@@ -54,7 +58,7 @@ public final class GazetteerIndex: Sendable {
             throw corrupt("size \(bytes.count) bytes does not match its header (\(expected)); the file is truncated or corrupt")
         }
         let checksum: UInt64 = bytes.load(at: IndexLayout.Header.checksum)
-        let actual = bytes.withUnsafeBytes { Checksum64.of(UnsafeRawBufferPointer(rebasing: $0[IndexLayout.headerSize...])) }
+        let actual = Checksum64.of(bytes[IndexLayout.headerSize..<bytes.count])
         guard checksum == actual else { throw corrupt("checksum mismatch; the file is corrupt") }
         let metadataRange = IndexLayout.headerSize..<(IndexLayout.headerSize + metadataSize)
         guard let metadata = try? JSONDecoder().decode(GazetteerMetadata.self, from: Data(bytes[metadataRange])) else {
@@ -77,29 +81,31 @@ public final class GazetteerIndex: Sendable {
     /// The version recorded with every mention.
     public var version: String { metadata.version }
 
+    /// The demonyms the index was built with (empty when none).
+    public var demonyms: DemonymTable { metadata.demonyms ?? DemonymTable() }
+
     // MARK: Keys and postings
 
     /// The postings (indices into the posting table) of the key `key` whose
     /// ``NameKey/hash(_:)`` is `hash`, best place first; nil when no name folds to it.
     @inline(__always)
     public func postings(hash: UInt64, key: UnsafeRawBufferPointer) -> Range<Int>? {
-        storage.withUnsafeBytes { raw -> Range<Int>? in
-            var slot = Int(truncatingIfNeeded: hash) & bucketMask
-            while true {
-                let entry = Int(raw.loadUnaligned(fromByteOffset: bucketsOffset + slot * 4, as: UInt32.self).littleEndian)
-                if entry == 0 { return nil }
-                let keyOffset = keysOffset + (entry - 1) * IndexLayout.keySize
-                if raw.loadUnaligned(fromByteOffset: keyOffset, as: UInt64.self).littleEndian == hash {
-                    let ref = Int(raw.loadUnaligned(fromByteOffset: keyOffset + 8, as: UInt32.self).littleEndian)
-                    let length = Int(raw.loadUnaligned(fromByteOffset: stringsOffset + ref, as: UInt16.self).littleEndian)
-                    if length == key.count, memcmp(raw.baseAddress! + stringsOffset + ref + 2, key.baseAddress!, length) == 0 {
-                        let first = Int(raw.loadUnaligned(fromByteOffset: keyOffset + 12, as: UInt32.self).littleEndian)
-                        let next = Int(raw.loadUnaligned(fromByteOffset: keyOffset + IndexLayout.keySize + 12, as: UInt32.self).littleEndian)
-                        return first..<next
-                    }
+        let raw = storage.base
+        var slot = Int(truncatingIfNeeded: hash) & bucketMask
+        while true {
+            let entry = Int(raw.loadUnaligned(fromByteOffset: bucketsOffset + slot * 4, as: UInt32.self).littleEndian)
+            if entry == 0 { return nil }
+            let keyOffset = keysOffset + (entry - 1) * IndexLayout.keySize
+            if raw.loadUnaligned(fromByteOffset: keyOffset, as: UInt64.self).littleEndian == hash {
+                let ref = Int(raw.loadUnaligned(fromByteOffset: keyOffset + 8, as: UInt32.self).littleEndian)
+                let length = Int(raw.loadUnaligned(fromByteOffset: stringsOffset + ref, as: UInt16.self).littleEndian)
+                if length == key.count, length == 0 || memcmp(raw + stringsOffset + ref + 2, key.baseAddress!, length) == 0 {
+                    let first = Int(raw.loadUnaligned(fromByteOffset: keyOffset + 12, as: UInt32.self).littleEndian)
+                    let next = Int(raw.loadUnaligned(fromByteOffset: keyOffset + IndexLayout.keySize + 12, as: UInt32.self).littleEndian)
+                    return first..<next
                 }
-                slot = (slot + 1) & bucketMask
             }
+            slot = (slot + 1) & bucketMask
         }
     }
 
@@ -128,7 +134,7 @@ public final class GazetteerIndex: Sendable {
             latitude: Double(storage.load(at: o + F.latitude) as Int32) / 1_000_000,
             longitude: Double(storage.load(at: o + F.longitude) as Int32) / 1_000_000,
             population: Int(storage.load(at: o + F.population) as UInt32),
-            featureClass: storage[o + F.featureClass],
+            featureClass: storage.load(at: o + F.featureClass),
             featureCodeRef: storage.load(at: o + F.featureCode),
             countryCode: storage.load(at: o + F.countryCode),
             admin1CodeRef: storage.load(at: o + F.admin1Code))
@@ -153,29 +159,6 @@ public final class GazetteerIndex: Sendable {
         let length = Int(storage.load(at: offset) as UInt16)
         return String(decoding: storage[(offset + 2)..<(offset + 2 + length)], as: UTF8.self)
     }
-
-    private static func read(_ path: String) throws(GeotagError) -> [UInt8] {
-        let fd = Glibc.open(path, O_RDONLY)
-        guard fd >= 0 else {
-            throw GeotagError.gazetteer(path: path, reason: "cannot open (\(String(cString: strerror(errno)))); build it with `make gazetteer`")
-        }
-        defer { Glibc.close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw GeotagError.gazetteer(path: path, reason: "cannot stat") }
-        let size = Int(info.st_size)
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            var done = 0
-            while done < size {
-                let n = Foundation.read(fd, buffer.baseAddress! + done, size - done)
-                if n <= 0 { failed = n < 0; break }
-                done += n
-            }
-            count = done
-        }
-        if failed { throw GeotagError.gazetteer(path: path, reason: "read error (\(String(cString: strerror(errno))))") }
-        return bytes
-    }
 }
 
 /// The fixed-size facts of a place, read straight from the index; what the resolver
@@ -197,13 +180,5 @@ public struct PlaceRecord: Sendable, Equatable {
     public var countryCodeString: String {
         guard countryCode != 0 else { return "" }
         return String(decoding: [UInt8(countryCode & 0xff), UInt8(countryCode >> 8)], as: UTF8.self)
-    }
-}
-
-extension [UInt8] {
-    /// Reads a little-endian integer at `offset`.
-    @inline(__always)
-    func load<T: FixedWidthInteger>(at offset: Int) -> T {
-        withUnsafeBytes { T(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: T.self)) }
     }
 }

@@ -25,11 +25,15 @@ public struct GazetteerMetadata: Codable, Sendable, Equatable {
     public var byCountryCode: [String: Int]
     /// Input lines that were reported and skipped.
     public var skippedLines: Int
+    /// The demonym table the index carries for the extractor; nil when it was built
+    /// without one.
+    public var demonyms: DemonymTable?
 
     enum CodingKeys: String, CodingKey {
         case format, version, name, sources, places, names, keys
         case byFeatureClass = "by_feature_class"
         case byCountryCode = "by_country_code"
         case skippedLines = "skipped_lines"
+        case demonyms
     }
 }

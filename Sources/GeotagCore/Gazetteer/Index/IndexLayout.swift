@@ -13,8 +13,9 @@
 /// strings    u16 length + UTF-8 bytes each; ref 0 is the empty string
 /// ```
 /// The checksum (``Checksum64``) covers every byte after the header. Places are sorted
-/// by id, keys by their bytes, and each key's postings best first (``PlacePrior``), so
-/// the same input always gives the same file.
+/// by id, keys by hash and then bytes (the order the builder's external sort gives), and
+/// each key's postings best first (``PlacePrior``), so the same input always gives the
+/// same file. A reader finds keys through the buckets and does not rely on their order.
 enum IndexLayout {
     static let magic: [UInt8] = Array("GEOTAGZ1".utf8)
     static let formatVersion: UInt32 = 1
@@ -52,19 +53,50 @@ enum IndexLayout {
 }
 
 /// A fast 64-bit checksum over 8-byte words (a multiply-rotate mix), for detecting a
-/// truncated or corrupted index file at load time, not for security.
-enum Checksum64 {
+/// truncated or corrupted index file at load time, not for security. Fed in pieces of
+/// any size, it gives what one pass over the whole would.
+struct Checksum64 {
+    private var h: UInt64
+    /// Bytes of an unfinished word (fewer than 8).
+    private var pending: [UInt8] = []
+
+    /// Starts a checksum over `length` bytes in all.
+    init(length: Int) { h = 0x9E37_79B9_7F4A_7C15 ^ UInt64(length) }
+
     static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        let words = bytes.count / 8
+        var checksum = Checksum64(length: bytes.count)
+        checksum.update(bytes)
+        return checksum.finalize()
+    }
+
+    mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        var start = 0
+        if !pending.isEmpty {
+            start = min(8 - pending.count, bytes.count)
+            pending.append(contentsOf: bytes[0..<start])
+            guard pending.count == 8 else { return }
+            pending.withUnsafeBytes { mix($0.loadUnaligned(as: UInt64.self)) }
+            pending.removeAll()
+        }
+        let words = (bytes.count - start) / 8
+        var h = self.h
         for i in 0..<words {
-            let word = bytes.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)
-            h = (h ^ word) &* 0xFF51_AFD7_ED55_8CCD
+            h = (h ^ bytes.loadUnaligned(fromByteOffset: start + i * 8, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
             h = (h << 31) | (h >> 33)
         }
-        for i in (words * 8)..<bytes.count {
-            h = (h ^ UInt64(bytes[i])) &* 0xC4CE_B9FE_1A85_EC53
-        }
+        self.h = h
+        pending.append(contentsOf: bytes[(start + words * 8)...])
+    }
+
+    @inline(__always)
+    private mutating func mix(_ word: UInt64) {
+        h = (h ^ word) &* 0xFF51_AFD7_ED55_8CCD
+        h = (h << 31) | (h >> 33)
+    }
+
+    func finalize() -> UInt64 {
+        var h = self.h
+        for byte in pending { h = (h ^ UInt64(byte)) &* 0xC4CE_B9FE_1A85_EC53 }
         return h ^ (h >> 29)
     }
 }
