@@ -9,6 +9,8 @@ struct Candidate: Equatable {
     /// Letters of a clitic at the start of the first token that are not part of the
     /// name (و in والحسكة); the mention starts after them.
     var clitic: Clitic? = nil
+    /// Found by its skeleton (a near-miss spelling such as "Deir Ezzor"), not its key.
+    var loose = false
 }
 
 /// A clitic written onto an Arabic name: its length, and whether it is a preposition
@@ -58,6 +60,12 @@ struct CandidateFinder {
                     }
                 }
             }
+            // A near-miss spelling of a longer name beats a shorter exact one ("Tal Tamr"
+            // is Tell Tamer, not At Tall); only looked for where a name could go on.
+            if match == nil || (match!.tokens.upperBound < limit && text.tokens[match!.tokens.upperBound].flags.contains(.capitalized)),
+               let loose = looseMatch(at: i, limit: limit, in: text), loose.tokens.count > match?.tokens.count ?? 0 {
+                match = loose
+            }
             if let match {
                 found.append(match)
                 i = match.tokens.upperBound
@@ -75,6 +83,23 @@ struct CandidateFinder {
         if !flags.isDisjoint(with: [.capitalized, .caseless, .allCaps]) { return !flags.contains(.digit) }
         guard flags.contains(.article), i + 1 < text.tokens.count else { return false }
         return !text.tokens[i + 1].flags.isDisjoint(with: [.capitalized, .caseless])
+    }
+
+    /// The longest window at `i` whose skeleton (``NameSkeleton``) is that of a notable
+    /// place's name and whose spelling is a near miss of it ("Deir Ezzor", "Kamishli",
+    /// "Hasakeh"); the places are those of the names it is a near miss of.
+    private func looseMatch(at i: Int, limit: Int, in text: FoldedText) -> Candidate? {
+        for end in stride(from: limit, to: i, by: -1) where canEnd(end - 1, in: text) {
+            let window = i..<end
+            guard window.allSatisfy({ !text.tokens[$0].flags.isDisjoint(with: [.capitalized, .caseless, .allCaps, .article]) }),
+                  let key = NameSkeleton.key(of: text, window), let hit = index.postings(key: key)
+            else { continue }
+            let bare = NameSkeleton.bare(of: text, window)
+            let near = hit.map { index.posting($0) }.filter { NameSkeleton.isNearMiss(bare, NameSkeleton.bare(of: index.string($0.nameRef))) }
+            guard !near.isEmpty else { continue }
+            return Candidate(tokens: window, places: near.map(\.place), nameRefs: near.map(\.nameRef), loose: true)
+        }
+        return nil
     }
 
     /// The ways token `i` may carry Arabic clitics before a name: و or ف ("and"),

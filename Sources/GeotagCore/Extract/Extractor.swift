@@ -52,11 +52,12 @@ public struct Extractor: Stage {
         // Once a word is a person's name in an article, it is that person throughout
         // ("Layla Hassan ... Hassan said").
         names.removeAll { $0.candidate.tokens.count == 1 && people.contains(folded.folded($0.candidate.tokens.lowerBound)) }
+        let demonyms = demonymEvidence(in: folded)
         linkParents(&names, in: folded)
 
         var resolver = Resolver(index: index)
         resolver.countryBias = Set(options.countryBias.compactMap(Self.countryKey))
-        let choices = resolver.resolve(names, demonymCountries: demonymEvidence(in: folded))
+        let choices = resolver.resolve(names, demonymCountries: demonyms)
 
         let utf8 = Array(text.utf8)
         var mentions: [Mention] = []

@@ -29,6 +29,11 @@ struct Recognizer {
             return .failure(.demonym)
         }
         let words = span.map { word($0, in: text) }
+        // A near-miss spelling is only trusted for a word that is not itself English or
+        // a person's name ("Motion", "Michelle" sound like towns but are not their names).
+        if candidate.loose, words.contains(where: { english.contains($0) || GivenNames.all.contains($0) || Surnames.all.contains($0) || isGenericWord($0) }) {
+            return .failure(.commonWord)
+        }
         if span.count == 1, CommonWords.calendar.contains(words[0]) { return .failure(.commonWord) }
         // "I", "La", "Li": one or two letters make a name only in capitals ("US", "UK").
         if span.count == 1, !first.flags.contains(.caseless), first.folded.count <= 2, !first.flags.contains(.allCaps) {
@@ -59,6 +64,14 @@ struct Recognizer {
             return .failure(.person)
         }
         let placeContext = hasPlaceContext(span, in: text, previousPlaceEnd: previousPlaceEnd)
+        // A near-miss spelling needs the context to say place ("in Deir Ezzor", "Kamishli
+        // district"): without it, people's names that sound like towns slip in.
+        if candidate.loose, !placeContext { return .failure(.commonWord) }
+        // Nor is it trusted at the start of a longer capitalised name ("Tahrir Square").
+        if candidate.loose, span.upperBound < text.tokens.count, isAdjacent(span.upperBound - 1, span.upperBound, in: text),
+           text.tokens[span.upperBound].flags.contains(.capitalized) {
+            return .failure(.partOfLongerName)
+        }
         let capitals = first.flags.contains(.allCaps)
         if words.allSatisfy(isGenericWord), !capitals, !placeContext { return .failure(.commonWord) }
         // An ordinary English word or a person's name: a place only where the context says
@@ -72,6 +85,7 @@ struct Recognizer {
 
         var confidence = 0.85
         if placeContext { confidence = 0.95 }
+        if candidate.loose { confidence -= 0.1 }
         if first.flags.contains(.sentenceStart), span.count == 1, !placeContext { confidence -= 0.1 }
         if first.flags.contains(.allCaps), span.count > 1 || first.folded.count > 5 { confidence -= 0.05 }
         return .success((candidate, confidence))

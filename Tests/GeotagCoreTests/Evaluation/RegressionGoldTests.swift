@@ -14,9 +14,9 @@ struct RegressionGoldTests {
         .appendingPathComponent("Fixtures/gold/regression.jsonl").path
 
     /// Floors, each set 0.02 below what the extractor scored when it was last raised
-    /// (then: precision 0.997, recall 0.978, F1 0.987, within 161 km 0.990). Raise them
+    /// (then: precision 0.997, recall 0.985, F1 0.991, within 161 km 0.995). Raise them
     /// as quality rises; never lower one to make a change pass.
-    static let floors = (precision: 0.97, recall: 0.95, f1: 0.96, withinTolerance: 0.97)
+    static let floors = (precision: 0.97, recall: 0.96, f1: 0.97, withinTolerance: 0.97)
 
     /// Strings marked as non-places that the extractor still predicts today, by document
     /// id. They are reported as known issues; the accuracy work removes them from here.

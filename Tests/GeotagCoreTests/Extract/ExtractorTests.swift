@@ -96,3 +96,24 @@ struct ExtractorTests {
         #expect(strict.mentions(in: "Shelling hit Hama.", docID: "t").isEmpty)
     }
 }
+
+extension ExtractorTests {
+    /// Near-miss romanisations resolve by their skeleton when the context says place.
+    @Test(arguments: [
+        ("Fighting resumed in Deir Ezzor on Monday.", "Deir Ezzor", 170794),
+        ("Families fled to Kamishli.", "Kamishli", 173377),
+        ("Families fled to Hasakeh.", "Hasakeh", 173811),
+        ("Aid reached Baqouba late on Sunday.", "Baqouba", 97990),
+        ("Shelling was reported in Tal Tamr, in Hasakah province.", "Tal Tamr", 163434),
+        ("Shelling was reported near Maarat al-Numan in Idlib.", "Maarat al-Numan", 167611),
+    ])
+    func nearMissSpellingsResolve(text: String, mention: String, placeID: Int) {
+        let found = mentions(text)
+        #expect(found.contains { $0.text == mention && $0.place.id == placeID }, "\(found.map { "\($0.text)→\($0.place.name) \($0.place.id)" })")
+    }
+
+    /// A name that only sounds like a town stays out: "Michelle" is no Mechelen.
+    @Test func nearMissesNeedPlaceContext() {
+        #expect(mentions("The letter was signed by Michelle Jones in Chicago.").map(\.text) == ["Chicago"])
+    }
+}

@@ -15,13 +15,15 @@
 /// 4. the words are joined without spaces (Abu Kamal / Al-Bukamal; البو كمال / البوكمال).
 ///
 /// Skeletons are coarse by design ("Oman" and "Amman" share one), so they are only a
-/// fallback for names no exact key matches, and only among notable places.
+/// fallback for names no exact key matches, only among notable places (``isNotable``),
+/// and a match stands only when the spelling is a near miss of the name it found: an
+/// edit distance within a third of its length (``isNearMiss``).
 public enum NameSkeleton {
     /// The skeleton of the tokens `range` of `text`, or nil when it would be shorter
     /// than ``minimumLength`` bytes (too short to tell names apart).
     public static func skeleton(of text: FoldedText, _ range: Range<Int>, skippingFirst skip: Int = 0) -> [UInt8]? {
         var out: [UInt8] = []
-        for i in range where !text.tokens[i].flags.contains(.article) {
+        for i in range where !isArticle(i, of: text, in: range) {
             var word = Array(text.folded(i))
             if i == range.lowerBound { word.removeFirst(min(skip, word.count)) }
             if text.tokens[i].flags.contains(.caseless) {
@@ -45,21 +47,98 @@ public enum NameSkeleton {
     /// Skeletons shorter than this many bytes are not used.
     public static let minimumLength = 4
 
+    /// The first byte of a skeleton key in the index: a byte no folded name contains,
+    /// so skeleton keys and ordinary keys share one hash table without meeting.
+    public static let keyPrefix: UInt8 = 0x01
+
+    /// The index key of `name`'s skeleton, or nil when it has none.
+    public static func key(of name: String) -> [UInt8]? {
+        skeleton(of: name).map { [keyPrefix] + $0 }
+    }
+
+    /// The index key of the skeleton of tokens `range` of `text`.
+    public static func key(of text: FoldedText, _ range: Range<Int>, skippingFirst skip: Int = 0) -> [UInt8]? {
+        skeleton(of: text, range, skippingFirst: skip).map { [keyPrefix] + $0 }
+    }
+
+    /// Whether a place is indexed under its skeletons: countries, regions, provinces,
+    /// districts, and towns of 5,000 people or more or of unknown population (GeoNames
+    /// writes 0 for many district seats, Tall Tamr and Ma'arrat an-Nu'man among them).
+    /// Matching that loosely is only worth its risk for places news is likely to name.
+    public static func isNotable(featureClass: String, featureCode: String, population: Int) -> Bool {
+        switch PlaceKind(featureClass: featureClass, featureCode: featureCode) {
+        case .country, .region, .province, .district: return true
+        case .town, .natural: return population >= 5_000 || population == 0
+        }
+    }
+
+    /// A name's letters without articles and spaces, for comparing a skeleton match
+    /// with the name it matched ("deirezzor" for "Deir ez-Zor").
+    public static func bare(of text: FoldedText, _ range: Range<Int>, skippingFirst skip: Int = 0) -> [UInt8] {
+        var out: [UInt8] = []
+        for i in range where !isArticle(i, of: text, in: range) {
+            var word = text.folded(i)
+            if i == range.lowerBound { word = word.dropFirst(skip) }
+            if text.tokens[i].flags.contains(.arabicArticle) {
+                word = word.dropFirst(FoldedText.arabicArticleBytes.count)
+            } else if !text.tokens[i].flags.contains(.caseless) {
+                word = withoutGluedArticle(word)
+            }
+            out += word
+        }
+        return out
+    }
+
+    /// The bare form of a whole name.
+    public static func bare(of name: String) -> [UInt8] {
+        let text = FoldedText(name)
+        return bare(of: text, 0..<text.tokens.count)
+    }
+
+    /// Whether two bare forms are close enough for a skeleton match to stand: an edit
+    /// distance of at most a third of the shorter one's length, and at least one
+    /// ("baqouba"/"baqubah" yes, "oman"/"amman" no).
+    public static func isNearMiss(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        let bound = max(1, min(a.count, b.count) / 3)
+        guard abs(a.count - b.count) <= bound else { return false }
+        return EditDistance.levenshtein(a, b, limit: bound) <= bound
+    }
+
     private static let a = UInt8(ascii: "a"), h = UInt8(ascii: "h")
 
     private static func isVowel(_ c: UInt8) -> Bool {
         c == UInt8(ascii: "a") || c == UInt8(ascii: "e") || c == UInt8(ascii: "i") || c == UInt8(ascii: "o") || c == UInt8(ascii: "u")
     }
 
+    /// Spellings of the Arabic article: inside a name, between two of its words ("Ma'arrat
+    /// an Nu'man", "Ras al Ain"), they are the article even where the folding keeps them
+    /// because they are also English words.
+    private static let articles: Set<[UInt8]> = Set(["al", "el", "an", "ar", "as", "ash", "at", "ad", "az", "ed", "en", "er", "es", "et", "ez", "ul", "ur", "ud", "uz"].map { Array($0.utf8) })
+
+    /// Whether token `i` is an article for skeletons: flagged so, or an article's
+    /// spelling that is neither the first nor the last word of `range`.
+    private static func isArticle(_ i: Int, of text: FoldedText, in range: Range<Int>) -> Bool {
+        if text.tokens[i].flags.contains(.article) { return true }
+        return i > range.lowerBound && i < range.upperBound - 1 && articles.contains(Array(text.folded(i)))
+    }
+
+    /// `word` without an article glued to its front: "al"/"el" + consonant
+    /// ("Alhasakah"), or a vowel + doubled consonant ("Ezzor", "Arraqqa").
+    static func withoutGluedArticle(_ word: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        let w = Array(word)
+        if w.count >= 4, (w[0] == a || w[0] == UInt8(ascii: "e")), w[1] == UInt8(ascii: "l"), !isVowel(w[2]) {
+            return word.dropFirst(2)
+        }
+        if w.count >= 5, isVowel(w[0]), !isVowel(w[1]), w[1] == w[2], w[1] != UInt8(ascii: "l") {
+            return word.dropFirst(2)
+        }
+        return word
+    }
+
     /// One Latin word's skeleton.
     static func latin(_ input: [UInt8]) -> [UInt8] {
-        var word = input
-        // 1. A glued article: "al"/"el" + consonant, or vowel + doubled consonant.
-        if word.count >= 4, (word[0] == a || word[0] == UInt8(ascii: "e")), word[1] == UInt8(ascii: "l"), !isVowel(word[2]) {
-            word.removeFirst(2)
-        } else if word.count >= 5, isVowel(word[0]), !isVowel(word[1]), word[1] == word[2], word[1] != UInt8(ascii: "l") {
-            word.removeFirst(2)
-        }
+        // 1. An article glued on.
+        let word = Array(withoutGluedArticle(input[...]))
         // 2. Consonants and digraphs.
         var merged: [UInt8] = []
         var i = 0

@@ -31,7 +31,7 @@ public struct GazetteerBuilder {
     public private(set) var notes: [String] = []
 
     /// Bumped when the builder's output for the same inputs changes; part of the version.
-    static let revision = 2
+    static let revision = 3
 
     public init(name: String) { self.name = name }
 
@@ -200,11 +200,12 @@ extension GazetteerBuilder {
         mutating func add(_ place: GeoNamesPlace) throws {
             let record = try store.append(place)
             let id = Int32(truncatingIfNeeded: place.id)
+            let skeletons = NameSkeleton.isNotable(featureClass: place.featureClass, featureCode: place.featureCode, population: place.population)
             var seen: [String] = []
             for (i, name) in ([place.name] + place.alternateNames).enumerated() where !name.isEmpty && !seen.contains(name) {
                 seen.append(name)
                 if i > 0, !keepName(name) { continue }
-                try add(name, id: id, record: record, primary: i == 0)
+                try add(name, id: id, record: record, primary: i == 0, skeleton: skeletons)
             }
         }
 
@@ -215,10 +216,13 @@ extension GazetteerBuilder {
             try add(name, id: id, record: NameRuns.anyRecord, primary: false)
         }
 
-        private func add(_ name: String, id: Int32, record: UInt32, primary: Bool) throws(GeotagError) {
-            let keys = NameKey.keys(for: name)
+        /// Adds a name under its keys, and under its skeleton key (``NameSkeleton``)
+        /// when `skeleton` says the place is notable enough to be matched that loosely.
+        private func add(_ name: String, id: Int32, record: UInt32, primary: Bool, skeleton: Bool = false) throws(GeotagError) {
+            var keys = NameKey.keys(for: name)
             guard let canonical = keys.first else { return }
             if !primary, !suppressions.isEmpty, suppressions.contains(canonical, id: id) { return }
+            if skeleton, let key = NameSkeleton.key(of: name) { keys.append(key) }
             for key in keys {
                 try runs.add(key: key, hash: NameKey.hash(key), id: id, record: record, name: primary ? nil : name)
             }
