@@ -17,7 +17,7 @@ BUILD_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libxml2-dev zli
 TEST_PACKAGES  := gdal-bin python3-gdal librsvg2-bin sqlite3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: all deps build gazetteer gazetteer-sources run test bench-gazetteer clean
+.PHONY: all deps build gazetteer gazetteer-sources run test bench bench-gazetteer bench-normalize clean
 
 all: build
 
@@ -35,10 +35,11 @@ build: deps
 	$(SWIFT) build $(SWIFT_FLAGS) --product geotag
 	@$(MAKE) --no-print-directory gazetteer
 
-## gazetteer: the binary index, built from the committed GeoNames-format sources
+## gazetteer: the binary index, built from the committed GeoNames-format sources (again
+## whenever they or geotag itself change: the builder is part of what the index is)
 gazetteer: $(GAZETTEER_INDEX)
 
-$(GAZETTEER_INDEX): $(GAZETTEER_SOURCES)
+$(GAZETTEER_INDEX): $(GAZETTEER_SOURCES) $(BIN)
 	$(BIN) gazetteer build --from $(GAZETTEER_DIR)/geonames --overlay $(GAZETTEER_DIR)/overlay.tsv \
 		--demonyms $(GAZETTEER_DIR)/demonyms.tsv --name bundled --out $@
 
@@ -54,12 +55,20 @@ run: build
 test: build
 	GEOTAG_REQUIRE_GDAL=1 $(SWIFT) test $(SWIFT_FLAGS)
 
+## bench: every benchmark; figures are medians (see each target)
+bench: bench-gazetteer bench-normalize
+
 ## bench-gazetteer: medians of the bundled gazetteer's load time and memory, and of the build
 ## and load time of a synthetic allCountries with about 12 million names (generated once,
 ## about 1 GB, into .build/bench-gazetteer). BENCH_GAZETTEER_FLAGS: e.g. --builds 3 --loads 9
 bench-gazetteer: build
 	$(SWIFT) build $(SWIFT_FLAGS) --product GazetteerBench
 	$(dir $(BIN))GazetteerBench --bundled $(GAZETTEER_INDEX) $(BENCH_GAZETTEER_FLAGS)
+
+## bench-normalize: geotag's normalize against trafilatura (pip-installed into .build-bench/
+## by the script, never a dependency): token F1 and pages per second, medians of 5 runs
+bench-normalize: build
+	python3 Benchmarks/normalize/compare.py --geotag $(BIN)
 
 clean:
 	rm -rf .build out $(GAZETTEER_INDEX)
