@@ -91,11 +91,8 @@ struct CandidateFinder {
     private func looseMatch(at i: Int, limit: Int, in text: FoldedText) -> Candidate? {
         for end in stride(from: limit, to: i, by: -1) where canEnd(end - 1, in: text) {
             let window = i..<end
-            guard window.allSatisfy({ !text.tokens[$0].flags.isDisjoint(with: [.capitalized, .caseless, .allCaps, .article]) }),
-                  let key = NameSkeleton.key(of: text, window), let hit = index.postings(key: key)
-            else { continue }
-            let bare = NameSkeleton.bare(of: text, window)
-            let near = hit.map { index.posting($0) }.filter { NameSkeleton.isNearMiss(bare, NameSkeleton.bare(of: index.string($0.nameRef))) }
+            guard window.allSatisfy({ !text.tokens[$0].flags.isDisjoint(with: [.capitalized, .caseless, .allCaps, .article]) }) else { continue }
+            let near = index.nearMisses(of: text, window)
             guard !near.isEmpty else { continue }
             return Candidate(tokens: window, places: near.map(\.place), nameRefs: near.map(\.nameRef), loose: true)
         }

@@ -49,11 +49,12 @@ struct Resolver {
     }
 
     private func choose(_ name: Name, _ options: [PlaceRecord], parentPick: PlaceRecord?, focus: Focus?, own: PlaceRecord?) -> Choice {
-        let provinces = options.filter { $0.featureClass == UInt8(ascii: "A") && kind($0) == .province }
+        let kinds = options.map(kind)
+        let seats = PlacePrior.seatBonuses(zip(options, kinds).map { ($1, $0.countryCode, $0.admin1CodeRef) })
         var weights: [Double] = []
         weights.reserveCapacity(options.count)
-        for option in options {
-            let k = kind(option)
+        for (i, option) in options.enumerated() {
+            let k = kinds[i]
             var w = PlacePrior.weight(featureClass: String(UnicodeScalar(option.featureClass)), featureCode: index.string(option.featureCodeRef), population: option.population)
             switch name.hint {
             case .province where k == .province: w += 3
@@ -62,9 +63,7 @@ struct Resolver {
             case .country where k == .country: w += 2
             default: break
             }
-            if k == .town, name.hint != .province, provinces.contains(where: { $0.countryCode == option.countryCode && $0.admin1CodeRef == option.admin1CodeRef }) {
-                w += 1.2
-            }
+            if name.hint != .province { w += seats[i] }
             if let parent = parentPick, parent.countryCode == option.countryCode {
                 w += 4
                 if kind(parent) == .province, parent.admin1CodeRef == option.admin1CodeRef { w += 2.5 }

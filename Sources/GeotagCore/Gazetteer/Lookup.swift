@@ -11,32 +11,42 @@ public struct LookupCandidate: Sendable, Equatable {
 
 extension GazetteerIndex {
     /// The places `name` may mean, best first: every place with a name that folds to
-    /// the same key (or, failing that, to the same key without its Arabic article),
-    /// optionally only in `country`, scored by their prior weight (``PlacePrior``).
-    public func lookup(_ name: String, country: String? = nil, limit: Int = 10) -> [LookupCandidate] {
+    /// the same key (or, failing that, to the same key without its Arabic article, or
+    /// else a near-miss spelling of a notable place's name: ``nearMisses(of:_:)``),
+    /// optionally only in `country`, scored by their prior weight (``PlacePrior``) with
+    /// a town ahead of the province it gives its name to (``PlacePrior/seatBonuses``).
+    /// With `nearMisses` false, only names the gazetteer holds as written count.
+    public func lookup(_ name: String, country: String? = nil, limit: Int = 10, nearMisses allowNearMisses: Bool = true) -> [LookupCandidate] {
         let folded = FoldedText(name)
         let all = 0..<folded.tokens.count
-        var found: Range<Int>?
-        for stripped in [false, true] where found == nil && (!stripped || folded.hasArticle(in: all)) {
+        var found: [(place: Int, nameRef: UInt32)] = []
+        for stripped in [false, true] where found.isEmpty && (!stripped || folded.hasArticle(in: all)) {
             var key: [UInt8] = []
             folded.appendKey(all, stripped: stripped, to: &key)
-            if !key.isEmpty { found = postings(key: key) }
+            if !key.isEmpty, let hit = postings(key: key) { found = hit.map { posting($0) } }
         }
-        guard let found else { return [] }
-        var candidates: [(place: Place, name: String, weight: Double)] = []
-        for i in found {
-            let posting = posting(i)
-            let place = place(posting.place)
-            if let country, place.countryCode != country.uppercased() { continue }
-            let weight = PlacePrior.weight(featureClass: place.featureClass, featureCode: place.featureCode, population: place.population)
-            candidates.append((place, string(posting.nameRef), weight))
+        if found.isEmpty, allowNearMisses { found = nearMisses(of: folded, all) }
+        var places = found.map { (place: place($0.place), name: string($0.nameRef)) }
+        if let country { places.removeAll { $0.place.countryCode != country.uppercased() } }
+        let seats = PlacePrior.seatBonuses(places.map { ($0.place.kind, $0.place.countryCode, $0.place.admin1Code) })
+        let candidates = zip(places, seats).map { candidate, seat in
+            (candidate.place, candidate.name, PlacePrior.weight(featureClass: candidate.place.featureClass, featureCode: candidate.place.featureCode, population: candidate.place.population) + seat)
         }
-        let top = candidates.map(\.weight).max() ?? 0
-        let total = candidates.reduce(0) { $0 + exp($1.weight - top) }
+        let top = candidates.map(\.2).max() ?? 0
+        let total = candidates.reduce(0) { $0 + exp($1.2 - top) }
         return candidates
-            .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.place.id < $1.place.id }
+            .sorted { $0.2 != $1.2 ? $0.2 > $1.2 : $0.0.id < $1.0.id }
             .prefix(limit)
-            .map { LookupCandidate(place: $0.place, matchedName: $0.name, score: exp($0.weight - top) / total) }
+            .map { LookupCandidate(place: $0.0, matchedName: $0.1, score: exp($0.2 - top) / total) }
+    }
+
+    /// The notable places whose name the tokens `range` of `text` misspell slightly:
+    /// those under the same skeleton key (``NameSkeleton``) whose name is a near miss
+    /// of the tokens' letters ("Deir Ezzor" for Deir ez-Zor, "البوكمال" for البو كمال).
+    public func nearMisses(of text: FoldedText, _ range: Range<Int>, skippingFirst skip: Int = 0) -> [(place: Int, nameRef: UInt32)] {
+        guard let key = NameSkeleton.key(of: text, range, skippingFirst: skip), let hit = postings(key: key) else { return [] }
+        let bare = NameSkeleton.bare(of: text, range, skippingFirst: skip)
+        return hit.map { posting($0) }.filter { NameSkeleton.isNearMiss(bare, NameSkeleton.bare(of: string($0.nameRef))) }
     }
 
     /// Opens the index a configuration names: a `.gaz` file, or a folder holding

@@ -25,4 +25,20 @@ public enum PlacePrior {
             }
         }
     }
+
+    /// How much a town gains over the province or district it gives its name to (Deir
+    /// ez-Zor the city over Deir ez-Zor governorate): news means the town unless the
+    /// context says province.
+    public static let namesakeSeatBonus = 1.2
+
+    /// For places that bear one name, the bonus each gets as a namesake seat: a town in
+    /// the same country and first-level division as a province among them. (Not for
+    /// districts: counties named after towns are everywhere in the United States, and a
+    /// bonus for every Geneva in a Geneva County would outweigh the article's country.)
+    public static func seatBonuses<Country: Hashable, Admin1: Hashable>(_ places: [(kind: PlaceKind, country: Country, admin1: Admin1)]) -> [Double] {
+        let divisions = places.filter { $0.kind == .province }
+        return places.map { place in
+            place.kind == .town && divisions.contains { $0.country == place.country && $0.admin1 == place.admin1 } ? namesakeSeatBonus : 0
+        }
+    }
 }

@@ -36,9 +36,10 @@ enum GazetteerFixtures {
 }
 
 extension GazetteerIndex {
-    /// The ids of the places `name` finds, best first.
+    /// The ids of the places `name` finds among the names as the gazetteer holds them
+    /// (no near misses), best first.
     func ids(_ name: String, country: String? = nil) -> [Int] {
-        lookup(name, country: country, limit: 50).map(\.place.id)
+        lookup(name, country: country, limit: 50, nearMisses: false).map(\.place.id)
     }
 
     /// The place with GeoNames id `id`.
