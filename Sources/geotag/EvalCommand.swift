@@ -37,6 +37,21 @@ struct EvalCommand: ParsableCommand {
 
     @OptionGroup var gazetteer: GazetteerOption
 
+    @Option(help: "Write every mention's model features and labels to this JSONL file (training data).")
+    var features: String?
+
+    @Option(help: "Score with this mention model instead of the one beside the gazetteer.")
+    var model: String?
+
+    @Flag(help: "Score without a mention model: the rule-based scores.")
+    var noModel = false
+
+    @Option(help: """
+        Cross-validate: a folder of mention models fold-0.json … fold-(K-1).json; document i is \
+        scored with the model of fold i mod K, which was learned without it.
+        """)
+    var crossValidate: String?
+
     @Option(help: "Score only the first N documents.")
     var limit: Int?
 
@@ -54,9 +69,24 @@ struct EvalCommand: ParsableCommand {
             }
             if let limit { documents = Array(documents.prefix(limit)) }
             let index = try gazetteer.open()
-            let extractor = Extractor(index: index)
+            var extractor = Extractor(index: index)
+            if noModel { extractor.model = nil }
+            if let model { extractor.model = try MentionModel.load(path: model) }
+            let folds = try crossValidate.map { folder in try CrossValidationFolds(folder: folder) }
             let started = Date()
-            let report = Evaluator(skipTypes: skipTypes, demonymForms: demonymForms ? index.demonyms : nil).evaluate(documents) { extractor.mentions(in: $0, docID: "") }
+            let evaluator = Evaluator(skipTypes: skipTypes, demonymForms: demonymForms ? index.demonyms : nil)
+            let report: EvaluationReport
+            if let folds {
+                report = evaluator.evaluate(documents) { number, text in folds.extractor(extractor, forDocument: number).mentions(in: text, docID: "") }
+            } else {
+                report = evaluator.evaluate(documents) { extractor.mentions(in: $0, docID: "") }
+            }
+            if let features {
+                var rules = extractor
+                rules.model = nil
+                let lines = FeatureDump.lines(documents, extractor: rules, evaluator: evaluator)
+                FileManager.default.createFile(atPath: features, contents: Data(lines.joined(separator: "\n").utf8 + [0x0A]))
+            }
             let seconds = Date().timeIntervalSince(started)
             if json {
                 printLine(report.json(explain: explain))

@@ -25,7 +25,13 @@ public struct Evaluator: Sendable {
 
     /// Runs `extract` over the text of every document and scores its mentions.
     public func evaluate(_ documents: [GoldDocument], extract: (String) -> [Mention]) -> EvaluationReport {
-        EvaluationReport(documents: documents.map { evaluate($0, predictions: extract($0.text)) }, skipTypes: skipTypes)
+        evaluate(documents) { _, text in extract(text) }
+    }
+
+    /// Runs `extract` over the text of every document, told the document's position in
+    /// the set (for cross-validation), and scores its mentions.
+    public func evaluate(_ documents: [GoldDocument], extract: (Int, String) -> [Mention]) -> EvaluationReport {
+        EvaluationReport(documents: documents.enumerated().map { evaluate($1, predictions: extract($0, $1.text)) }, skipTypes: skipTypes)
     }
 
     /// Scores the mentions predicted for one document.

@@ -21,11 +21,14 @@ public struct Extractor: Stage {
 
     public let index: GazetteerIndex
     public var options: ExtractOptions
+    /// The learned scores, from beside the index; nil keeps the rule-based ones.
+    public var model: MentionModel?
     private let english: EnglishWords
 
     public init(index: GazetteerIndex, options: ExtractOptions = .init()) {
         self.index = index
         self.options = options
+        self.model = MentionModel.besides(indexPath: index.path)
         self.english = EnglishWords.besides(indexPath: index.path)
     }
 
@@ -35,6 +38,11 @@ public struct Extractor: Stage {
 
     /// The mentions of `text`, ordered by their start.
     public func mentions(in text: String, docID: String) -> [Mention] {
+        scoredMentions(in: text, docID: docID).map(\.mention)
+    }
+
+    /// The mentions of `text` with the features the mention model scores them on.
+    func scoredMentions(in text: String, docID: String) -> [(mention: Mention, features: [Double])] {
         let folded = FoldedText(text)
         let recognizer = Recognizer(index: index, english: english)
         var names: [Resolver.Name] = []
@@ -60,10 +68,17 @@ public struct Extractor: Stage {
         let choices = resolver.resolve(names, demonymCountries: demonyms)
 
         let utf8 = Array(text.utf8)
-        var mentions: [Mention] = []
+        let summary = MentionFeatures.article(names: names, choices: choices, text: folded, demonyms: demonyms)
+        var mentions: [(mention: Mention, features: [Double])] = []
         for (name, choice) in zip(names, choices) {
+            let features = MentionFeatures.vector(name, choice, article: summary, text: folded, index: index, recognizer: recognizer, english: english)
             let span = name.candidate.tokens
-            let score = (name.confidence * choice.probability * 1000).rounded() / 1000
+            var score = name.confidence * choice.probability
+            if let model {
+                guard model.recognitionProbability(features) >= model.recognition.threshold ?? 0.5 else { continue }
+                score = model.resolutionProbability(features)
+            }
+            score = (score * 1000).rounded() / 1000
             guard score >= options.minScore else { continue }
             var first = folded.tokens[span.lowerBound]
             if let clitic = name.candidate.clitic {
@@ -74,12 +89,12 @@ public struct Extractor: Stage {
             let place = index.place(choice.record.index)
             var precision = place.kind.precision
             if precision == 1, isNear(span, in: folded) { precision = 2 }
-            mentions.append(Mention(
+            mentions.append((Mention(
                 docID: docID,
                 text: String(decoding: utf8[first.utf8.lowerBound..<last.utf8.upperBound], as: UTF8.self),
                 start: first.scalars.lowerBound, end: last.scalars.upperBound,
                 sentence: sentence(around: span, in: folded, utf8: utf8),
-                place: place, precision: precision, score: score))
+                place: place, precision: precision, score: score), features))
         }
         return mentions
     }

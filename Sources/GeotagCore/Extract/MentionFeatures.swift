@@ -1,0 +1,84 @@
+import Foundation
+
+/// What the extractor knows about a resolved name, as numbers: the input of the
+/// mention model (``MentionModel``) that scores how likely the mention is right.
+///
+/// Every feature is in 0...1 (or a small log), so that weights compare.
+struct MentionFeatures {
+    /// Feature names, in vector order; the model file lists them too, and a model whose
+    /// names differ from these is refused.
+    static let names = [
+        "bias", "tokens1", "tokens2", "tokens3plus", "all_caps", "arabic", "sentence_start",
+        "place_context", "place_noun_hint", "english_word", "person_name_word", "loose",
+        "kind_country", "kind_province", "kind_district", "kind_town", "kind_natural", "kind_region",
+        "log_population", "population_100k", "population_1m", "log_options", "resolution_probability", "country_share", "admin1_share",
+        "demonym_country", "repeated", "neighbour_capitalised", "mention_length", "log_names_in_article",
+        "parent",
+    ]
+
+    /// What the whole article says, shared by its names' features.
+    struct Article {
+        var countries: [UInt16: Int] = [:]
+        var admin1s: [String: Int] = [:]
+        var texts: [ArraySlice<UInt8>: Int] = [:]
+        var demonymCountries: Set<UInt16> = []
+        var count = 0
+    }
+
+    static func article(names: [Resolver.Name], choices: [Resolver.Choice], text: FoldedText, demonyms: [UInt16: Double]) -> Article {
+        var summary = Article(demonymCountries: Set(demonyms.keys), count: names.count)
+        for (name, choice) in zip(names, choices) {
+            summary.countries[choice.record.countryCode, default: 0] += 1
+            summary.admin1s["\(choice.record.countryCode).\(choice.record.admin1CodeRef)", default: 0] += 1
+            summary.texts[key(name, in: text), default: 0] += 1
+        }
+        return summary
+    }
+
+    static func vector(
+        _ name: Resolver.Name, _ choice: Resolver.Choice, article: Article, text: FoldedText,
+        index: GazetteerIndex, recognizer: Recognizer, english: EnglishWords
+    ) -> [Double] {
+        let span = name.candidate.tokens
+        let first = text.tokens[span.lowerBound]
+        let words = span.map { word($0, in: text) }
+        let record = choice.record
+        let kind = PlaceKind(featureClass: String(UnicodeScalar(record.featureClass)), featureCode: index.string(record.featureCodeRef))
+        let others = Double(max(article.count - 1, 0))
+        let sameCountry = Double((article.countries[record.countryCode] ?? 1) - 1)
+        let sameAdmin1 = Double((article.admin1s["\(record.countryCode).\(record.admin1CodeRef)"] ?? 1) - 1)
+        let before = span.lowerBound > 0 && text.tokens[span.lowerBound].flags.contains(.afterSingleSpace)
+            && text.tokens[span.lowerBound - 1].flags.contains(.capitalized) && !first.flags.contains(.sentenceStart)
+        let after = span.upperBound < text.tokens.count && text.tokens[span.upperBound].flags.contains(.afterSingleSpace)
+            && text.tokens[span.upperBound].flags.contains(.capitalized)
+        func flag(_ b: Bool) -> Double { b ? 1 : 0 }
+        return [
+            1,
+            flag(span.count == 1), flag(span.count == 2), flag(span.count >= 3),
+            flag(first.flags.contains(.allCaps)), flag(first.flags.contains(.caseless)), flag(first.flags.contains(.sentenceStart)),
+            flag(recognizer.hasPlaceContext(span, in: text)), flag(name.hint != .none),
+            flag(words.allSatisfy { english.contains($0) }),
+            flag(words.allSatisfy { GivenNames.all.contains($0) || Surnames.all.contains($0) }),
+            flag(name.candidate.loose),
+            flag(kind == .country), flag(kind == .province), flag(kind == .district), flag(kind == .town),
+            flag(kind == .natural), flag(kind == .region),
+            log10(Double(max(record.population, 1)) + 1) / 8,
+            flag(record.population >= 100_000), flag(record.population >= 1_000_000),
+            log(Double(name.candidate.places.count)) / 5,
+            choice.probability,
+            others > 0 ? sameCountry / others : 0,
+            others > 0 ? sameAdmin1 / others : 0,
+            flag(article.demonymCountries.contains(record.countryCode)),
+            flag((article.texts[key(name, in: text)] ?? 0) > 1),
+            flag(before || after),
+            min(Double(text.tokens[span.upperBound - 1].scalars.upperBound - first.scalars.lowerBound) / 20, 1),
+            log(Double(article.count) + 1) / 5,
+            flag(name.parent != nil),
+        ]
+    }
+
+    private static func key(_ name: Resolver.Name, in text: FoldedText) -> ArraySlice<UInt8> {
+        let span = name.candidate.tokens
+        return text.bytes[text.tokens[span.lowerBound].folded.lowerBound..<text.tokens[span.upperBound - 1].folded.upperBound]
+    }
+}
