@@ -47,12 +47,15 @@ public struct Extractor: Stage {
         let recognizer = Recognizer(index: index, english: english)
         var names: [Resolver.Name] = []
         var people: Set<ArraySlice<UInt8>> = []
+        var commonWords: [Candidate] = []
         for candidate in CandidateFinder(index: index).candidates(in: folded) {
             switch recognizer.assess(candidate, in: folded, previousPlaceEnd: names.last?.candidate.tokens.upperBound) {
             case let .success((kept, confidence)):
                 names.append(.init(candidate: kept, confidence: confidence, hint: kindHint(kept.tokens, in: folded), parent: nil))
             case .failure(.person):
                 people.insert(folded.folded(candidate.tokens.lowerBound))
+            case .failure(.commonWord):
+                commonWords.append(candidate)
             case .failure:
                 continue
             }
@@ -60,12 +63,13 @@ public struct Extractor: Stage {
         // Once a word is a person's name in an article, it is that person throughout
         // ("Layla Hassan ... Hassan said").
         names.removeAll { $0.candidate.tokens.count == 1 && people.contains(folded.folded($0.candidate.tokens.lowerBound)) }
+        names = withEchoes(of: names, among: commonWords, in: folded)
         let demonyms = demonymEvidence(in: folded)
         linkParents(&names, in: folded)
 
         var resolver = Resolver(index: index)
         resolver.countryBias = Set(options.countryBias.compactMap(Self.countryKey))
-        let choices = resolver.resolve(names, demonymCountries: demonyms)
+        let choices = resolver.resolve(names, demonymCountries: demonyms, text: folded)
 
         let utf8 = Array(text.utf8)
         let summary = MentionFeatures.article(names: names, choices: choices, text: folded, demonyms: demonyms)
@@ -97,6 +101,30 @@ public struct Extractor: Stage {
                 place: place, precision: precision, score: score), features))
         }
         return mentions
+    }
+
+    /// One sense per discourse: a common word that the article has shown to be a place
+    /// is that place wherever else it is written with a capital mid-sentence ("Floods
+    /// swept through Of, a town in Trabzon province ... the centre of Of"). The echoes
+    /// join `names` in text order, with the places the shown name was narrowed to.
+    private func withEchoes(of names: [Resolver.Name], among commonWords: [Candidate], in text: FoldedText) -> [Resolver.Name] {
+        guard !names.isEmpty, !commonWords.isEmpty else { return names }
+        var shown: [ArraySlice<UInt8>: Candidate] = [:]
+        for name in names where shown[text.folded(name.candidate.tokens)] == nil {
+            shown[text.folded(name.candidate.tokens)] = name.candidate
+        }
+        var all = names
+        for var candidate in commonWords {
+            let first = text.tokens[candidate.tokens.lowerBound].flags
+            guard first.contains(.capitalized), !first.contains(.sentenceStart),
+                  let place = shown[text.folded(candidate.tokens)],
+                  !names.contains(where: { $0.candidate.tokens.overlaps(candidate.tokens) }) else { continue }
+            candidate.places = place.places
+            candidate.nameRefs = place.nameRefs
+            candidate.loose = place.loose
+            all.append(.init(candidate: candidate, confidence: 0.85, hint: kindHint(candidate.tokens, in: text), parent: nil))
+        }
+        return all.sorted { $0.candidate.tokens.lowerBound < $1.candidate.tokens.lowerBound }
     }
 
     /// What the neighbouring words say about the kind of place: "Diyala province",

@@ -30,7 +30,7 @@ struct MentionFeatures {
         for (name, choice) in zip(names, choices) {
             summary.countries[choice.record.countryCode, default: 0] += 1
             summary.admin1s["\(choice.record.countryCode).\(choice.record.admin1CodeRef)", default: 0] += 1
-            summary.texts[key(name, in: text), default: 0] += 1
+            summary.texts[text.folded(name.candidate.tokens), default: 0] += 1
         }
         return summary
     }
@@ -69,16 +69,11 @@ struct MentionFeatures {
             others > 0 ? sameCountry / others : 0,
             others > 0 ? sameAdmin1 / others : 0,
             flag(article.demonymCountries.contains(record.countryCode)),
-            flag((article.texts[key(name, in: text)] ?? 0) > 1),
+            flag((article.texts[text.folded(name.candidate.tokens)] ?? 0) > 1),
             flag(before || after),
             min(Double(text.tokens[span.upperBound - 1].scalars.upperBound - first.scalars.lowerBound) / 20, 1),
             log(Double(article.count) + 1) / 5,
             flag(name.parent != nil),
         ]
-    }
-
-    private static func key(_ name: Resolver.Name, in text: FoldedText) -> ArraySlice<UInt8> {
-        let span = name.candidate.tokens
-        return text.bytes[text.tokens[span.lowerBound].folded.lowerBound..<text.tokens[span.upperBound - 1].folded.upperBound]
     }
 }

@@ -34,9 +34,10 @@ struct Recognizer {
         if candidate.loose, words.contains(where: { english.contains($0) || GivenNames.all.contains($0) || Surnames.all.contains($0) || isGenericWord($0) }) {
             return .failure(.commonWord)
         }
-        if span.count == 1, CommonWords.calendar.contains(words[0]) { return .failure(.commonWord) }
-        // "I", "La", "Li": one or two letters make a name only in capitals ("US", "UK").
-        if span.count == 1, !first.flags.contains(.caseless), first.folded.count <= 2, !first.flags.contains(.allCaps) {
+        // A month or a word of one or two letters ("I", "La", "Of") is a place only where
+        // the sentence says what it is: "March, a market town in Cambridgeshire".
+        if span.count == 1, !first.flags.contains(.allCaps), !hasAppositivePlaceNoun(span, in: text),
+           CommonWords.calendar.contains(words[0]) || !first.flags.contains(.caseless) && first.folded.count <= 2 {
             return .failure(.commonWord)
         }
         // A gazetteer name in capitals ("LA", "ACT") is an abbreviation: it matches only
@@ -210,13 +211,25 @@ struct Recognizer {
         }
         let next = span.upperBound
         if next < tokens.count, !tokens[next].flags.contains(.sentenceStart) {
-            if isPlaceNoun(word(next, in: text)) { return true }
-            // "Of, a town in Trabzon province", "March, a market town".
-            if tokens[next].flags.contains(.afterComma), ["a", "an", "the"].contains(word(next, in: text)) {
-                for i in (next + 1)..<min(next + 4, tokens.count) where isPlaceNoun(word(i, in: text)) { return true }
-            }
+            let following = word(next, in: text)
+            if isPlaceNoun(following) { return true }
+            // "the Bekaa valley", "Mosul dam" (a feature noun in lower case; "Jordan River"
+            // is a name of its own).
+            if ContextWords.featureNouns.contains(following), !tokens[next].flags.contains(.capitalized) { return true }
+            // "Zaatari refugee camp", "Rukban displacement camp".
+            if ContextWords.campKinds.contains(following), next + 1 < tokens.count, isPlaceNoun(word(next + 1, in: text)) { return true }
         }
-        return false
+        return hasAppositivePlaceNoun(span, in: text)
+    }
+
+    /// A comma and a phrase that says what the name is: "Of, a town in Trabzon province",
+    /// "March, a market town", "Zaatari, the camp".
+    func hasAppositivePlaceNoun(_ span: Range<Int>, in text: FoldedText) -> Bool {
+        let next = span.upperBound
+        guard next < text.tokens.count, !text.tokens[next].flags.contains(.sentenceStart),
+              text.tokens[next].flags.contains(.afterComma), ["a", "an", "the"].contains(word(next, in: text))
+        else { return false }
+        return ((next + 1)..<min(next + 4, text.tokens.count)).contains { isPlaceNoun(word($0, in: text)) }
     }
 
     /// The span continues into a run of capitalised words with an organisation word

@@ -33,22 +33,70 @@ struct Resolver {
         var probability: Double
     }
 
-    func resolve(_ names: [Name], demonymCountries: [UInt16: Double]) -> [Choice] {
+    func resolve(_ names: [Name], demonymCountries: [UInt16: Double], text: FoldedText) -> [Choice] {
         let options = names.map { $0.candidate.places.map { index.record($0) } }
+        let occurrences = Self.occurrences(of: names, in: text)
         // Pass 1: priors and local hints only.
-        var picks = names.indices.map { choose(names[$0], options[$0], parentPick: nil, focus: nil, own: nil) }
-        // Pass 2: with the article's focus and the parents' picks.
+        var weights = names.indices.map { weigh(names[$0], options[$0], parentPick: nil, focus: nil, own: nil, vote: 0) }
+        var picks = choose(options, weights, occurrences)
+        // Pass 2: with the article's focus and the parents' picks. Every occurrence of a
+        // name counts in the focus of the others, but none in its own name's.
+        var vote = [Double](repeating: 0, count: names.count)
+        for group in occurrences {
+            let confidence = group.reduce(0) { $0 + names[$1].confidence }
+            for i in group { vote[i] = confidence }
+        }
         for _ in 0..<2 {
             let focus = Focus(picks: picks, confidences: names.map(\.confidence), demonyms: demonymCountries)
-            picks = names.indices.map { i in
+            weights = names.indices.map { i in
                 let parent = names[i].parent.map { picks[$0].record }
-                return choose(names[i], options[i], parentPick: parent, focus: focus, own: picks[i].record)
+                return weigh(names[i], options[i], parentPick: parent, focus: focus, own: picks[i].record, vote: vote[i])
             }
+            picks = choose(options, weights, occurrences)
         }
         return picks
     }
 
-    private func choose(_ name: Name, _ options: [PlaceRecord], parentPick: PlaceRecord?, focus: Focus?, own: PlaceRecord?) -> Choice {
+    /// The names of the same text and options, grouped: one sense per discourse, so
+    /// every occurrence of a name means the same place ("TRIPOLI, Lebanon ... fighting
+    /// in Tripoli").
+    private static func occurrences(of names: [Name], in text: FoldedText) -> [[Int]] {
+        var groups: [[Int]] = []
+        var group: [ArraySlice<UInt8>: Int] = [:]
+        for (i, name) in names.enumerated() {
+            let key = text.folded(name.candidate.tokens)
+            if let g = group[key], name.candidate.places == names[groups[g][0]].candidate.places {
+                groups[g].append(i)
+            } else {
+                group[key] = groups.count
+                groups.append([i])
+            }
+        }
+        return groups
+    }
+
+    /// Each name's pick: the option with the best mean weight over the name's
+    /// occurrences (the dateline's "TRIPOLI, Lebanon" carries the later "Tripoli").
+    private func choose(_ options: [[PlaceRecord]], _ weights: [[Double]], _ occurrences: [[Int]]) -> [Choice] {
+        var picks = [Choice?](repeating: nil, count: options.count)
+        for group in occurrences {
+            var mean = weights[group[0]]
+            for i in group.dropFirst() { for j in mean.indices { mean[j] += weights[i][j] } }
+            for j in mean.indices { mean[j] /= Double(group.count) }
+            let choice = pick(options[group[0]], mean)
+            for i in group { picks[i] = choice }
+        }
+        return picks.map { $0! }
+    }
+
+    private func pick(_ options: [PlaceRecord], _ weights: [Double]) -> Choice {
+        let best = weights.indices.max { weights[$0] != weights[$1] ? weights[$0] < weights[$1] : options[$0].id > options[$1].id }!
+        return Choice(record: options[best], probability: probability(of: best, options, weights))
+    }
+
+    /// Each option's weight for one occurrence of a name; `vote` is what the name's
+    /// occurrences count in `focus`, left out so a name does not vote for itself.
+    private func weigh(_ name: Name, _ options: [PlaceRecord], parentPick: PlaceRecord?, focus: Focus?, own: PlaceRecord?, vote: Double) -> [Double] {
         let kinds = options.map(kind)
         let seats = PlacePrior.seatBonuses(zip(options, kinds).map { ($1, $0.countryCode, $0.admin1CodeRef) })
         var weights: [Double] = []
@@ -69,14 +117,13 @@ struct Resolver {
                 if kind(parent) == .province, parent.admin1CodeRef == option.admin1CodeRef { w += 2.5 }
             }
             if let focus {
-                w += 3 * focus.countryShare(option.countryCode, excluding: own, confidence: name.confidence)
-                w += 1.5 * focus.admin1Share(option, excluding: own, confidence: name.confidence)
+                w += 3 * focus.countryShare(option.countryCode, excluding: own, confidence: vote)
+                w += 1.5 * focus.admin1Share(option, excluding: own, confidence: vote)
             }
             if countryBias.contains(option.countryCode) { w += 1 }
             weights.append(w)
         }
-        let best = weights.indices.max { weights[$0] != weights[$1] ? weights[$0] < weights[$1] : options[$0].id > options[$1].id }!
-        return Choice(record: options[best], probability: probability(of: best, options, weights))
+        return weights
     }
 
     /// How likely the pick is right, reading the weights as log10 odds: the share of

@@ -117,3 +117,30 @@ extension ExtractorTests {
         #expect(mentions("The letter was signed by Michelle Jones in Chicago.").map(\.text) == ["Chicago"])
     }
 }
+
+extension ExtractorTests {
+    /// One sense per discourse: every occurrence of a name means the place the article
+    /// shows it to be, here by the dateline's country.
+    @Test func aNameKeepsItsPlaceThroughTheArticle() {
+        let found = mentions("TRIPOLI, Lebanon (Reuters) – Gunmen traded fire in Tripoli for a second night.")
+        #expect(found.filter { $0.text.uppercased() == "TRIPOLI" }.map(\.place.countryCode) == ["LB", "LB"])
+    }
+
+    /// A common word shown to be a town is that town wherever it is written with a
+    /// capital mid-sentence, and only there.
+    @Test(arguments: [
+        ("Floods swept through Of, a town in Trabzon province. Shops in the centre of Of were under water.", "Of", 2),
+        ("March, a market town in Cambridgeshire, was cut off. \"I have lived in March for 60 years,\" one said.", "March", 2),
+        ("The talks began in March. Traders in Irbid were hopeful.", "March", 0),
+    ])
+    func aTownShownOnceIsThatTownThroughout(text: String, name: String, count: Int) {
+        #expect(mentions(text).filter { $0.text == name }.count == count)
+    }
+
+    @Test func campsAndStationsAreToldApart() {
+        let camp = mentions("The Zaatari refugee camp still shelters about 80,000 Syrians.")
+        #expect(camp.map(\.text) == ["Zaatari"])
+        #expect(camp.first?.place.countryCode == "JO")
+        #expect(mentions("Commuters were stranded at Penn Station on Monday.").isEmpty)
+    }
+}

@@ -19,7 +19,7 @@ enum ContextWords {
         "mission", "embassy", "consulate", "industries", "petroleum", "oil", "energy", "telecom", "exchange",
         "cup", "games", "olympics", "festival", "summit", "conference", "talks", "accord", "agreement", "declaration",
         "war", "revolution", "uprising", "operation", "offensive", "crisis", "protocol", "process",
-        "sc", "ngo", "initiative", "program", "programme", "project", "watch", "observatory", "monitor",
+        "station", "terminal", "sc", "ngo", "initiative", "program", "programme", "project", "watch", "observatory", "monitor",
     ]
 
     /// A capitalised word before "of" that makes "X of <place>" an organisation:
@@ -76,6 +76,8 @@ enum ContextWords {
         "delta", "marshes", "gate", "citadel", "old", "square",
     ]
 
+    /// Words between a name and "camp" that keep it a place: "Zaatari refugee camp".
+    static let campKinds: Set<String> = ["refugee", "refugees", "displacement", "displaced", "detention", "transit"]
     /// Prepositions that put a place after them ("in Hit", "near Baqubah").
     static let locative: Set<String> = [
         "in", "near", "at", "from", "to", "into", "outside", "inside", "around", "across", "toward", "towards",

@@ -73,6 +73,12 @@ public struct FoldedText: Sendable {
     @inline(__always)
     public func folded(_ i: Int) -> ArraySlice<UInt8> { bytes[tokens[i].folded] }
 
+    /// The folded bytes from the first to the last token of `span`, with what stands
+    /// between them: two spans read the same exactly when these are equal.
+    public func folded(_ span: Range<Int>) -> ArraySlice<UInt8> {
+        bytes[tokens[span.lowerBound].folded.lowerBound..<tokens[span.upperBound - 1].folded.upperBound]
+    }
+
     /// Appends the key of the tokens in `range` to `buffer`: their folded forms joined by
     /// single spaces, articles written "al". With `stripped`, articles are left out
     /// instead (Latin article tokens, and ال at the start of Arabic words), so "Hasakah"
