@@ -74,8 +74,11 @@ public struct Extractor: Stage {
         let utf8 = Array(text.utf8)
         let summary = MentionFeatures.article(names: names, choices: choices, text: folded, demonyms: demonyms)
         var mentions: [(mention: Mention, features: [Double])] = []
-        for (name, choice) in zip(names, choices) {
-            let features = MentionFeatures.vector(name, choice, article: summary, text: folded, index: index, recognizer: recognizer, english: english)
+        for (number, (name, choice)) in zip(names, choices).enumerated() {
+            let previousPlaceEnd = number > 0 ? names[number - 1].candidate.tokens.upperBound : nil
+            let features = MentionFeatures.vector(
+                name, choice, article: summary, text: folded, index: index, recognizer: recognizer, english: english,
+                previousPlaceEnd: previousPlaceEnd)
             let span = name.candidate.tokens
             var score = name.confidence * choice.probability
             if let model {
@@ -85,7 +88,11 @@ public struct Extractor: Stage {
             score = (score * 1000).rounded() / 1000
             guard score >= options.minScore else { continue }
             var first = folded.tokens[span.lowerBound]
-            if let clitic = name.candidate.clitic {
+            // GeoNames calls Nineveh "محافظة نينوى" too, but the mention is the name, as
+            // in "Nineveh province".
+            if span.count > 1, name.candidate.clitic == nil, ArabicWords.provinceNouns.contains(Array(folded.folded(span.lowerBound))) {
+                first = folded.tokens[span.lowerBound + 1]
+            } else if let clitic = name.candidate.clitic {
                 first.scalars = (first.scalars.lowerBound + clitic.bytes / 2)..<first.scalars.upperBound
                 first.utf8 = (first.utf8.lowerBound + clitic.bytes)..<first.utf8.upperBound
             }

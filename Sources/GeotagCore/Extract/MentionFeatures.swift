@@ -35,9 +35,11 @@ struct MentionFeatures {
         return summary
     }
 
+    /// The features of one resolved name; `previousPlaceEnd` is where the name before it
+    /// ends (a token index), so that a list counts as place context, as in recognition.
     static func vector(
         _ name: Resolver.Name, _ choice: Resolver.Choice, article: Article, text: FoldedText,
-        index: GazetteerIndex, recognizer: Recognizer, english: EnglishWords
+        index: GazetteerIndex, recognizer: Recognizer, english: EnglishWords, previousPlaceEnd: Int?
     ) -> [Double] {
         let span = name.candidate.tokens
         let first = text.tokens[span.lowerBound]
@@ -56,7 +58,7 @@ struct MentionFeatures {
             1,
             flag(span.count == 1), flag(span.count == 2), flag(span.count >= 3),
             flag(first.flags.contains(.allCaps)), flag(first.flags.contains(.caseless)), flag(first.flags.contains(.sentenceStart)),
-            flag(recognizer.hasPlaceContext(span, in: text)), flag(name.hint != .none),
+            flag(recognizer.hasPlaceContext(span, in: text, previousPlaceEnd: previousPlaceEnd)), flag(name.hint != .none),
             flag(words.allSatisfy { english.contains($0) }),
             flag(words.allSatisfy { GivenNames.all.contains($0) || Surnames.all.contains($0) }),
             flag(name.candidate.loose),

@@ -36,6 +36,9 @@ enum ArabicWords {
         بمدينة لمدينة بمحافظة لمحافظة ببلدة بقرية بمنطقة بريف وريف ومدينة ومحافظة
         """)
 
+    /// "Governorate": GeoNames holds some provinces under names that begin with it.
+    static let provinceNouns: Set<[UInt8]> = folded("محافظة المحافظة")
+
     /// Clitics that can be written onto a name: the conjunctions و and ف, the
     /// prepositions ب, ل and ك (only before the article: بالموصل).
     static let conjunctions: [[UInt8]] = ["و", "ف"].map { Array($0.utf8) }

@@ -72,11 +72,7 @@ PLACES_TSV = os.path.join(HERE, "places.tsv")
 OUTPUT = os.path.join(HERE, "regression.jsonl")
 
 # Places the gazetteer lacks entirely: key -> (lat, lon, source).
-MANUAL = {
-    "zaatari": (32.2947, 36.3236, "Zaatari refugee camp, Mafraq Governorate, Jordan: Wikipedia 32°17'41\"N 36°19'25\"E"),
-    "darfur": (13.0, 25.0, "Darfur region, western Sudan: Wikipedia 13°00'N 25°00'E"),
-    "hawija": (35.3167, 43.7667, "Hawija, Kirkuk Governorate, Iraq: Wikipedia 35°19'N 43°46'E"),
-}
+MANUAL: dict[str, tuple[float, float, str]] = {}
 
 # Extra names to look a place up by when its surface forms in the texts do not find it
 # (a spelling variant the gazetteer lacks): id -> name the gazetteer holds.
@@ -142,7 +138,7 @@ DOCS = [
 
     ("me-22", """The central library of the {{University of Mosul}}, burned by Islamic State in 2015, reopened on Sunday with 30,000 donated books. Students crowded into the reading rooms on the east bank of the city of [[Mosul|99072]]. Donations came from [[Erbil|95446]], [[Jordan|248816]] and as far away as [[Canada|6251999]]."""),
 
-    ("me-23", """[[AMMAN|250441]] (Reuters) – [[Jordan|248816]] will reopen its main border crossing with [[Syria|163843]] next week, the interior ministry said on Sunday. Traders in [[Irbid|248946]] and [[Mafraq|250582]] have lobbied for the move for months. The [[Zaatari|~zaatari]] refugee camp, near [[Mafraq|250582]], still shelters about 80,000 Syrians."""),
+    ("me-23", """[[AMMAN|250441]] (Reuters) – [[Jordan|248816]] will reopen its main border crossing with [[Syria|163843]] next week, the interior ministry said on Sunday. Traders in [[Irbid|248946]] and [[Mafraq|250582]] have lobbied for the move for months. The [[Zaatari|-401]] refugee camp, near [[Mafraq|250582]], still shelters about 80,000 Syrians."""),
 
     ("me-24", """[[TRIPOLI|266826]], [[Lebanon|272103]] (Reuters) – Gunmen from rival neighbourhoods traded fire in [[Tripoli|266826]] for a second night, a security source said, killing two people. The army deployed in the city's streets on Friday. In the [[Bekaa|280282]] valley, farmers near [[Baalbek|277130]] blocked the road to [[Beirut|276781]] to protest against fuel prices."""),
 
@@ -219,7 +215,7 @@ A tornado tore through [[Paris|4717560]], [[Texas|4736286]], on Tuesday evening,
 
     ("ww-17", """[[MAIDUGURI|2331447]], [[Nigeria|2328926]] (Reuters) – Suspected jihadists killed 18 farmers near [[Maiduguri|2331447]], the capital of [[Borno|2346794]] state, residents said on Sunday. The army said it had sent troops from [[Abuja|2352778]]. Attacks in [[Borno|2346794]] have forced two million people from their homes."""),
 
-    ("ww-18", """Fighting around [[El Fasher|379555]], the capital of [[North Darfur|408666]] state, has trapped hundreds of thousands of civilians, the United Nations said. The city is the last in [[Darfur|~darfur]] not held by the paramilitary Rapid Support Forces. Talks in [[Jeddah|105343]] to end [[Sudan|366755]]'s war have stalled, and the army runs the country from [[Port Sudan|377039]] instead of [[Khartoum|379252]]."""),
+    ("ww-18", """Fighting around [[El Fasher|379555]], the capital of [[North Darfur|408666]] state, has trapped hundreds of thousands of civilians, the United Nations said. The city is the last in [[Darfur|-302]] not held by the paramilitary Rapid Support Forces. Talks in [[Jeddah|105343]] to end [[Sudan|366755]]'s war have stalled, and the army runs the country from [[Port Sudan|377039]] instead of [[Khartoum|379252]]."""),
 
     ("ww-19", """[[GOMA|216281]], [[Democratic Republic of the Congo|203312]] (Reuters) – Rebels advanced to within 20 km of [[Goma|216281]] on Wednesday, the main city of [[North Kivu|206938]] province, residents said. The government in [[Kinshasa|2314302]] accused [[Rwanda|49518]] of backing the rebels, which [[Kigali|202061|M]] denies."""),
 
@@ -253,7 +249,7 @@ A tornado tore through [[Paris|4717560]], [[Texas|4736286]], on Tuesday evening,
 
     ("ww-34", """{{Hit}} by two years of drought, farmers in southern [[Madagascar|1062947]] are eating cactus leaves to survive, the World Food Programme said. {{Hit}} hardest is the region around [[Ambovombe|1079048]], where a third of children are malnourished. Food convoys left [[Antananarivo|1070940]] on Monday."""),
 
-    ("ww-35", """Shipyard workers in [[Mobile|4076598]], [[Alabama|4829764]], voted on Thursday to accept a new contract, ending a two-week strike. The yard builds ships for the [[U.S.|6252001]] Navy. Workers at a sister yard in [[Pascagoula|4440397]], [[Mississippi|4436296]], are due to vote next week."""),
+    ("ww-35", """Shipyard workers in [[Mobile|4076598]], [[Alabama|4829764]], voted on Thursday to accept a new contract, ending a two-week strike. The yard builds ships for the {{U.S. Navy}}. Workers at a sister yard in [[Pascagoula|4440397]], [[Mississippi|4436296]], are due to vote next week."""),
 
     ("ww-36", """Council workers in [[Reading|2639577]] and [[Bath|2656173]] walked out on Monday in a dispute over pay, the union said. Bin collections in [[Reading|2639577]] were suspended. {{Reading}} the union's statement, a council spokeswoman said talks would continue."""),
 
