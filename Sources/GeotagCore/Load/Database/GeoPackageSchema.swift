@@ -57,6 +57,7 @@ enum GeoPackageSchema {
         "author TEXT", "site TEXT", "language TEXT", "text TEXT NOT NULL", "content_hash TEXT NOT NULL",
         "gazetteer_version TEXT NOT NULL", "mention_count INTEGER NOT NULL", "first_run_id TEXT",
         "last_run_id TEXT", "duplicate_of TEXT", "minhash BLOB",
+        "focus_country TEXT", "focus_admin1 TEXT", "focus_town TEXT", "focus_town_id INTEGER",
     ]
 
     /// The columns of `runs` after its integer primary key, in bind order; `run_id`

@@ -245,6 +245,7 @@ public final class GeotagDatabase {
         }
         result.mentions += kept.count
 
+        let focus = DocumentFocus(mentions: mentions)
         let upsert = try connection.cachedStatement(
             SQLText.upsert(into: "articles", columns: GeoPackageSchema.articleColumns, key: "doc_id", keeping: ["first_run_id"]))
         try upsert.bind([
@@ -252,6 +253,7 @@ public final class GeotagDatabase {
             .init(article.published), .init(article.author), .init(article.site), .init(article.language),
             .text(article.text), .text(article.contentHash), .text(gazetteerVersion), .integer(kept.count),
             .text(runID), .text(runID), .init(article.duplicateOf), article.signature.map { .blob($0.bytes) } ?? .null,
+            .init(focus.country), .init(focus.admin1), .init(focus.town?.name), focus.town.map { .integer($0.id) } ?? .null,
         ])
         try upsert.run()
         result.articles += 1
