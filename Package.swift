@@ -60,6 +60,11 @@ let package = Package(
             dependencies: ["GeotagCore"],
             path: "Benchmarks/GazetteerBench"
         ),
+        .executableTarget(
+            name: "GeotagBench",
+            dependencies: ["GeotagCore"],
+            path: "Benchmarks/GeotagBench"
+        ),
         .testTarget(
             name: "GeotagCoreTests",
             dependencies: ["GeotagCore", .product(name: "FlyingFox", package: "FlyingFox")],
