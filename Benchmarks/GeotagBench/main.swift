@@ -10,6 +10,8 @@ import Foundation
 ///     GeotagBench stage NAME --corpus DIR --docs N --runs R --gazetteer FILE --work DIR   (child)
 ///     GeotagBench names --gazetteer FILE --out FILE      (every gazetteer name, one a line)
 ///     GeotagBench texts --corpus DIR --docs N --out FILE (the articles' clean texts, JSON strings, one a line)
+///     GeotagBench digest --corpus DIR --docs N --out FILE (every mention of the articles, one a line:
+///                 what an optimisation must leave byte for byte the same)
 ///
 /// Every figure is a median over several runs after a warm-up run; each stage runs in a
 /// child process and each `geotag run` is a process of its own, so the peak memory
@@ -66,6 +68,23 @@ case "texts":
         bytes.append(0x0A)
     }
     guard FileManager.default.createFile(atPath: out, contents: Data(bytes)) else { fail("cannot write \(out)") }
+
+case "digest":
+    guard let corpus = arguments.option("--corpus"), let out = arguments.option("--out") else { fail("digest --corpus DIR --out FILE") }
+    let docs = arguments.int("--docs", default: 10_000)
+    arguments.done()
+    let index: GazetteerIndex
+    do { index = try GazetteerIndex.open(configured: gazetteer) } catch { fail("\(error)") }
+    let normalizer = Normalizer()
+    let extractor = Extractor(index: index)
+    var lines = ""
+    for raw in Corpus.documents(in: corpus, limit: docs) {
+        guard let article = try? normalizer.process(raw) else { continue }
+        for m in extractor.mentions(in: article.text, docID: article.docID) {
+            lines += "\(m.docID)\t\(m.start)\t\(m.end)\t\(m.text)\t\(m.place.id)\t\(m.precision)\t\(m.score)\t\(m.sentence)\n"
+        }
+    }
+    do { try lines.write(toFile: out, atomically: true, encoding: .utf8) } catch { fail("cannot write \(out)") }
 
 case nil:
     let work = arguments.option("--work") ?? ".build-bench/pipeline"

@@ -46,7 +46,7 @@ extension GazetteerIndex {
     public func nearMisses(of text: FoldedText, _ range: Range<Int>, skippingFirst skip: Int = 0) -> [(place: Int, nameRef: UInt32)] {
         guard let key = NameSkeleton.key(of: text, range, skippingFirst: skip), let hit = postings(key: key) else { return [] }
         let bare = NameSkeleton.bare(of: text, range, skippingFirst: skip)
-        return hit.map { posting($0) }.filter { NameSkeleton.isNearMiss(bare, NameSkeleton.bare(of: string($0.nameRef))) }
+        return hit.map { posting($0) }.filter { NameSkeleton.isNearMiss(bare, bareName($0.nameRef)) }
     }
 
     /// Opens the index a configuration names: a `.gaz` file, or a folder holding

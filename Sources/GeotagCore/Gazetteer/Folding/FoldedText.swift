@@ -106,14 +106,15 @@ public struct FoldedText: Sendable {
     static let arabicArticleBytes: [UInt8] = Array("ال".utf8)
     /// Latin spellings of the article that may stand alone before a noun with the same
     /// first consonant ("az Zawr", "ash Sham") or always ("al", "el").
-    private static let freeArticles: Set<[UInt8]> = Set(["al", "el", "ad", "ar", "ash", "az", "ed", "er", "es", "esh", "ez", "ud", "ur", "uz", "ul", "ech"].map { Array($0.utf8) })
+    private static let freeArticles: Set<ArraySlice<UInt8>> = Set(["al", "el", "ad", "ar", "ash", "az", "ed", "er", "es", "esh", "ez", "ud", "ur", "uz", "ul", "ech"].map { Array($0.utf8)[...] })
     /// Spellings that are also English or French words: an article only when hyphenated.
-    private static let hyphenOnlyArticles: Set<[UInt8]> = Set(["as", "at", "an", "en", "et", "us", "un", "ut", "ath", "adh"].map { Array($0.utf8) })
+    private static let hyphenOnlyArticles: Set<ArraySlice<UInt8>> = Set(["as", "at", "an", "en", "et", "us", "un", "ut", "ath", "adh"].map { Array($0.utf8)[...] })
 
     private mutating func markArticles() {
         guard tokens.count > 0 else { return }
         for i in tokens.indices {
-            let word = Array(bytes[tokens[i].folded])
+            // A slice: no array per token (this runs on every word of every article).
+            let word = bytes[tokens[i].folded]
             if word.count > Self.arabicArticleBytes.count + 2, word.starts(with: Self.arabicArticleBytes) {
                 tokens[i].flags.insert(.arabicArticle)
                 continue
@@ -123,7 +124,7 @@ public struct FoldedText: Sendable {
             guard next.count >= 2, !tokens[i + 1].flags.contains(.digit) else { continue }
             let hyphenated = tokens[i].flags.contains(.hyphenAfter)
             if Self.freeArticles.contains(word) {
-                let always = word.count == 2 && word[1] == UInt8(ascii: "l")
+                let always = word.count == 2 && word[word.startIndex + 1] == UInt8(ascii: "l")
                 // "az Zawr": the article's consonant (or "sh") is the next word's start.
                 let assimilated = next.starts(with: word.dropFirst())
                 if always || hyphenated || assimilated { tokens[i].flags.insert(.article) }
@@ -238,15 +239,38 @@ private struct Builder {
         }
         folded.append(to: &bytes)
         end = (scalarIndex + 1, utf8Index + width)
-        let properties = scalar.properties
-        if properties.numericType != nil {
+        switch shape(of: scalar) {
+        case .digit:
             flags.insert(.digit)
-        } else if properties.isUppercase {
+        case .upper:
             if upper == 0, lower == 0 { flags.insert(.capitalized) }
             upper += 1
-        } else if properties.isLowercase {
+        case .lower:
             lower += 1
+        case .other:
+            break
         }
+    }
+
+    private enum Shape { case digit, upper, lower, other }
+
+    /// Digit, upper or lower case: for ASCII from the byte, otherwise from the Unicode
+    /// properties (whose lookups cost more than the rest of folding a letter; most
+    /// news text is ASCII).
+    @inline(__always)
+    private func shape(of scalar: Unicode.Scalar) -> Shape {
+        let v = scalar.value
+        if v < 0x80 {
+            if v >= 0x61, v <= 0x7A { return .lower }
+            if v >= 0x41, v <= 0x5A { return .upper }
+            if v >= 0x30, v <= 0x39 { return .digit }
+            return .other
+        }
+        let properties = scalar.properties
+        if properties.numericType != nil { return .digit }
+        if properties.isUppercase { return .upper }
+        if properties.isLowercase { return .lower }
+        return .other
     }
 
     private mutating func separator(_ scalar: Unicode.Scalar) {

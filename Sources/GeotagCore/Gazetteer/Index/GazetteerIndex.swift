@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,6 +25,11 @@ public final class GazetteerIndex: Sendable {
     private let bucketMask: Int
     private let postingsOffset: Int
     private let stringsOffset: Int
+    /// The bare forms (``NameSkeleton/bare(of:)``) of the names near-miss
+    /// lookups have compared a text with, by name: folding a name again for every
+    /// skeleton hit cost more than the rest of matching together. Bounded by the names
+    /// under skeleton keys; shared by the workers, each look-up one uncontended lock.
+    private let bareNames = Mutex<[UInt32: [UInt8]]>([:])
 
     /// Maps and checks the index at `path`.
     public convenience init(path: String) throws(GeotagError) {
@@ -151,6 +157,15 @@ public final class GazetteerIndex: Sendable {
             countryCode: r.countryCodeString, admin1Code: string(r.admin1CodeRef),
             admin1Name: string(storage.load(at: o + F.admin1Name)), admin2Name: string(storage.load(at: o + F.admin2Name)),
             latitude: r.latitude, longitude: r.longitude, population: r.population)
+    }
+
+    /// The bare form of the name at `ref` (``NameSkeleton/bare(of:)``), computed
+    /// once per name.
+    func bareName(_ ref: UInt32) -> [UInt8] {
+        if let known = bareNames.withLock({ $0[ref] }) { return known }
+        let bare = NameSkeleton.bare(of: string(ref))
+        bareNames.withLock { $0[ref] = bare }
+        return bare
     }
 
     /// The string at `ref` in the string table.
