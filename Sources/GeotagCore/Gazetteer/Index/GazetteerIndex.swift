@@ -30,6 +30,13 @@ public final class GazetteerIndex: Sendable {
     /// skeleton hit cost more than the rest of matching together. Bounded by the names
     /// under skeleton keys; shared by the workers, each look-up one uncontended lock.
     private let bareNames = Mutex<[UInt32: [UInt8]]>([:])
+    /// Near-miss look-ups already made, by what decides them (``nearMissKey``): the same
+    /// capitalised words come back in article after article ("Sunday", "Iraqi",
+    /// "Saleh"), and each look-up folds a skeleton and compares the text with every
+    /// name under it, dozens for common skeletons. Cleared when it holds
+    /// ``nearMissMemoLimit`` entries, so memory stays flat however long the run.
+    private let nearMissMemo = Mutex<[[UInt8]: [(place: Int, nameRef: UInt32)]]>([:])
+    static let nearMissMemoLimit = 50_000
 
     /// Maps and checks the index at `path`.
     public convenience init(path: String) throws(GeotagError) {
@@ -166,6 +173,18 @@ public final class GazetteerIndex: Sendable {
         let bare = NameSkeleton.bare(of: string(ref))
         bareNames.withLock { $0[ref] = bare }
         return bare
+    }
+
+    /// What was found for near-miss look-up `key` before, if it was made.
+    func rememberedNearMisses(_ key: [UInt8]) -> [(place: Int, nameRef: UInt32)]? {
+        nearMissMemo.withLock { $0[key] }
+    }
+
+    func remember(nearMisses: [(place: Int, nameRef: UInt32)], for key: [UInt8]) {
+        nearMissMemo.withLock { memo in
+            if memo.count >= Self.nearMissMemoLimit { memo.removeAll(keepingCapacity: true) }
+            memo[key] = nearMisses
+        }
     }
 
     /// The string at `ref` in the string table.
