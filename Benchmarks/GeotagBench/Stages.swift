@@ -166,10 +166,14 @@ enum Corpus {
         say("  " + child.output.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
-    /// The child's side of ``ensure``.
+    /// The child's side of ``ensure``; does nothing when `folder` already holds that corpus.
     static func generate(docs: Int, seed: UInt64, folder: String, gazetteer: String) {
         let index: GazetteerIndex
         do { index = try GazetteerIndex.open(configured: gazetteer) } catch { fail("\(error)") }
+        if (try? String(contentsOfFile: "\(folder)/MANIFEST", encoding: .utf8)) == manifest(docs: docs, seed: seed, gazetteerVersion: index.version) {
+            say("\(folder) holds that corpus already")
+            return
+        }
         try? FileManager.default.removeItem(atPath: folder)
         let start = Harness.now()
         var generator = CorpusGenerator(index: index, seed: seed)

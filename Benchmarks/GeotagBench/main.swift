@@ -36,7 +36,7 @@ case "stage":
     guard let corpus = arguments.option("--corpus") else { fail("stage needs --corpus") }
     let docs = arguments.int("--docs", default: 10_000)
     let runs = arguments.int("--runs", default: 5)
-    let work = arguments.option("--work") ?? ".build-bench/pipeline"
+    let work = arguments.option("--work") ?? ".build/bench-corpus"
     arguments.done()
     StageBench.child(stage, corpus: corpus, docs: docs, runs: runs, gazetteer: gazetteer, work: work)
 
@@ -87,7 +87,7 @@ case "digest":
     do { try lines.write(toFile: out, atomically: true, encoding: .utf8) } catch { fail("cannot write \(out)") }
 
 case nil:
-    let work = arguments.option("--work") ?? ".build-bench/pipeline"
+    let work = arguments.option("--work") ?? ".build/bench-corpus"
     let sizes = (arguments.option("--sizes") ?? "10000,100000").split(separator: ",").compactMap { Int($0.replacingOccurrences(of: "_", with: "")) }
     let stageDocs = arguments.int("--stage-docs", default: 10_000)
     let runs = arguments.int("--runs", default: 5)
