@@ -42,7 +42,7 @@ struct Recognizer {
         // A gazetteer name in capitals ("LA", "ACT") is an abbreviation: it matches only
         // the same letters in capitals, not the word "La" or "Act".
         if !first.flags.contains(.allCaps), !first.flags.contains(.abbreviation) {
-            let kept = candidate.places.indices.filter { !isAbbreviation(index.string(candidate.nameRefs[$0])) }
+            let kept = candidate.places.indices.filter { !isAbbreviation(nameAt: candidate.nameRefs[$0]) }
             guard !kept.isEmpty else { return .failure(.acronym) }
             candidate.places = kept.map { candidate.places[$0] }
             candidate.nameRefs = kept.map { candidate.nameRefs[$0] }
@@ -185,7 +185,7 @@ struct Recognizer {
         candidate.places.contains { place in
             let record = index.record(place)
             if record.population >= 100_000 { return true }
-            let kind = PlaceKind(featureClass: String(UnicodeScalar(record.featureClass)), featureCode: index.string(record.featureCodeRef))
+            let kind = index.kind(of: record)
             return kind == .country || kind == .province || kind == .region
         }
     }
@@ -282,6 +282,22 @@ struct Recognizer {
     /// A name of at most five letters, all capitals ("LA", "ACT", "UAE").
     private func isAbbreviation(_ name: String) -> Bool {
         name.unicodeScalars.count <= 5 && isWrittenInCapitals(name)
+    }
+
+    /// ``isAbbreviation(_:)`` of the gazetteer name at `ref`, read from its bytes in
+    /// place (asked of every option of every candidate): more than five scalars, or
+    /// ASCII, is decided there; only a short non-ASCII name becomes a `String`.
+    private func isAbbreviation(nameAt ref: UInt32) -> Bool {
+        let verdict: Bool? = index.withStringBytes(ref) { bytes in
+            var scalars = 0, upper = false, ascii = true
+            for b in bytes {
+                if b & 0xC0 != 0x80 { scalars += 1 }
+                if scalars > 5 { return false }
+                if b >= 0x80 { ascii = false } else if b >= 0x61, b <= 0x7A { return false } else if b >= 0x41, b <= 0x5A { upper = true }
+            }
+            return ascii ? upper : nil
+        }
+        return verdict ?? isAbbreviation(index.string(ref))
     }
 
     private func isWrittenInCapitals(_ name: String) -> Bool {

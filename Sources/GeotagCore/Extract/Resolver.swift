@@ -33,8 +33,22 @@ struct Resolver {
         var probability: Double
     }
 
+    /// A name's options with what does not change between passes.
+    private struct Options {
+        var records: [PlaceRecord]
+        var kinds: [PlaceKind]
+        /// Prior weights (``PlacePrior``) and namesake-seat bonuses.
+        var priors: [Double]
+        var seats: [Double]
+    }
+
     func resolve(_ names: [Name], demonymCountries: [UInt16: Double]) -> [Choice] {
-        let options = names.map { $0.candidate.places.map { index.record($0) } }
+        let options = names.map { name in
+            let records = name.candidate.places.map { index.record($0) }
+            let kinds = records.map(index.kind(of:))
+            let seats = PlacePrior.seatBonuses(zip(records, kinds).map { ($1, $0.countryCode, $0.admin1CodeRef) })
+            return Options(records: records, kinds: kinds, priors: records.map(index.prior(of:)), seats: seats)
+        }
         // Pass 1: priors and local hints only.
         var picks = names.indices.map { choose(names[$0], options[$0], parentPick: nil, focus: nil, own: nil) }
         // Pass 2: with the article's focus and the parents' picks.
@@ -48,14 +62,13 @@ struct Resolver {
         return picks
     }
 
-    private func choose(_ name: Name, _ options: [PlaceRecord], parentPick: PlaceRecord?, focus: Focus?, own: PlaceRecord?) -> Choice {
-        let kinds = options.map(kind)
-        let seats = PlacePrior.seatBonuses(zip(options, kinds).map { ($1, $0.countryCode, $0.admin1CodeRef) })
+    private func choose(_ name: Name, _ choices: Options, parentPick: PlaceRecord?, focus: Focus?, own: PlaceRecord?) -> Choice {
+        let (options, kinds, seats) = (choices.records, choices.kinds, choices.seats)
         var weights: [Double] = []
         weights.reserveCapacity(options.count)
         for (i, option) in options.enumerated() {
             let k = kinds[i]
-            var w = PlacePrior.weight(featureClass: String(UnicodeScalar(option.featureClass)), featureCode: index.string(option.featureCodeRef), population: option.population)
+            var w = choices.priors[i]
             switch name.hint {
             case .province where k == .province: w += 3
             case .district where k == .district: w += 3
@@ -66,7 +79,7 @@ struct Resolver {
             if name.hint != .province { w += seats[i] }
             if let parent = parentPick, parent.countryCode == option.countryCode {
                 w += 4
-                if kind(parent) == .province, parent.admin1CodeRef == option.admin1CodeRef { w += 2.5 }
+                if index.kind(of: parent) == .province, parent.admin1CodeRef == option.admin1CodeRef { w += 2.5 }
             }
             if let focus {
                 w += 3 * focus.countryShare(option.countryCode, excluding: own, confidence: name.confidence)
@@ -93,10 +106,6 @@ struct Resolver {
             if km <= 161 { near += odds }
         }
         return near / total
-    }
-
-    private func kind(_ record: PlaceRecord) -> PlaceKind {
-        PlaceKind(featureClass: String(UnicodeScalar(record.featureClass)), featureCode: index.string(record.featureCodeRef))
     }
 }
 

@@ -62,7 +62,25 @@ public struct FoldedText: Sendable {
     /// Folds `text`.
     public init(_ text: String) {
         var builder = Builder(capacity: text.utf8.count)
-        for scalar in text.unicodeScalars { builder.consume(scalar) }
+        // Straight over the UTF-8 (valid, as a String's is): ASCII bytes take the fast
+        // path, other scalars are decoded here.
+        var text = text
+        text.withUTF8 { utf8 in
+            var i = 0
+            while i < utf8.count {
+                let lead = utf8[i]
+                if lead < 0x80 {
+                    builder.consumeASCII(lead)
+                    i += 1
+                    continue
+                }
+                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                var value = UInt32(lead) & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F)
+                for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
+                builder.consume(Unicode.Scalar(value)!)
+                i += length
+            }
+        }
         builder.finishToken()
         bytes = builder.bytes
         tokens = builder.tokens
@@ -83,18 +101,26 @@ public struct FoldedText: Sendable {
     public func appendKey(_ range: Range<Int>, stripped: Bool, skippingFirst skip: Int = 0, to buffer: inout [UInt8]) {
         let start = buffer.count
         for i in range {
-            let token = tokens[i]
-            var slice = bytes[token.folded]
-            if i == range.lowerBound { slice = slice.dropFirst(skip) }
-            if token.flags.contains(.article) {
-                if stripped { continue }
-                slice = Self.articleKey[...]
-            } else if stripped, token.flags.contains(.arabicArticle) {
-                slice = slice.dropFirst(Self.arabicArticleBytes.count)
-            }
-            if buffer.count > start { buffer.append(0x20) }
-            buffer.append(contentsOf: slice)
+            appendKeyPart(i, stripped: stripped, skippingFirst: i == range.lowerBound ? skip : 0, keyStart: start, to: &buffer)
         }
+    }
+
+    /// Token `i`'s part of a key that starts at `keyStart` in `buffer` (see
+    /// ``appendKey(_:stripped:skippingFirst:to:)``): the key of a window is the key of
+    /// the window one token shorter with this appended, so the matcher builds the keys
+    /// of all windows at a word in one pass.
+    @inline(__always)
+    func appendKeyPart(_ i: Int, stripped: Bool, skippingFirst skip: Int, keyStart start: Int, to buffer: inout [UInt8]) {
+        let token = tokens[i]
+        var slice = bytes[token.folded].dropFirst(skip)
+        if token.flags.contains(.article) {
+            if stripped { return }
+            slice = Self.articleKey[...]
+        } else if stripped, token.flags.contains(.arabicArticle) {
+            slice = slice.dropFirst(Self.arabicArticleBytes.count)
+        }
+        if buffer.count > start { buffer.append(0x20) }
+        buffer.append(contentsOf: slice)
     }
 
     /// Whether any token in `range` is an article, so a stripped key differs.
@@ -172,8 +198,27 @@ private struct Builder {
         bytes.reserveCapacity(capacity)
     }
 
+    /// An ASCII byte: most of the text.
+    @inline(__always)
+    mutating func consumeASCII(_ b: UInt8) {
+        // The bulk of it, a lower-case letter inside a word, as ``letter(_:_:width:)``
+        // would take it.
+        if b &- 0x61 < 26, inToken, case .none = pending {
+            bytes.append(b)
+            end = (scalarIndex + 1, utf8Index + 1)
+            lower += 1
+            scalarIndex += 1
+            utf8Index += 1
+            return
+        }
+        consume(Unicode.Scalar(b), role: ScalarFolding.asciiRoles[Int(b)], width: 1)
+    }
+
     mutating func consume(_ scalar: Unicode.Scalar) {
-        let width = UTF8.width(scalar)
+        consume(scalar, role: ScalarFolding.role(of: scalar), width: UTF8.width(scalar))
+    }
+
+    private mutating func consume(_ scalar: Unicode.Scalar, role: ScalarRole, width: Int) {
         defer {
             scalarIndex += 1
             utf8Index += width
@@ -184,7 +229,7 @@ private struct Builder {
                 if scalar != " " { gapIsSpace = false }
             }
         }
-        switch ScalarFolding.role(of: scalar) {
+        switch role {
         case let .letter(folded):
             letter(scalar, folded, width: width)
         case .ignorable:

@@ -37,6 +37,9 @@ public final class GazetteerIndex: Sendable {
     /// ``nearMissMemoLimit`` entries, so memory stays flat however long the run.
     private let nearMissMemo = Mutex<[[UInt8]: [(place: Int, nameRef: UInt32)]]>([:])
     static let nearMissMemoLimit = 50_000
+    /// Kind and capital bonus by feature class and code (``featureFacts(of:)``): a few
+    /// hundred codes, asked for every option of every name.
+    private let featureFactsByCode = Mutex<[UInt64: FeatureFacts]>([:])
 
     /// Maps and checks the index at `path`.
     public convenience init(path: String) throws(GeotagError) {
@@ -175,6 +178,32 @@ public final class GazetteerIndex: Sendable {
         return bare
     }
 
+    /// What a place's feature class and code say: its kind and, for a town, its capital
+    /// bonus (``PlacePrior``); worked out once per code instead of from two new strings
+    /// for every option the resolver weighs.
+    public struct FeatureFacts: Sendable, Equatable {
+        public var kind: PlaceKind
+        public var capitalBonus: Double
+    }
+
+    public func featureFacts(of record: PlaceRecord) -> FeatureFacts {
+        let key = UInt64(record.featureClass) << 32 | UInt64(record.featureCodeRef)
+        if let known = featureFactsByCode.withLock({ $0[key] }) { return known }
+        let featureClass = String(UnicodeScalar(record.featureClass)), code = string(record.featureCodeRef)
+        let facts = FeatureFacts(kind: PlaceKind(featureClass: featureClass, featureCode: code), capitalBonus: PlacePrior.capitalBonus(featureCode: code))
+        featureFactsByCode.withLock { $0[key] = facts }
+        return facts
+    }
+
+    /// The place's kind (``PlaceKind``).
+    public func kind(of record: PlaceRecord) -> PlaceKind { featureFacts(of: record).kind }
+
+    /// The place's prior weight (``PlacePrior/weight(featureClass:featureCode:population:)``).
+    public func prior(of record: PlaceRecord) -> Double {
+        let facts = featureFacts(of: record)
+        return PlacePrior.weight(kind: facts.kind, capitalBonus: facts.capitalBonus, population: record.population)
+    }
+
     /// What was found for near-miss look-up `key` before, if it was made.
     func rememberedNearMisses(_ key: [UInt8]) -> [(place: Int, nameRef: UInt32)]? {
         nearMissMemo.withLock { $0[key] }
@@ -185,6 +214,13 @@ public final class GazetteerIndex: Sendable {
             if memo.count >= Self.nearMissMemoLimit { memo.removeAll(keepingCapacity: true) }
             memo[key] = nearMisses
         }
+    }
+
+    /// The UTF-8 bytes of the string at `ref`, read in place.
+    public func withStringBytes<R>(_ ref: UInt32, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        let offset = stringsOffset + Int(ref)
+        let length = Int(storage.load(at: offset) as UInt16)
+        return body(UnsafeRawBufferPointer(start: storage.base + offset + 2, count: length))
     }
 
     /// The string at `ref` in the string table.
