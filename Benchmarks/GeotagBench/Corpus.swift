@@ -1,3 +1,4 @@
+import BenchSupport
 import Foundation
 @testable import GeotagCore
 
@@ -319,23 +320,4 @@ struct WeightedList {
         }
         return items[low]
     }
-}
-
-/// SplitMix64: a small, fast, seedable generator, so a corpus is the same everywhere.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in 0..<n.
-    mutating func below(_ n: UInt64) -> UInt64 { next() % n }
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

@@ -1,3 +1,4 @@
+import BenchSupport
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -9,15 +10,6 @@ enum Harness {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
-
-    /// The process's peak resident set size in kB (VmHWM).
-    static func peakRSS() -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-            return Int(line.split(separator: " ", omittingEmptySubsequences: true)[1]) ?? 0
-        }
-        return 0
     }
 
     static func median(_ values: [Double]) -> Double {
@@ -74,11 +66,6 @@ enum Harness {
     }
 }
 
-func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("GeotagBench: \(message)\n".utf8))
-    exit(2)
-}
-
 /// Prints a line at once, so a log shows the benchmark's progress.
 func say(_ line: String) {
     print(line)
@@ -100,34 +87,4 @@ func report(_ label: String, _ values: [Double], unit: String, atLeast: Double? 
 func formatted(_ value: Double) -> String {
     if value.isNaN { return "-" }
     return value >= 100 ? String(format: "%.0f", value) : value >= 10 ? String(format: "%.1f", value) : String(format: "%.3g", value)
-}
-
-/// The command line, consumed option by option.
-struct Arguments {
-    var items: [String]
-    init(_ items: [String]) { self.items = items }
-
-    mutating func option(_ name: String) -> String? {
-        guard let i = items.firstIndex(of: name) else { return nil }
-        guard i + 1 < items.count else { fail("\(name) needs a value") }
-        let value = items[i + 1]
-        items.removeSubrange(i...(i + 1))
-        return value
-    }
-
-    mutating func int(_ name: String, default value: Int) -> Int {
-        guard let text = option(name) else { return value }
-        guard let n = Int(text.replacingOccurrences(of: "_", with: "")) else { fail("\(name): not a number: \(text)") }
-        return n
-    }
-
-    mutating func flag(_ name: String) -> Bool {
-        guard let i = items.firstIndex(of: name) else { return false }
-        items.remove(at: i)
-        return true
-    }
-
-    func done() {
-        guard items.isEmpty else { fail("unknown arguments \(items)") }
-    }
 }

@@ -1,3 +1,4 @@
+import BenchSupport
 import Foundation
 @testable import GeotagCore
 
@@ -102,7 +103,7 @@ enum StageBench {
         } catch {
             fail("stage \(stage): \(error)")
         }
-        let json: [String: Any] = ["seconds": seconds, "peak_kb": Harness.peakRSS(), "bytes": bytes, "docs": articles.count, "items": items]
+        let json: [String: Any] = ["seconds": seconds, "peak_kb": peakRSS(), "bytes": bytes, "docs": articles.count, "items": items]
         let data = try! JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
         say(String(decoding: data, as: UTF8.self))
     }

@@ -30,6 +30,8 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.dirname(HERE))
+from benchvenv import venv_python as make_venv  # noqa: E402
 BENCH = os.path.join(ROOT, ".build-bench")
 VENV = os.path.join(BENCH, "flashtext-venv")
 REQUIREMENTS = ["flashtext==2.7"]
@@ -67,15 +69,7 @@ print(json.dumps({"seconds": seconds, "bytes": size, "docs": len(texts), "found"
 
 
 def venv_python():
-    python = os.path.join(VENV, "bin", "python")
-    stamp = os.path.join(VENV, "requirements.txt")
-    if not os.path.exists(python) or not os.path.exists(stamp) or open(stamp).read() != "\n".join(REQUIREMENTS):
-        print("installing " + ", ".join(REQUIREMENTS) + " into " + os.path.relpath(VENV, ROOT), file=sys.stderr)
-        subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
-        subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"] + REQUIREMENTS, check=True)
-        with open(stamp, "w") as handle:
-            handle.write("\n".join(REQUIREMENTS))
-    return python
+    return make_venv(VENV, REQUIREMENTS)
 
 
 def median(values):
