@@ -41,7 +41,7 @@ public final class GeotagDatabase {
         try connection.pragma("journal_mode", "WAL")
         try connection.pragma("synchronous", "NORMAL")
         try connection.pragma("temp_store", "MEMORY")
-        try connection.pragma("cache_size", "-65536")
+        try connection.pragma("cache_size", "-16384")
         try connection.pragma("foreign_keys", "ON")
         try GeoPackageFunctions.define(on: connection)
         try connection.transaction {
