@@ -152,7 +152,7 @@ case nil:
             try? yaml.write(toFile: "\(folder)/pipeline.yaml", atomically: true, encoding: .utf8)
             let n = size >= 1_000_000 ? 1 : runRuns
             say("geotag run end to end on \(size) articles (\(n) runs, a new output folder each):")
-            var seconds: [Double] = [], peaks: [Double] = [], line = ""
+            var seconds: [Double] = [], peaks: [Double] = []
             for _ in 0..<n {
                 try? FileManager.default.removeItem(atPath: "\(folder)/out")
                 let child = Harness.run(geotag, ["run", "--config", "\(folder)/pipeline.yaml", "--quiet"])
@@ -162,9 +162,7 @@ case nil:
                 }
                 seconds.append(child.seconds)
                 peaks.append(Double(child.peakKB) / 1024)
-                line = child.output.trimmingCharacters(in: .whitespacesAndNewlines)
             }
-            say("  \(line)")
             report("documents/s, all three outputs written", seconds.map { Double(size) / $0 }, unit: "docs/s", atLeast: 5_000)
             report("wall time", seconds, unit: "s")
             report("peak resident memory", peaks, unit: "MB", below: 400)
