@@ -17,7 +17,7 @@ BUILD_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libxml2-dev zli
 TEST_PACKAGES  := gdal-bin python3-gdal librsvg2-bin sqlite3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: all deps build gazetteer gazetteer-sources run test bench bench-gazetteer bench-normalize clean
+.PHONY: all deps build gazetteer gazetteer-sources run test bench bench-gazetteer bench-normalize bench-pipeline bench-flashtext clean
 
 all: build
 
@@ -56,7 +56,7 @@ test: build
 	GEOTAG_REQUIRE_GDAL=1 $(SWIFT) test $(SWIFT_FLAGS)
 
 ## bench: every benchmark; figures are medians (see each target)
-bench: bench-gazetteer bench-normalize
+bench: bench-gazetteer bench-normalize bench-pipeline bench-flashtext
 
 ## bench-gazetteer: medians of the bundled gazetteer's load time and memory, and of the build
 ## and load time of a synthetic allCountries with about 12 million names (generated once,
@@ -69,6 +69,27 @@ bench-gazetteer: build
 ## by the script, never a dependency): token F1 and pages per second, medians of 5 runs
 bench-normalize: build
 	python3 Benchmarks/normalize/compare.py --geotag $(BIN)
+
+## bench-pipeline: each stage alone on one core (name matching, resolution, extraction, HTML
+## normalization, SQLite load, CSV + GeoJSON writing) and `geotag run` end to end with all
+## three outputs, on generated news-like corpora (deterministic from BENCH_SEED, written once
+## into .build/bench-corpus): medians after a warm-up, peak memory of each. BENCH_DOCS: the
+## corpus sizes of the end-to-end runs, e.g. BENCH_DOCS=100000 or 10000,100000,1000000.
+BENCH_DOCS  ?= 10000,100000
+BENCH_SEED  ?= 20241125
+BENCH_FLAGS ?=
+bench-pipeline: build
+	$(SWIFT) build $(SWIFT_FLAGS) --product GeotagBench
+	$(dir $(BIN))GeotagBench --geotag $(BIN) --gazetteer $(GAZETTEER_INDEX) --sizes $(BENCH_DOCS) --seed $(BENCH_SEED) $(BENCH_FLAGS)
+
+## bench-flashtext: geotag's extraction against flashtext (pip-installed into .build-bench/ by
+## the script, never a dependency) with every gazetteer name, on the same article texts
+## (the first BENCH_FLASHTEXT_DOCS of the 10k corpus): MB/s of each and the ratio, one run
+BENCH_FLASHTEXT_DOCS ?= 2000
+bench-flashtext: build
+	$(SWIFT) build $(SWIFT_FLAGS) --product GeotagBench
+	python3 Benchmarks/flashtext/compare.py --bench $(dir $(BIN))GeotagBench --gazetteer $(GAZETTEER_INDEX) \
+		--docs $(BENCH_FLASHTEXT_DOCS) --seed $(BENCH_SEED)
 
 clean:
 	rm -rf .build out $(GAZETTEER_INDEX)

@@ -55,10 +55,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "BenchSupport",
+            path: "Benchmarks/BenchSupport"
+        ),
         .executableTarget(
             name: "GazetteerBench",
-            dependencies: ["GeotagCore"],
+            dependencies: ["GeotagCore", "BenchSupport"],
             path: "Benchmarks/GazetteerBench"
+        ),
+        .executableTarget(
+            name: "GeotagBench",
+            dependencies: ["GeotagCore", "BenchSupport"],
+            path: "Benchmarks/GeotagBench"
         ),
         .testTarget(
             name: "GeotagCoreTests",

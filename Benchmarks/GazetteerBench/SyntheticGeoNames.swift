@@ -1,3 +1,4 @@
+import BenchSupport
 import Foundation
 
 /// A deterministic generator of `allCountries.txt`-format files for the gazetteer
@@ -15,20 +16,8 @@ import Foundation
 /// codes 01–20 and about 40 admin2 codes under each, so the (country, admin1, admin2)
 /// combinations number in the tens of thousands as GeoNames' do.
 struct SyntheticGeoNames {
-    /// SplitMix64: small, fast, and the same on every platform.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func chance(_ p: Double) -> Bool { Double(next() >> 11) / Double(1 << 53) < p }
-        mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    }
+    /// The generator (``SplitMix64``).
+    typealias Random = SplitMix64
 
     private static let classes: [(share: Double, featureClass: String, codes: [String])] = [
         (0.35, "P", ["PPL", "PPL", "PPL", "PPL", "PPLX", "PPLA3", "PPLA2", "PPLL", "PPLQ"]),
@@ -58,7 +47,7 @@ struct SyntheticGeoNames {
     private var pool: [String] = []
 
     init(seed: UInt64) {
-        random = Random(state: seed)
+        random = Random(seed: seed)
         for _ in 0..<50_000 { pool.append(freshName()) }
     }
 

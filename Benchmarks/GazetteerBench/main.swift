@@ -1,3 +1,4 @@
+import BenchSupport
 import Foundation
 import GeotagCore
 
@@ -17,20 +18,6 @@ import GeotagCore
 /// million names (place–name pairs), the size of allCountries with those scripts.
 let defaultPlaces = 7_400_000
 let generatorVersion = 3
-
-func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("GazetteerBench: \(message)\n".utf8))
-    exit(2)
-}
-
-/// The process's peak resident set size in kB (VmHWM).
-func peakRSS() -> Int {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-        return Int(line.split(separator: " ", omittingEmptySubsequences: true)[1]) ?? 0
-    }
-    return 0
-}
 
 func now() -> Double {
     var ts = timespec()
@@ -75,30 +62,6 @@ func report(_ label: String, _ values: [Double], unit: String, scale: Double = 1
 
 func formatted(_ value: Double) -> String {
     value >= 100 ? String(format: "%.0f", value) : value >= 10 ? String(format: "%.1f", value) : String(format: "%.3f", value)
-}
-
-/// The command line, consumed option by option.
-struct Arguments {
-    var items = Array(CommandLine.arguments.dropFirst())
-    var first: String? { items.first }
-    var count: Int { items.count }
-    var isEmpty: Bool { items.isEmpty }
-    subscript(i: Int) -> String { items[i] }
-    mutating func removeFirst() { items.removeFirst() }
-
-    mutating func option(_ name: String) -> String? {
-        guard let i = items.firstIndex(of: name) else { return nil }
-        guard i + 1 < items.count else { fail("\(name) needs a value") }
-        let value = items[i + 1]
-        items.removeSubrange(i...(i + 1))
-        return value
-    }
-
-    mutating func flag(_ name: String) -> Bool {
-        guard let i = items.firstIndex(of: name) else { return false }
-        items.remove(at: i)
-        return true
-    }
 }
 
 var arguments = Arguments()

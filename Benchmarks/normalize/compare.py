@@ -31,7 +31,9 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.dirname(HERE))
 import quality  # noqa: E402
+from benchvenv import venv_python as make_venv  # noqa: E402
 
 PAGES = os.path.join(ROOT, "Tests", "GeotagCoreTests", "Fixtures", "normalize", "pages")
 BENCH = os.path.join(ROOT, ".build-bench")
@@ -40,15 +42,7 @@ REQUIREMENTS = ["trafilatura==2.3.1", "lxml_html_clean==0.4.6"]
 
 
 def venv_python():
-    python = os.path.join(VENV, "bin", "python")
-    stamp = os.path.join(VENV, "requirements.txt")
-    if not os.path.exists(python) or not os.path.exists(stamp) or open(stamp).read() != "\n".join(REQUIREMENTS):
-        print("installing " + ", ".join(REQUIREMENTS) + " into " + os.path.relpath(VENV, ROOT), file=sys.stderr)
-        subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
-        subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"] + REQUIREMENTS, check=True)
-        with open(stamp, "w") as handle:
-            handle.write("\n".join(REQUIREMENTS))
-    return python
+    return make_venv(VENV, REQUIREMENTS)
 
 
 def geotag_binary(given):

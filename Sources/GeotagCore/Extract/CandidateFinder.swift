@@ -32,8 +32,7 @@ struct CandidateFinder {
 
     func candidates(in text: FoldedText) -> [Candidate] {
         var found: [Candidate] = []
-        var key: [UInt8] = []
-        key.reserveCapacity(128)
+        var windows = WindowKeys(maxTokens: maxTokens)
         let tokens = text.tokens
         var i = 0
         while i < tokens.count {
@@ -44,19 +43,20 @@ struct CandidateFinder {
                 limit += 1
             }
             var match: Candidate?
-            clitics: for clitic in [nil] + clitics(of: i, in: text) {
-                for end in stride(from: limit, to: i, by: -1) where canEnd(end - 1, in: text) {
+            // Only Arabic-script words carry clitics: no new array for every other word.
+            let ways = tokens[i].flags.contains(.caseless) ? [nil] + clitics(of: i, in: text) : Self.noClitic
+            // Keys are needed up to the last word a name can end with.
+            var lastEnd = limit
+            while lastEnd > i, !canEnd(lastEnd - 1, in: text) { lastEnd -= 1 }
+            clitics: for clitic in ways where lastEnd > i {
+                windows.build(i..<lastEnd, skippingFirst: clitic?.bytes ?? 0, in: text)
+                for end in stride(from: lastEnd, to: i, by: -1) where canEnd(end - 1, in: text) {
                     for stripped in [false, true] {
-                        if stripped, !text.hasArticle(in: i..<end) { continue }
-                        key.removeAll(keepingCapacity: true)
-                        text.appendKey(i..<end, stripped: stripped, skippingFirst: clitic?.bytes ?? 0, to: &key)
-                        if key.isEmpty { continue }
-                        let hit = key.withUnsafeBytes { index.postings(hash: NameKey.hash(key), key: $0) }
-                        if let hit {
-                            let postings = hit.map { index.posting($0) }
-                            match = Candidate(tokens: i..<end, places: postings.map(\.place), nameRefs: postings.map(\.nameRef), clitic: clitic)
-                            break clitics
-                        }
+                        if stripped, !windows.hasArticle(through: end - i) { continue }
+                        guard let hit = windows.postings(tokens: end - i, stripped: stripped, in: index) else { continue }
+                        let postings = hit.map { index.posting($0) }
+                        match = Candidate(tokens: i..<end, places: postings.map(\.place), nameRefs: postings.map(\.nameRef), clitic: clitic)
+                        break clitics
                     }
                 }
             }
@@ -74,6 +74,60 @@ struct CandidateFinder {
             }
         }
         return found
+    }
+
+    private static let noClitic: [Clitic?] = [nil]
+
+    /// The keys of every window of tokens at one word, plain and stripped of articles
+    /// (``FoldedText/appendKey(_:stripped:skippingFirst:to:)``), built in one pass: the
+    /// key of a window is a prefix of the next longer one's, and its FNV-1a hash
+    /// (``NameKey/hash(_:)``) that prefix's running hash. Reused from word to word.
+    private struct WindowKeys {
+        var plain: [UInt8] = []
+        var stripped: [UInt8] = []
+        /// By window length in tokens (index 1...): the key's length and hash.
+        var plainEnds: [(length: Int, hash: UInt64)]
+        var strippedEnds: [(length: Int, hash: UInt64)]
+        var articles: [Bool]
+
+        init(maxTokens: Int) {
+            plain.reserveCapacity(128)
+            stripped.reserveCapacity(128)
+            plainEnds = Array(repeating: (0, 0), count: maxTokens + 1)
+            strippedEnds = Array(repeating: (0, 0), count: maxTokens + 1)
+            articles = Array(repeating: false, count: maxTokens + 1)
+        }
+
+        mutating func build(_ range: Range<Int>, skippingFirst skip: Int, in text: FoldedText) {
+            plain.removeAll(keepingCapacity: true)
+            stripped.removeAll(keepingCapacity: true)
+            var plainHash = NameKey.hash([UInt8]()), strippedHash = plainHash
+            var seenArticle = false
+            for i in range {
+                let first = i == range.lowerBound
+                let (p, s) = (plain.count, stripped.count)
+                text.appendKeyPart(i, stripped: false, skippingFirst: first ? skip : 0, keyStart: 0, to: &plain)
+                text.appendKeyPart(i, stripped: true, skippingFirst: first ? skip : 0, keyStart: 0, to: &stripped)
+                for b in plain[p...] { plainHash = NameKey.step(plainHash, b) }
+                for b in stripped[s...] { strippedHash = NameKey.step(strippedHash, b) }
+                seenArticle = seenArticle || text.hasArticle(in: i..<(i + 1))
+                let n = i - range.lowerBound + 1
+                plainEnds[n] = (plain.count, plainHash)
+                strippedEnds[n] = (stripped.count, strippedHash)
+                articles[n] = seenArticle
+            }
+        }
+
+        func hasArticle(through tokens: Int) -> Bool { articles[tokens] }
+
+        /// The postings of the key of the first `tokens` tokens; nil for none or an empty key.
+        func postings(tokens: Int, stripped isStripped: Bool, in index: GazetteerIndex) -> Range<Int>? {
+            let end = isStripped ? strippedEnds[tokens] : plainEnds[tokens]
+            guard end.length > 0 else { return nil }
+            return (isStripped ? stripped : plain).withUnsafeBytes {
+                index.postings(hash: end.hash, key: UnsafeRawBufferPointer(rebasing: $0[0..<end.length]))
+            }
+        }
     }
 
     /// A name starts with a capitalised word, an Arabic-script word, or an article

@@ -43,6 +43,19 @@ public struct Extractor: Stage {
 
     /// The mentions of `text` with the features the mention model scores them on.
     func scoredMentions(in text: String, docID: String) -> [(mention: Mention, features: [Double])] {
+        resolve(recognise(text), text: text, docID: docID)
+    }
+
+    /// A text's recognised names, before resolution: what matching and recognition
+    /// found (the benchmarks time the two halves apart).
+    struct Recognised {
+        var folded: FoldedText
+        var names: [Resolver.Name]
+        var demonyms: [UInt16: Double]
+    }
+
+    /// Folds `text`, finds its candidates and keeps those that are places here.
+    func recognise(_ text: String) -> Recognised {
         let folded = FoldedText(text)
         let recognizer = Recognizer(index: index, english: english)
         var names: [Resolver.Name] = []
@@ -66,7 +79,14 @@ public struct Extractor: Stage {
         names = withEchoes(of: names, among: commonWords, in: folded)
         let demonyms = demonymEvidence(in: folded)
         linkParents(&names, in: folded)
+        return Recognised(folded: folded, names: names, demonyms: demonyms)
+    }
 
+    /// Picks each recognised name's place, scores it (with the model when there is
+    /// one) and makes the mentions, ordered by their start, with their features.
+    func resolve(_ recognised: Recognised, text: String, docID: String) -> [(mention: Mention, features: [Double])] {
+        let (folded, names, demonyms) = (recognised.folded, recognised.names, recognised.demonyms)
+        let recognizer = Recognizer(index: index, english: english)
         var resolver = Resolver(index: index)
         resolver.countryBias = Set(options.countryBias.compactMap(Self.countryKey))
         let choices = resolver.resolve(names, demonymCountries: demonyms, text: folded)

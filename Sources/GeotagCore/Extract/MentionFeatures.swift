@@ -45,7 +45,7 @@ struct MentionFeatures {
         let first = text.tokens[span.lowerBound]
         let words = span.map { word($0, in: text) }
         let record = choice.record
-        let kind = PlaceKind(featureClass: String(UnicodeScalar(record.featureClass)), featureCode: index.string(record.featureCodeRef))
+        let kind = index.kind(of: record)
         let others = Double(max(article.count - 1, 0))
         let sameCountry = Double((article.countries[record.countryCode] ?? 1) - 1)
         let sameAdmin1 = Double((article.admin1s["\(record.countryCode).\(record.admin1CodeRef)"] ?? 1) - 1)

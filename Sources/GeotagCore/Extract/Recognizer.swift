@@ -43,7 +43,7 @@ struct Recognizer {
         // A gazetteer name in capitals ("LA", "ACT") is an abbreviation: it matches only
         // the same letters in capitals, not the word "La" or "Act".
         if !first.flags.contains(.allCaps), !first.flags.contains(.abbreviation) {
-            let kept = candidate.places.indices.filter { !isAbbreviation(index.string(candidate.nameRefs[$0])) }
+            let kept = candidate.places.indices.filter { !isAbbreviation(nameAt: candidate.nameRefs[$0]) }
             guard !kept.isEmpty else { return .failure(.acronym) }
             candidate.places = kept.map { candidate.places[$0] }
             candidate.nameRefs = kept.map { candidate.nameRefs[$0] }
@@ -186,7 +186,7 @@ struct Recognizer {
         candidate.places.contains { place in
             let record = index.record(place)
             if record.population >= 100_000 { return true }
-            let kind = PlaceKind(featureClass: String(UnicodeScalar(record.featureClass)), featureCode: index.string(record.featureCodeRef))
+            let kind = index.kind(of: record)
             return kind == .country || kind == .province || kind == .region
         }
     }
@@ -271,9 +271,16 @@ struct Recognizer {
     /// A common English word, or a word of organisations, titles or place kinds
     /// ("Bank", "University", "General", "Province"): a place only in place context.
     private func isGenericWord(_ w: String) -> Bool {
-        CommonWords.all.contains(w) || ContextWords.organisation.contains(w) || ContextWords.organisationOf.contains(w)
-            || ContextWords.personTitle.contains(w) || isPlaceNoun(w)
+        Self.genericWords.contains(w)
     }
+
+    /// The union of the lists ``isGenericWord(_:)`` and ``isPlaceNoun(_:)`` ask, made
+    /// once: one hash look-up instead of seven (or four), asked for most candidates'
+    /// words and neighbours.
+    private static let placeNouns: Set<String> = ContextWords.provinceNouns.union(ContextWords.districtNouns)
+        .union(ContextWords.townNouns).union(ContextWords.countryNouns)
+    private static let genericWords: Set<String> = CommonWords.all.union(ContextWords.organisation)
+        .union(ContextWords.organisationOf).union(ContextWords.personTitle).union(placeNouns)
 
     /// Whether the word opens a line (a dateline: "MOSUL (Reuters) –") or a neighbour on
     /// the same line is in capitals too (a headline: "FIGHTING IN HOMS"): there a short
@@ -288,13 +295,28 @@ struct Recognizer {
     }
 
     private func isPlaceNoun(_ w: String) -> Bool {
-        ContextWords.provinceNouns.contains(w) || ContextWords.districtNouns.contains(w)
-            || ContextWords.townNouns.contains(w) || ContextWords.countryNouns.contains(w)
+        Self.placeNouns.contains(w)
     }
 
     /// A name of at most five letters, all capitals ("LA", "ACT", "UAE").
     private func isAbbreviation(_ name: String) -> Bool {
         name.unicodeScalars.count <= 5 && isWrittenInCapitals(name)
+    }
+
+    /// ``isAbbreviation(_:)`` of the gazetteer name at `ref`, read from its bytes in
+    /// place (asked of every option of every candidate): more than five scalars, or
+    /// ASCII, is decided there; only a short non-ASCII name becomes a `String`.
+    private func isAbbreviation(nameAt ref: UInt32) -> Bool {
+        let verdict: Bool? = index.withStringBytes(ref) { bytes in
+            var scalars = 0, upper = false, ascii = true
+            for b in bytes {
+                if b & 0xC0 != 0x80 { scalars += 1 }
+                if scalars > 5 { return false }
+                if b >= 0x80 { ascii = false } else if b >= 0x61, b <= 0x7A { return false } else if b >= 0x41, b <= 0x5A { upper = true }
+            }
+            return ascii ? upper : nil
+        }
+        return verdict ?? isAbbreviation(index.string(ref))
     }
 
     private func isWrittenInCapitals(_ name: String) -> Bool {

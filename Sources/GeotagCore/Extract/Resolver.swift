@@ -33,8 +33,22 @@ struct Resolver {
         var probability: Double
     }
 
+    /// A name's options with what does not change between passes.
+    private struct Options {
+        var records: [PlaceRecord]
+        var kinds: [PlaceKind]
+        /// Prior weights (``PlacePrior``) and namesake-seat bonuses.
+        var priors: [Double]
+        var seats: [Double]
+    }
+
     func resolve(_ names: [Name], demonymCountries: [UInt16: Double], text: FoldedText) -> [Choice] {
-        let options = names.map { $0.candidate.places.map { index.record($0) } }
+        let options = names.map { name in
+            let records = name.candidate.places.map { index.record($0) }
+            let kinds = records.map(index.kind(of:))
+            let seats = PlacePrior.seatBonuses(zip(records, kinds).map { ($1, $0.countryCode, $0.admin1CodeRef) })
+            return Options(records: records, kinds: kinds, priors: records.map(index.prior(of:)), seats: seats)
+        }
         let occurrences = Self.occurrences(of: names, in: text)
         // Pass 1: priors and local hints only.
         var weights = names.indices.map { weigh(names[$0], options[$0], parentPick: nil, focus: nil, own: nil, vote: 0) }
@@ -77,13 +91,13 @@ struct Resolver {
 
     /// Each name's pick: the option with the best mean weight over the name's
     /// occurrences (the dateline's "TRIPOLI, Lebanon" carries the later "Tripoli").
-    private func choose(_ options: [[PlaceRecord]], _ weights: [[Double]], _ occurrences: [[Int]]) -> [Choice] {
+    private func choose(_ options: [Options], _ weights: [[Double]], _ occurrences: [[Int]]) -> [Choice] {
         var picks = [Choice?](repeating: nil, count: options.count)
         for group in occurrences {
             var mean = weights[group[0]]
             for i in group.dropFirst() { for j in mean.indices { mean[j] += weights[i][j] } }
             for j in mean.indices { mean[j] /= Double(group.count) }
-            let choice = pick(options[group[0]], mean)
+            let choice = pick(options[group[0]].records, mean)
             for i in group { picks[i] = choice }
         }
         return picks.map { $0! }
@@ -96,14 +110,13 @@ struct Resolver {
 
     /// Each option's weight for one occurrence of a name; `vote` is what the name's
     /// occurrences count in `focus`, left out so a name does not vote for itself.
-    private func weigh(_ name: Name, _ options: [PlaceRecord], parentPick: PlaceRecord?, focus: Focus?, own: PlaceRecord?, vote: Double) -> [Double] {
-        let kinds = options.map(kind)
-        let seats = PlacePrior.seatBonuses(zip(options, kinds).map { ($1, $0.countryCode, $0.admin1CodeRef) })
+    private func weigh(_ name: Name, _ choices: Options, parentPick: PlaceRecord?, focus: Focus?, own: PlaceRecord?, vote: Double) -> [Double] {
+        let (options, kinds, seats) = (choices.records, choices.kinds, choices.seats)
         var weights: [Double] = []
         weights.reserveCapacity(options.count)
         for (i, option) in options.enumerated() {
             let k = kinds[i]
-            var w = PlacePrior.weight(featureClass: String(UnicodeScalar(option.featureClass)), featureCode: index.string(option.featureCodeRef), population: option.population)
+            var w = choices.priors[i]
             switch name.hint {
             case .province where k == .province: w += 3
             case .district where k == .district: w += 3
@@ -114,7 +127,7 @@ struct Resolver {
             if name.hint != .province { w += seats[i] }
             if let parent = parentPick, parent.countryCode == option.countryCode {
                 w += 4
-                if kind(parent) == .province, parent.admin1CodeRef == option.admin1CodeRef { w += 2.5 }
+                if index.kind(of: parent) == .province, parent.admin1CodeRef == option.admin1CodeRef { w += 2.5 }
             }
             if let focus {
                 w += 3 * focus.countryShare(option.countryCode, excluding: own, confidence: vote)
@@ -142,9 +155,6 @@ struct Resolver {
         return near / total
     }
 
-    private func kind(_ record: PlaceRecord) -> PlaceKind {
-        PlaceKind(featureClass: String(UnicodeScalar(record.featureClass)), featureCode: index.string(record.featureCodeRef))
-    }
 }
 
 /// The countries and provinces an article is about, from the places picked so far and

@@ -42,8 +42,8 @@ public struct DemonymTable: Sendable, Equatable, Codable {
 
     /// The countries the folded word `word` points to (empty for a demonym of no single
     /// country), or nil when it is no demonym.
-    public func countries(for word: some Sequence<UInt8>) -> [String]? {
-        var text = String(decoding: Array(word), as: UTF8.self)
+    public func countries(for word: some Collection<UInt8>) -> [String]? {
+        var text = String(decoding: word, as: UTF8.self)
         if let codes = countries[text] { return codes }
         guard text.hasSuffix("s") else { return nil }
         text.removeLast()

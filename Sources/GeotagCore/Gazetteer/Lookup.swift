@@ -44,9 +44,39 @@ extension GazetteerIndex {
     /// those under the same skeleton key (``NameSkeleton``) whose name is a near miss
     /// of the tokens' letters ("Deir Ezzor" for Deir ez-Zor, "البوكمال" for البو كمال).
     public func nearMisses(of text: FoldedText, _ range: Range<Int>, skippingFirst skip: Int = 0) -> [(place: Int, nameRef: UInt32)] {
+        let memoKey = Self.nearMissKey(of: text, range, skippingFirst: skip)
+        if let known = rememberedNearMisses(memoKey) { return known }
+        let found = findNearMisses(of: text, range, skippingFirst: skip)
+        remember(nearMisses: found, for: memoKey)
+        return found
+    }
+
+    /// Everything a near-miss look-up depends on: the skip, then per token the flags
+    /// that skeletons and bare forms read (article, caseless, Arabic article) and its
+    /// folded bytes, each token ended by a 0 byte (which no folded letter is).
+    static func nearMissKey(of text: FoldedText, _ range: Range<Int>, skippingFirst skip: Int) -> [UInt8] {
+        var key: [UInt8] = [UInt8(truncatingIfNeeded: skip)]
+        key.reserveCapacity(64)
+        for i in range {
+            let flags = text.tokens[i].flags
+            key.append((flags.contains(.article) ? 1 : 0) | (flags.contains(.caseless) ? 2 : 0) | (flags.contains(.arabicArticle) ? 4 : 0))
+            key.append(contentsOf: text.folded(i))
+            key.append(0)
+        }
+        return key
+    }
+
+    private func findNearMisses(of text: FoldedText, _ range: Range<Int>, skippingFirst skip: Int) -> [(place: Int, nameRef: UInt32)] {
         guard let key = NameSkeleton.key(of: text, range, skippingFirst: skip), let hit = postings(key: key) else { return [] }
         let bare = NameSkeleton.bare(of: text, range, skippingFirst: skip)
-        return hit.map { posting($0) }.filter { NameSkeleton.isNearMiss(bare, NameSkeleton.bare(of: string($0.nameRef))) }
+        // Many places share a name (every Al-Hasakah): judge each name once.
+        var verdicts: [UInt32: Bool] = [:]
+        return hit.map { posting($0) }.filter { posting in
+            if let verdict = verdicts[posting.nameRef] { return verdict }
+            let verdict = NameSkeleton.isNearMiss(bare, bareName(posting.nameRef))
+            verdicts[posting.nameRef] = verdict
+            return verdict
+        }
     }
 
     /// Opens the index a configuration names: a `.gaz` file, or a folder holding

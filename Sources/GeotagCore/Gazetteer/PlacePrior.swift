@@ -9,20 +9,30 @@ public enum PlacePrior {
     /// countries and world regions 9, above every town, yet within reach of a province
     /// the rest of the article points to ("Georgia" among Atlanta and Macon).
     public static func weight(featureClass: String, featureCode: String, population: Int) -> Double {
+        weight(kind: PlaceKind(featureClass: featureClass, featureCode: featureCode), capitalBonus: capitalBonus(featureCode: featureCode), population: population)
+    }
+
+    /// The same weight from the kind and the capital bonus, which depend on the feature
+    /// class and code only (``GazetteerIndex/featureFacts(of:)`` keeps them per code).
+    static func weight(kind: PlaceKind, capitalBonus: Double, population: Int) -> Double {
         // GeoNames writes 0 for an unknown population: count such a place as a small town.
         let size = log10(Double(population > 0 ? population : 1_000) + 1)
-        switch PlaceKind(featureClass: featureClass, featureCode: featureCode) {
+        switch kind {
         case .country: return 9 + size / 10
         case .region: return 9
         case .province: return max(size, 5) + 0.3
         case .district: return max(size, 3.5) - 0.5
         case .natural: return max(size, 3)
-        case .town:
-            switch featureCode {
-            case "PPLC": return size + 1.5
-            case "PPLA", "PPLG": return size + 0.5
-            default: return size
-            }
+        case .town: return capitalBonus == 0 ? size : size + capitalBonus
+        }
+    }
+
+    /// A town's bonus for being a capital: of the country, or of a division.
+    static func capitalBonus(featureCode: String) -> Double {
+        switch featureCode {
+        case "PPLC": return 1.5
+        case "PPLA", "PPLG": return 0.5
+        default: return 0
         }
     }
 

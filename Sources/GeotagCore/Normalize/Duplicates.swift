@@ -150,7 +150,34 @@ public struct DuplicateIndex: Sendable {
     private var entries: [Entry] = []
     private var byHash: [String: Int] = [:]
     private var byDocID: [String: Int] = [:]
-    private var buckets: [UInt64: [Int32]] = [:]
+    private var buckets: [UInt64: Bucket] = [:]
+
+    /// The entries under one band key, in the order they came. Nearly every key has
+    /// one, held inline: an array per key (21 per article) was most of the index's
+    /// memory, which grows with the articles a database holds.
+    private enum Bucket: Sendable {
+        case one(Int32)
+        case many([Int32])
+
+        var entries: [Int32] {
+            switch self {
+            case let .one(index): [index]
+            case let .many(indices): indices
+            }
+        }
+    }
+
+    /// Files entry `index` under band `key`, after those already there.
+    private mutating func file(_ index: Int32, under key: UInt64) {
+        switch buckets.removeValue(forKey: key) {
+        case nil: buckets[key] = .one(index)
+        case let .one(first)?: buckets[key] = .many([first, index])
+        case var .many(indices)?:
+            // Taken out of the table first, so the array is appended to in place.
+            indices.append(index)
+            buckets[key] = .many(indices)
+        }
+    }
 
     /// An empty index.
     public init() {}
@@ -193,7 +220,7 @@ public struct DuplicateIndex: Sendable {
         var best: (index: Int, similarity: Double)?
         var seen = Set<Int32>()
         for key in Self.bandKeys(signature) {
-            for index in buckets[key] ?? [] where seen.insert(index).inserted {
+            for index in buckets[key]?.entries ?? [] where seen.insert(index).inserted {
                 let entry = entries[Int(index)]
                 guard !entry.removed, let other = entry.signature, other.shingles >= Self.minimumShingles else { continue }
                 let similarity = signature.similarity(to: other)
@@ -209,7 +236,7 @@ public struct DuplicateIndex: Sendable {
         if byHash[entry.contentHash] == nil { byHash[entry.contentHash] = index }
         byDocID[entry.docID] = index
         if let signature = entry.signature {
-            for key in Self.bandKeys(signature) { buckets[key, default: []].append(Int32(index)) }
+            for key in Self.bandKeys(signature) { file(Int32(index), under: key) }
         }
     }
 

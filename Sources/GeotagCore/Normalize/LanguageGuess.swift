@@ -6,11 +6,16 @@ enum LanguageGuess {
     static func language(of text: String) -> String? {
         var letters = 0
         var arabic = 0
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+        // ASCII letters are alphabetic and no other ASCII is: no property look-up for them.
+        for scalar in text.unicodeScalars where scalar.isASCII ? isASCIILetter(scalar.value) : scalar.properties.isAlphabetic {
             letters += 1
             if isArabicScript(scalar) { arabic += 1 }
         }
         return letters > 0 && arabic * 2 > letters ? "ar" : nil
+    }
+
+    private static func isASCIILetter(_ v: UInt32) -> Bool {
+        (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
     }
 
     /// The Arabic, Arabic Supplement, Arabic Extended-A and presentation-form blocks.

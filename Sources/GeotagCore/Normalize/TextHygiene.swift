@@ -48,7 +48,14 @@ enum TextHygiene {
 
     /// The article text from its collapsed paragraphs: joined with a blank line, in NFC.
     static func finish(_ paragraphs: [String]) -> String {
-        paragraphs.joined(separator: "\n\n").precomposedStringWithCanonicalMapping
+        nfc(paragraphs.joined(separator: "\n\n"))
+    }
+
+    /// `text` in NFC. Below U+0300 every scalar is NFC by itself and none composes with
+    /// another (combining marks start there), so text with no UTF-8 byte from 0xCC up,
+    /// most news in Latin script, is returned as it is without Foundation's pass.
+    static func nfc(_ text: String) -> String {
+        text.utf8.contains { $0 >= 0xCC } ? text.precomposedStringWithCanonicalMapping : text
     }
 
     /// How many invalid sequences decoding `bytes` as UTF-8 replaced: the U+FFFD in
@@ -81,7 +88,7 @@ enum TextHygiene {
     /// is left.
     static func field(_ text: String?) -> String? {
         guard let text else { return nil }
-        let cleaned = collapse(text).precomposedStringWithCanonicalMapping
+        let cleaned = nfc(collapse(text))
         return cleaned.isEmpty ? nil : cleaned
     }
 }

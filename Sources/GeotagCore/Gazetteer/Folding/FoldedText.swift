@@ -62,7 +62,25 @@ public struct FoldedText: Sendable {
     /// Folds `text`.
     public init(_ text: String) {
         var builder = Builder(capacity: text.utf8.count)
-        for scalar in text.unicodeScalars { builder.consume(scalar) }
+        // Straight over the UTF-8 (valid, as a String's is): ASCII bytes take the fast
+        // path, other scalars are decoded here.
+        var text = text
+        text.withUTF8 { utf8 in
+            var i = 0
+            while i < utf8.count {
+                let lead = utf8[i]
+                if lead < 0x80 {
+                    builder.consumeASCII(lead)
+                    i += 1
+                    continue
+                }
+                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                var value = UInt32(lead) & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F)
+                for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
+                builder.consume(Unicode.Scalar(value)!)
+                i += length
+            }
+        }
         builder.finishToken()
         bytes = builder.bytes
         tokens = builder.tokens
@@ -89,18 +107,26 @@ public struct FoldedText: Sendable {
     public func appendKey(_ range: Range<Int>, stripped: Bool, skippingFirst skip: Int = 0, to buffer: inout [UInt8]) {
         let start = buffer.count
         for i in range {
-            let token = tokens[i]
-            var slice = bytes[token.folded]
-            if i == range.lowerBound { slice = slice.dropFirst(skip) }
-            if token.flags.contains(.article) {
-                if stripped { continue }
-                slice = Self.articleKey[...]
-            } else if stripped, token.flags.contains(.arabicArticle) {
-                slice = slice.dropFirst(Self.arabicArticleBytes.count)
-            }
-            if buffer.count > start { buffer.append(0x20) }
-            buffer.append(contentsOf: slice)
+            appendKeyPart(i, stripped: stripped, skippingFirst: i == range.lowerBound ? skip : 0, keyStart: start, to: &buffer)
         }
+    }
+
+    /// Token `i`'s part of a key that starts at `keyStart` in `buffer` (see
+    /// ``appendKey(_:stripped:skippingFirst:to:)``): the key of a window is the key of
+    /// the window one token shorter with this appended, so the matcher builds the keys
+    /// of all windows at a word in one pass.
+    @inline(__always)
+    func appendKeyPart(_ i: Int, stripped: Bool, skippingFirst skip: Int, keyStart start: Int, to buffer: inout [UInt8]) {
+        let token = tokens[i]
+        var slice = bytes[token.folded].dropFirst(skip)
+        if token.flags.contains(.article) {
+            if stripped { return }
+            slice = Self.articleKey[...]
+        } else if stripped, token.flags.contains(.arabicArticle) {
+            slice = slice.dropFirst(Self.arabicArticleBytes.count)
+        }
+        if buffer.count > start { buffer.append(0x20) }
+        buffer.append(contentsOf: slice)
     }
 
     /// Whether any token in `range` is an article, so a stripped key differs.
@@ -112,14 +138,15 @@ public struct FoldedText: Sendable {
     static let arabicArticleBytes: [UInt8] = Array("ال".utf8)
     /// Latin spellings of the article that may stand alone before a noun with the same
     /// first consonant ("az Zawr", "ash Sham") or always ("al", "el").
-    private static let freeArticles: Set<[UInt8]> = Set(["al", "el", "ad", "ar", "ash", "az", "ed", "er", "es", "esh", "ez", "ud", "ur", "uz", "ul", "ech"].map { Array($0.utf8) })
+    private static let freeArticles: Set<ArraySlice<UInt8>> = Set(["al", "el", "ad", "ar", "ash", "az", "ed", "er", "es", "esh", "ez", "ud", "ur", "uz", "ul", "ech"].map { Array($0.utf8)[...] })
     /// Spellings that are also English or French words: an article only when hyphenated.
-    private static let hyphenOnlyArticles: Set<[UInt8]> = Set(["as", "at", "an", "en", "et", "us", "un", "ut", "ath", "adh"].map { Array($0.utf8) })
+    private static let hyphenOnlyArticles: Set<ArraySlice<UInt8>> = Set(["as", "at", "an", "en", "et", "us", "un", "ut", "ath", "adh"].map { Array($0.utf8)[...] })
 
     private mutating func markArticles() {
         guard tokens.count > 0 else { return }
         for i in tokens.indices {
-            let word = Array(bytes[tokens[i].folded])
+            // A slice: no array per token (this runs on every word of every article).
+            let word = bytes[tokens[i].folded]
             if word.count > Self.arabicArticleBytes.count + 2, word.starts(with: Self.arabicArticleBytes) {
                 tokens[i].flags.insert(.arabicArticle)
                 continue
@@ -129,7 +156,7 @@ public struct FoldedText: Sendable {
             guard next.count >= 2, !tokens[i + 1].flags.contains(.digit) else { continue }
             let hyphenated = tokens[i].flags.contains(.hyphenAfter)
             if Self.freeArticles.contains(word) {
-                let always = word.count == 2 && word[1] == UInt8(ascii: "l")
+                let always = word.count == 2 && word[word.startIndex + 1] == UInt8(ascii: "l")
                 // "az Zawr": the article's consonant (or "sh") is the next word's start.
                 let assimilated = next.starts(with: word.dropFirst())
                 if always || hyphenated || assimilated { tokens[i].flags.insert(.article) }
@@ -177,8 +204,27 @@ private struct Builder {
         bytes.reserveCapacity(capacity)
     }
 
+    /// An ASCII byte: most of the text.
+    @inline(__always)
+    mutating func consumeASCII(_ b: UInt8) {
+        // The bulk of it, a lower-case letter inside a word, as ``letter(_:_:width:)``
+        // would take it.
+        if b &- 0x61 < 26, inToken, case .none = pending {
+            bytes.append(b)
+            end = (scalarIndex + 1, utf8Index + 1)
+            lower += 1
+            scalarIndex += 1
+            utf8Index += 1
+            return
+        }
+        consume(Unicode.Scalar(b), role: ScalarFolding.asciiRoles[Int(b)], width: 1)
+    }
+
     mutating func consume(_ scalar: Unicode.Scalar) {
-        let width = UTF8.width(scalar)
+        consume(scalar, role: ScalarFolding.role(of: scalar), width: UTF8.width(scalar))
+    }
+
+    private mutating func consume(_ scalar: Unicode.Scalar, role: ScalarRole, width: Int) {
         defer {
             scalarIndex += 1
             utf8Index += width
@@ -189,7 +235,7 @@ private struct Builder {
                 if scalar != " " { gapIsSpace = false }
             }
         }
-        switch ScalarFolding.role(of: scalar) {
+        switch role {
         case let .letter(folded):
             letter(scalar, folded, width: width)
         case .ignorable:
@@ -244,15 +290,38 @@ private struct Builder {
         }
         folded.append(to: &bytes)
         end = (scalarIndex + 1, utf8Index + width)
-        let properties = scalar.properties
-        if properties.numericType != nil {
+        switch shape(of: scalar) {
+        case .digit:
             flags.insert(.digit)
-        } else if properties.isUppercase {
+        case .upper:
             if upper == 0, lower == 0 { flags.insert(.capitalized) }
             upper += 1
-        } else if properties.isLowercase {
+        case .lower:
             lower += 1
+        case .other:
+            break
         }
+    }
+
+    private enum Shape { case digit, upper, lower, other }
+
+    /// Digit, upper or lower case: for ASCII from the byte, otherwise from the Unicode
+    /// properties (whose lookups cost more than the rest of folding a letter; most
+    /// news text is ASCII).
+    @inline(__always)
+    private func shape(of scalar: Unicode.Scalar) -> Shape {
+        let v = scalar.value
+        if v < 0x80 {
+            if v >= 0x61, v <= 0x7A { return .lower }
+            if v >= 0x41, v <= 0x5A { return .upper }
+            if v >= 0x30, v <= 0x39 { return .digit }
+            return .other
+        }
+        let properties = scalar.properties
+        if properties.numericType != nil { return .digit }
+        if properties.isUppercase { return .upper }
+        if properties.isLowercase { return .lower }
+        return .other
     }
 
     private mutating func separator(_ scalar: Unicode.Scalar) {

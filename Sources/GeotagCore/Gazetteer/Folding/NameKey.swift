@@ -27,10 +27,13 @@ public enum NameKey {
     @inline(__always)
     public static func hash(_ key: some Sequence<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key {
-            h ^= UInt64(byte)
-            h = h &* 0x0000_0100_0000_01b3
-        }
+        for byte in key { h = step(h, byte) }
         return h
+    }
+
+    /// One byte of ``hash(_:)``: the hash of a key with `byte` appended.
+    @inline(__always)
+    public static func step(_ h: UInt64, _ byte: UInt8) -> UInt64 {
+        (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
     }
 }

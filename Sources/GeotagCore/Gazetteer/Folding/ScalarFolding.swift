@@ -104,6 +104,9 @@ enum ScalarFolding {
         return .separator
     }
 
+    /// ``role(of:)`` of every ASCII byte, looked up by the tokenizer's fast path.
+    static let asciiRoles: [ScalarRole] = (0..<128).map { asciiRole(UInt8($0)) }
+
     private static func asciiRole(_ byte: UInt8) -> ScalarRole {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):

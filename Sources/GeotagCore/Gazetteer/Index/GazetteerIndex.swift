@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,6 +25,21 @@ public final class GazetteerIndex: Sendable {
     private let bucketMask: Int
     private let postingsOffset: Int
     private let stringsOffset: Int
+    /// The bare forms (``NameSkeleton/bare(of:)``) of the names near-miss
+    /// lookups have compared a text with, by name: folding a name again for every
+    /// skeleton hit cost more than the rest of matching together. Bounded by the names
+    /// under skeleton keys; shared by the workers, each look-up one uncontended lock.
+    private let bareNames = Mutex<[UInt32: [UInt8]]>([:])
+    /// Near-miss look-ups already made, by what decides them (``nearMissKey``): the same
+    /// capitalised words come back in article after article ("Sunday", "Iraqi",
+    /// "Saleh"), and each look-up folds a skeleton and compares the text with every
+    /// name under it, dozens for common skeletons. Cleared when it holds
+    /// ``nearMissMemoLimit`` entries, so memory stays flat however long the run.
+    private let nearMissMemo = Mutex<[[UInt8]: [(place: Int, nameRef: UInt32)]]>([:])
+    static let nearMissMemoLimit = 50_000
+    /// Kind and capital bonus by feature class and code (``featureFacts(of:)``): a few
+    /// hundred codes, asked for every option of every name.
+    private let featureFactsByCode = Mutex<[UInt64: FeatureFacts]>([:])
 
     /// Maps and checks the index at `path`.
     public convenience init(path: String) throws(GeotagError) {
@@ -151,6 +167,60 @@ public final class GazetteerIndex: Sendable {
             countryCode: r.countryCodeString, admin1Code: string(r.admin1CodeRef),
             admin1Name: string(storage.load(at: o + F.admin1Name)), admin2Name: string(storage.load(at: o + F.admin2Name)),
             latitude: r.latitude, longitude: r.longitude, population: r.population)
+    }
+
+    /// The bare form of the name at `ref` (``NameSkeleton/bare(of:)``), computed
+    /// once per name.
+    func bareName(_ ref: UInt32) -> [UInt8] {
+        if let known = bareNames.withLock({ $0[ref] }) { return known }
+        let bare = NameSkeleton.bare(of: string(ref))
+        bareNames.withLock { $0[ref] = bare }
+        return bare
+    }
+
+    /// What a place's feature class and code say: its kind and, for a town, its capital
+    /// bonus (``PlacePrior``); worked out once per code instead of from two new strings
+    /// for every option the resolver weighs.
+    public struct FeatureFacts: Sendable, Equatable {
+        public var kind: PlaceKind
+        public var capitalBonus: Double
+    }
+
+    public func featureFacts(of record: PlaceRecord) -> FeatureFacts {
+        let key = UInt64(record.featureClass) << 32 | UInt64(record.featureCodeRef)
+        if let known = featureFactsByCode.withLock({ $0[key] }) { return known }
+        let featureClass = String(UnicodeScalar(record.featureClass)), code = string(record.featureCodeRef)
+        let facts = FeatureFacts(kind: PlaceKind(featureClass: featureClass, featureCode: code), capitalBonus: PlacePrior.capitalBonus(featureCode: code))
+        featureFactsByCode.withLock { $0[key] = facts }
+        return facts
+    }
+
+    /// The place's kind (``PlaceKind``).
+    public func kind(of record: PlaceRecord) -> PlaceKind { featureFacts(of: record).kind }
+
+    /// The place's prior weight (``PlacePrior/weight(featureClass:featureCode:population:)``).
+    public func prior(of record: PlaceRecord) -> Double {
+        let facts = featureFacts(of: record)
+        return PlacePrior.weight(kind: facts.kind, capitalBonus: facts.capitalBonus, population: record.population)
+    }
+
+    /// What was found for near-miss look-up `key` before, if it was made.
+    func rememberedNearMisses(_ key: [UInt8]) -> [(place: Int, nameRef: UInt32)]? {
+        nearMissMemo.withLock { $0[key] }
+    }
+
+    func remember(nearMisses: [(place: Int, nameRef: UInt32)], for key: [UInt8]) {
+        nearMissMemo.withLock { memo in
+            if memo.count >= Self.nearMissMemoLimit { memo.removeAll(keepingCapacity: true) }
+            memo[key] = nearMisses
+        }
+    }
+
+    /// The UTF-8 bytes of the string at `ref`, read in place.
+    public func withStringBytes<R>(_ ref: UInt32, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        let offset = stringsOffset + Int(ref)
+        let length = Int(storage.load(at: offset) as UInt16)
+        return body(UnsafeRawBufferPointer(start: storage.base + offset + 2, count: length))
     }
 
     /// The string at `ref` in the string table.

@@ -40,6 +40,8 @@ public final class GeotagDatabase {
         connection = try SQLite.Connection(path: path, flags: .writer)
         try connection.pragma("journal_mode", "WAL")
         try connection.pragma("synchronous", "NORMAL")
+        try connection.pragma("temp_store", "MEMORY")
+        try connection.pragma("cache_size", "-16384")
         try connection.pragma("foreign_keys", "ON")
         try GeoPackageFunctions.define(on: connection)
         try connection.transaction {
@@ -246,8 +248,7 @@ public final class GeotagDatabase {
         result.mentions += kept.count
 
         let focus = DocumentFocus(mentions: mentions)
-        let upsert = try connection.cachedStatement(
-            SQLText.upsert(into: "articles", columns: GeoPackageSchema.articleColumns, key: "doc_id", keeping: ["first_run_id"]))
+        let upsert = try connection.cachedStatement(Self.articleUpsertSQL)
         try upsert.bind([
             .text(article.docID), .text(article.url), .text(article.source), .init(article.title),
             .init(article.published), .init(article.author), .init(article.site), .init(article.language),
@@ -258,6 +259,9 @@ public final class GeotagDatabase {
         try upsert.run()
         result.articles += 1
     }
+
+    private static let articleUpsertSQL = SQLText.upsert(
+        into: "articles", columns: GeoPackageSchema.articleColumns, key: "doc_id", keeping: ["first_run_id"])
 
     /// How a mention is written.
     private enum MentionWrite {

@@ -47,7 +47,10 @@ extension SQLite {
 
     /// `name` quoted as an SQL identifier (`"end"`), safe for any name.
     public static func quote(_ name: String) -> String {
-        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Foundation's replacingOccurrences only where there is something to replace:
+        // statements are built per article (their text is the statement cache's key).
+        guard name.utf8.contains(UInt8(ascii: "\"")) else { return "\"" + name + "\"" }
+        return "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// The error for a failed call: SQLite's message (from the connection when there
