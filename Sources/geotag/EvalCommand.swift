@@ -85,7 +85,9 @@ struct EvalCommand: ParsableCommand {
                 var rules = extractor
                 rules.model = nil
                 let lines = FeatureDump.lines(documents, extractor: rules, evaluator: evaluator)
-                FileManager.default.createFile(atPath: features, contents: Data(lines.joined(separator: "\n").utf8 + [0x0A]))
+                guard FileManager.default.createFile(atPath: features, contents: Data(lines.joined(separator: "\n").utf8 + [0x0A])) else {
+                    throw GeotagError.io(path: features, reason: "cannot write the features file")
+                }
             }
             let seconds = Date().timeIntervalSince(started)
             if json {
