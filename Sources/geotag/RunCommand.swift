@@ -10,7 +10,8 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Exit codes: 0 all done; 1 finished but some documents failed (see the \
             failures table); 2 bad usage or configuration; 3 another run holds the lock; \
-            4 a fatal I/O error.
+            4 a fatal I/O error; 130 or 143 stopped by SIGINT or SIGTERM (the documents \
+            loaded so far are committed and exported; the next run carries on).
             """
     )
 
@@ -26,8 +27,14 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print only warnings and errors.")
     var quiet = false
 
+    /// Articles per load transaction; for tests that need several batches from a small
+    /// corpus.
+    @Option(help: .hidden)
+    var batchSize: Int?
+
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
     }
 
     func run() throws {
@@ -35,7 +42,10 @@ struct RunCommand: ParsableCommand {
             let configuration = try PipelineConfig.load(file: config, version: GeotagVersion.current)
             var logger = Logger(label: "geotag") { StreamLogHandler.standardError(label: $0) }
             logger.logLevel = quiet ? .warning : .info
-            let runner = PipelineRunner(config: configuration, options: RunOptions(reprocess: reprocess, limit: limit), logger: logger)
+            var runner = PipelineRunner(config: configuration, options: RunOptions(reprocess: reprocess, limit: limit), logger: logger)
+            if let batchSize { runner.batchSize = batchSize }
+            let signals = SignalStop(runner.stop, logger: logger)
+            defer { signals.cancel() }
             return try runner.run()
         }
         if !quiet || summary.exitCode != 0 {

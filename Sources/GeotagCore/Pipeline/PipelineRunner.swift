@@ -38,6 +38,9 @@ public struct PipelineRunner {
     public var batchSize = 500
     /// Items each queue holds at most.
     public var queueCapacity = 256
+    /// Set (by ``SignalStop``) to end the run early: no new documents are taken, the
+    /// batch in hand is committed and the exports are written.
+    public var stop = StopRequest()
 
     public init(config: PipelineConfig, options: RunOptions = .init(), logger: Logger = Logger(label: "geotag")) {
         self.config = config
@@ -84,7 +87,7 @@ public struct PipelineRunner {
             batch.removeAll(keepingCapacity: true)
         }
         do {
-            while let item = processed.pop() {
+            while !stop.isRequested, let item = processed.pop() {
                 summary.documents += 1
                 switch item {
                 case .article(var article, let mentions, let fetched):
@@ -118,9 +121,11 @@ public struct PipelineRunner {
             try flush()
         } catch {
             loadError = error
-            raw.close()
-            processed.close()
         }
+        // On an error or a stop, what is still queued is dropped: it is not in the
+        // database, so the next run takes it up again.
+        raw.close()
+        processed.close()
         group.wait()
         if let loadError {
             run.endedAt = Date()
@@ -132,7 +137,11 @@ public struct PipelineRunner {
         summary.elapsed = Date().timeIntervalSince(started)
         run.endedAt = Date()
         run.counts = .init(documents: summary.documents, loaded: summary.loaded, unchanged: summary.unchanged, failed: summary.failed, mentions: summary.mentions)
-        run.status = summary.failed > 0 ? .doneWithFailures : .done
+        summary.stoppedBy = stop.signal
+        run.status = summary.stoppedBy != nil ? .interrupted : summary.failed > 0 ? .doneWithFailures : .done
+        if let signal = summary.stoppedBy {
+            logger.warning("\(SignalName.of(signal)): stopped after \(summary.documents) documents; the next run carries on from there")
+        }
         try database.finishRun(run)
         let exported = try Exporter.export(from: database, to: config.output, runID: summary.runID)
         for warning in exported.warnings { logger.warning("\(warning)") }
@@ -144,10 +153,13 @@ public struct PipelineRunner {
     /// Reads the sources in order on one thread, then closes `queue`.
     private func startFetching(_ sources: [any Source], into queue: BoundedQueue<SourceItem>, group: DispatchGroup) {
         let limit = options.limit
+        let stop = stop
         DispatchQueue.global().async(group: group) {
             let delivered = Atomic<Int>(0)
             for source in sources {
+                if stop.isRequested { break }
                 source.fetch { item in
+                    if stop.isRequested { return false }
                     if let limit, delivered.load(ordering: .relaxed) >= limit { return false }
                     delivered.add(1, ordering: .relaxed)
                     return queue.push(item)

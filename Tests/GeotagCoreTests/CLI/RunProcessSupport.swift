@@ -1,0 +1,162 @@
+import Foundation
+@testable import GeotagCore
+
+/// A `geotag` subprocess that a test can signal while it runs; its standard output and
+/// error go to files (a pipe nobody reads would stall a chatty run).
+final class GeotagProcess {
+    let process = Process()
+    private let errFile: String
+
+    /// Starts `geotag arguments` in `folder`.
+    init(_ arguments: [String], in folder: String) throws {
+        errFile = "\(folder)/stderr-\(UUID().uuidString).txt"
+        guard FileManager.default.createFile(atPath: errFile, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: errFile])
+        }
+        process.executableURL = URL(fileURLWithPath: GeotagExecutable.path!)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errFile))
+        try process.run()
+    }
+
+    /// Sends `signal` to the process; false when it had already ended.
+    @discardableResult
+    func send(_ signal: Int32) -> Bool {
+        process.isRunning && kill(process.processIdentifier, signal) == 0
+    }
+
+    /// Waits for the end; the exit status (128 + n for a process a signal ended, as a
+    /// shell reports it) and what it wrote to standard error.
+    func wait() -> (status: Int32, err: String) {
+        process.waitUntilExit()
+        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        let err = (try? String(contentsOfFile: errFile, encoding: .utf8)) ?? ""
+        try? FileManager.default.removeItem(atPath: errFile)
+        return (status, err)
+    }
+
+    /// Runs `geotag arguments` in `folder` to its end.
+    static func run(_ arguments: [String], in folder: String) throws -> (status: Int32, err: String) {
+        try GeotagProcess(arguments, in: folder).wait()
+    }
+}
+
+/// SplitMix64: a small, fixed pseudo-random generator, so a test that draws its
+/// inputs or its moments makes the same draws on every machine and every run.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// A corpus of small, distinct generated articles in `<folder>/in`, with a
+/// `pipeline.yaml` that runs them against the bundled gazetteer.
+enum GeneratedCorpus {
+    static let places = [
+        "Baghdad", "Basra", "Mosul", "Erbil", "Kirkuk", "Damascus", "Aleppo", "Homs", "Raqqa", "Deir ez-Zor",
+        "Diyala", "Baqubah", "Amman", "Beirut", "Tikrit", "Ramadi", "Fallujah", "Najaf", "Karbala", "Idlib",
+        "Hama", "Latakia", "Tartus", "Daraa", "Sulaymaniyah", "Dohuk", "Samarra", "Nasiriyah", "Amarah", "Kut",
+    ]
+    static let words = """
+        officials said the convoy reached market after heavy rain while farmers waited for water and \
+        engineers repaired bridge local council announced new school clinic opened doors families returned \
+        home prices rose sharply traders complained about fuel shortages power cuts lasted hours schools \
+        closed roads flooded aid agencies delivered food blankets medicine volunteers cleared rubble \
+        residents described night shelling witnesses counted trucks police opened investigation governor \
+        promised compensation ministry denied reports journalists visited camp children played football
+        """.split(separator: " ").map(String.init)
+
+    /// Writes `count` articles and the configuration; every article names a few places
+    /// in sentences of shuffled words, so no two are near-duplicates.
+    static func write(_ count: Int, into folder: ScratchFolder, seed: UInt64 = 1, extraConfig: String = "") throws {
+        var random = SeededGenerator(seed: seed)
+        for i in 0..<count {
+            var sentences: [String] = []
+            for _ in 0..<6 {
+                let filler = (0..<12).map { _ in words.randomElement(using: &random)! }.joined(separator: " ")
+                sentences.append("In \(places.randomElement(using: &random)!) \(filler) near \(places.randomElement(using: &random)!).")
+            }
+            try folder.write(String(format: "in/article-%05d.txt", i), "Report \(i). " + sentences.joined(separator: " "))
+        }
+        try folder.write("pipeline.yaml", """
+            sources:
+              - {name: generated, type: files, path: in}
+            gazetteer: \(BundledGazetteer.path)
+            \(extraConfig)
+            """)
+    }
+}
+
+/// The content of a geotag database, row by row, without what differs from one run to
+/// the next (row ids, run ids), so two databases can be compared for having the same
+/// articles and mentions.
+struct DatabaseContent: Equatable {
+    var articles: [String]
+    var mentions: [String]
+
+    static let runDependent: Set<String> = ["id", "fid", "run_id", "first_run_id", "last_run_id"]
+
+    init(path: String) throws {
+        let connection = try SQLite.Connection(path: path, flags: .reader)
+        defer { try? connection.close() }
+        articles = try Self.rows(connection, "SELECT * FROM articles ORDER BY doc_id")
+        mentions = try Self.rows(connection, "SELECT * FROM mentions ORDER BY doc_id, start, \"end\"")
+    }
+
+    private static func rows(_ connection: SQLite.Connection, _ sql: String) throws -> [String] {
+        let statement = try connection.prepare(sql)
+        var rows: [String] = []
+        while try statement.step() {
+            let cells = (0..<statement.columnCount)
+                .filter { !runDependent.contains(statement.columnName(at: $0)) }
+                .map { "\(statement.columnName(at: $0))=\(statement.value(at: $0))" }
+            rows.append(cells.joined(separator: "|"))
+        }
+        return rows
+    }
+
+    /// `SELECT count(*)` of `table` in the database at `path`.
+    static func count(_ table: String, in path: String) throws -> Int {
+        let connection = try SQLite.Connection(path: path, flags: .reader)
+        defer { try? connection.close() }
+        let statement = try connection.prepare("SELECT count(*) FROM \(table)")
+        _ = try statement.step()
+        return statement.int(at: 0)
+    }
+
+    /// The `status` and `loaded` columns of the runs, oldest first.
+    static func runs(in path: String) throws -> [(status: String, loaded: Int)] {
+        let connection = try SQLite.Connection(path: path, flags: .reader)
+        defer { try? connection.close() }
+        let statement = try connection.prepare("SELECT status, loaded FROM runs ORDER BY id")
+        var runs: [(status: String, loaded: Int)] = []
+        while try statement.step() { runs.append((statement.text(at: 0) ?? "", statement.int(at: 1))) }
+        return runs
+    }
+
+    /// The result of `PRAGMA integrity_check` ("ok" for a sound file).
+    static func integrity(of path: String) throws -> String {
+        let connection = try SQLite.Connection(path: path, flags: .reader)
+        defer { try? connection.close() }
+        if case let .text(result)? = try connection.pragma("integrity_check") { return result }
+        return "no result"
+    }
+}
+
+extension String {
+    /// The text with every run id (`20261125T232657Z-c00d03d6`) replaced by `RUN`, so the
+    /// exports of two runs can be compared.
+    var withoutRunIDs: String {
+        replacingOccurrences(of: #"\d{8}T\d{6}Z-[0-9a-f]{8}"#, with: "RUN", options: .regularExpression)
+    }
+}
