@@ -41,6 +41,8 @@ public struct PipelineRunner {
     /// Set (by ``SignalStop``) to end the run early: no new documents are taken, the
     /// batch in hand is committed and the exports are written.
     public var stop = StopRequest()
+    /// Counted as documents pass each stage, for a progress display; nil counts nothing.
+    public var progress: RunProgress?
 
     public init(config: PipelineConfig, options: RunOptions = .init(), logger: Logger = Logger(label: "geotag")) {
         self.config = config
@@ -75,6 +77,9 @@ public struct PipelineRunner {
         let processed = BoundedQueue<ProcessedDocument>(capacity: queueCapacity)
         let group = DispatchGroup()
         let sources = try makeSources(database)
+        if let progress, let expected = expectedDocuments(sources) {
+            progress.expected.store(options.limit.map { min($0, expected) } ?? expected, ordering: .relaxed)
+        }
         startFetching(sources, into: raw, group: group)
         startWorkers(processor, from: raw, into: processed, group: group)
 
@@ -89,6 +94,7 @@ public struct PipelineRunner {
         do {
             while !stop.isRequested, let item = processed.pop() {
                 summary.documents += 1
+                progress?.loaded.add(1, ordering: .relaxed)
                 switch item {
                 case .article(var article, let mentions, let fetched):
                     summary.loaded += 1
@@ -153,7 +159,7 @@ public struct PipelineRunner {
     /// Reads the sources in order on one thread, then closes `queue`.
     private func startFetching(_ sources: [any Source], into queue: BoundedQueue<SourceItem>, group: DispatchGroup) {
         let limit = options.limit
-        let stop = stop
+        let stop = stop, progress = progress
         DispatchQueue.global().async(group: group) {
             let delivered = Atomic<Int>(0)
             for source in sources {
@@ -162,6 +168,7 @@ public struct PipelineRunner {
                     if stop.isRequested { return false }
                     if let limit, delivered.load(ordering: .relaxed) >= limit { return false }
                     delivered.add(1, ordering: .relaxed)
+                    progress?.read.add(1, ordering: .relaxed)
                     return queue.push(item)
                 }
                 if let limit, delivered.load(ordering: .relaxed) >= limit { break }
@@ -173,14 +180,30 @@ public struct PipelineRunner {
     /// One worker per core turns raw documents into articles with mentions.
     private func startWorkers(_ processor: DocumentProcessor, from input: BoundedQueue<SourceItem>, into output: BoundedQueue<ProcessedDocument>, group: DispatchGroup) {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let progress = progress
         DispatchQueue.global().async(group: group) {
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 while let item = input.pop() {
-                    if !output.push(processor.process(item)) { break }
+                    let processed = processor.process(item)
+                    progress?.extracted.add(1, ordering: .relaxed)
+                    if !output.push(processed) { break }
                 }
             }
             output.close()
         }
+    }
+
+    /// How many documents the sources will deliver, when they can tell up front: only
+    /// when all are files without `.jsonl` (one file, one document); nil otherwise.
+    private func expectedDocuments(_ sources: [any Source]) -> Int? {
+        var total = 0
+        for source in sources {
+            guard let files = source as? FileSource else { return nil }
+            let listed = files.locations()
+            guard !listed.files.contains(where: { FileSource.kind(ofPath: $0) == .jsonLines }) else { return nil }
+            total += listed.files.count + listed.failures.count
+        }
+        return total
     }
 
     /// The enabled sources. Web sources share one ``Fetcher``, which knows what

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// What a run did, for the summary line, the `runs` table and the exit code.
 public struct RunSummary: Sendable, Equatable {
@@ -25,6 +26,17 @@ public struct RunSummary: Sendable, Equatable {
     public var exitCode: Int32 {
         if let stoppedBy { return 128 + stoppedBy }
         return failed > 0 ? 1 : 0
+    }
+
+    /// The counts as log metadata, for the summary's JSON log line.
+    public var metadata: Logger.Metadata {
+        var metadata: Logger.Metadata = [
+            "run_id": "\(runID)", "documents": "\(documents)", "new_or_changed": "\(loaded)", "unchanged": "\(unchanged)",
+            "failed": "\(failed)", "mentions": "\(mentions)", "elapsed_s": "\(String(format: "%.1f", elapsed))",
+            "exit_code": "\(exitCode)",
+        ]
+        if let stoppedBy { metadata["stopped_by"] = "\(SignalName.of(stoppedBy))" }
+        return metadata
     }
 
     /// The one-line summary printed at the end of a run.
