@@ -66,7 +66,8 @@ public struct PipelineRunner {
         try database.beginRun(run)
 
         let processor = DocumentProcessor(
-            normalizer: Normalizer(),
+            normalizer: Normalizer(maxDepth: config.limits.maxDepth),
+            limits: config.limits,
             extractor: Extractor(index: index, options: ExtractOptions(minScore: config.extract.minScore, countryBias: config.extract.countryBias)),
             known: options.reprocess ? [:] : try database.articleFingerprints())
         var duplicates = DuplicateIndex()
@@ -216,7 +217,7 @@ public struct PipelineRunner {
         return enabled.map { source -> any Source in
             switch (source.kind, fetcher) {
             case let (.files(path), _):
-                return FileSource(name: source.name, path: path.written, baseDirectory: config.directory)
+                return FileSource(name: source.name, path: path.written, baseDirectory: config.directory, limits: config.limits)
             case let (.urls(urls, file), fetcher?):
                 return URLSource(name: source.name, urls: urls.map(\.absoluteString), file: file?.resolved, fetcher: fetcher)
             case let (.feed(url), fetcher?):
