@@ -5,16 +5,16 @@ import Testing
 /// `geotag run`'s standard error as cron and log collectors see it (not a terminal).
 @Suite(.enabled(if: GeotagExecutable.path != nil && BundledGazetteer.isBuilt, "needs the geotag executable and the bundled gazetteer"))
 struct LoggingCommandTests {
-    private func folderWithOneBadDocument() throws -> ScratchFolder {
+    private func folderWithOneBadDocument() async throws -> ScratchFolder {
         let folder = try ScratchFolder()
-        try GeneratedCorpus.write(20, into: folder, extraConfig: "output: {map: false}")
+        try await GeneratedCorpus.write(20, into: folder, extraConfig: "output: {map: false}")
         try folder.write("in/empty.txt", "")
         return folder
     }
 
-    @Test func withLogFormatJSONEveryLineIsAJSONObject() throws {
-        let folder = try folderWithOneBadDocument()
-        let result = try GeotagProcess.run(["run", "--log-format", "json"], in: folder.path)
+    @Test func withLogFormatJSONEveryLineIsAJSONObject() async throws {
+        let folder = try await folderWithOneBadDocument()
+        let result = try await GeotagProcess.run(["run", "--log-format", "json"], in: folder.path)
         #expect(result.status == 1)
         let lines = result.err.split(separator: "\n")
         #expect(lines.count >= 2, "\(result.err)")
@@ -31,9 +31,9 @@ struct LoggingCommandTests {
         #expect(metadata["documents"] == "21" && metadata["failed"] == "1" && metadata["exit_code"] == "1")
     }
 
-    @Test func aConfigurationErrorIsAJSONLineToo() throws {
+    @Test func aConfigurationErrorIsAJSONLineToo() async throws {
         let folder = try ScratchFolder()
-        let result = try GeotagProcess.run(["run", "--config", "nope.yaml", "--log-format", "json"], in: folder.path)
+        let result = try await GeotagProcess.run(["run", "--config", "nope.yaml", "--log-format", "json"], in: folder.path)
         #expect(result.status == 2)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.err.utf8)) as? [String: Any])
         #expect(object["level"] as? String == "error")
@@ -42,9 +42,9 @@ struct LoggingCommandTests {
 
     /// Plain text by default, a summary line last, and no progress line when standard
     /// error is not a terminal; `--progress always` draws it anyway.
-    @Test func progressOnlyOnATerminalUnlessAsked() throws {
-        let folder = try folderWithOneBadDocument()
-        let plain = try GeotagProcess.run(["run"], in: folder.path)
+    @Test func progressOnlyOnATerminalUnlessAsked() async throws {
+        let folder = try await folderWithOneBadDocument()
+        let plain = try await GeotagProcess.run(["run"], in: folder.path)
         #expect(plain.status == 1)
         #expect(!plain.err.contains("\r") && !plain.err.contains("docs/s"), "\(plain.err)")
         #expect(plain.err.split(separator: "\n").last?.hasPrefix("run ") == true)
@@ -53,8 +53,8 @@ struct LoggingCommandTests {
         // A run long enough for the line to be drawn (four times a second), then
         // cleared before the summary.
         let longer = try ScratchFolder()
-        try GeneratedCorpus.write(600, into: longer, extraConfig: "output: {map: false}")
-        let forced = try GeotagProcess.run(["run", "--progress", "always", "--batch-size", "1"], in: longer.path)
+        try await GeneratedCorpus.write(600, into: longer, extraConfig: "output: {map: false}")
+        let forced = try await GeotagProcess.run(["run", "--progress", "always", "--batch-size", "1"], in: longer.path)
         #expect(forced.status == 0)
         #expect(forced.err.contains("\r\u{1B}[Kread [") && forced.err.contains("/600"), "\(forced.err)")
         let afterLastDraw = try #require(forced.err.components(separatedBy: "\r\u{1B}[K").last)
