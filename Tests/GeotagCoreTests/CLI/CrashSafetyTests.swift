@@ -36,7 +36,7 @@ struct CrashSafetyTests {
 
         var killedMidRun = 0
         for seed in UInt64(1)...20 {
-            var random = SeededGenerator(seed: seed)
+            var random = SplitMix64(seed: seed)
             let articles = Int.random(in: 101...300, using: &random)
             let delay = Int.random(in: 0...30, using: &random)
             try fm.removeItem(atPath: out)

@@ -32,7 +32,7 @@ struct HostileInputTests {
             try Data(deep.utf8).write(to: URL(fileURLWithPath: path + "/in/deep.html"))
             return big.utf8.count
         }
-        var random = SeededGenerator(seed: 5)
+        var random = SplitMix64(seed: 5)
         try folder.write("in/binary.html", (0..<65_536).map { _ in UInt8.random(in: 0...255, using: &random) })
         try folder.write("in/wire.jsonl", "{\"url\": \"https://example.org/1\", \"text\": \"Aid reached Raqqa.\"}\n{not json\n{\"url\": \"https://example.org/2\", \"text\": \"Rain in Homs.\"}\n")
         try folder.write("in/list.txt", "Towns: " + (0..<150).map { GeneratedCorpus.places[$0 % GeneratedCorpus.places.count] }.joined(separator: ", ") + ".")

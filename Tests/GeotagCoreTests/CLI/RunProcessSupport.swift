@@ -78,21 +78,6 @@ final class ExitSignal: Sendable {
     }
 }
 
-/// SplitMix64: a small, fixed pseudo-random generator, so a test that draws its
-/// inputs or its moments makes the same draws on every machine and every run.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A corpus of small, distinct generated articles in `<folder>/in`, with a
 /// `pipeline.yaml` that runs them against the bundled gazetteer.
 enum GeneratedCorpus {
@@ -115,7 +100,7 @@ enum GeneratedCorpus {
     static func write(_ count: Int, into folder: ScratchFolder, seed: UInt64 = 1, extraConfig: String = "") async throws {
         let path = folder.path
         try await offPool {
-            var random = SeededGenerator(seed: seed)
+            var random = SplitMix64(seed: seed)
             try FileManager.default.createDirectory(atPath: path + "/in", withIntermediateDirectories: true)
             for i in 0..<count {
                 var sentences: [String] = []
