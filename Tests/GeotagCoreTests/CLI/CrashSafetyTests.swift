@@ -23,13 +23,15 @@ struct CrashSafetyTests {
         let arguments = ["run", "--quiet", "--batch-size", "20"]
 
         // The night before: a third of the corpus loaded and exported.
-        #expect(try await GeotagProcess.run(arguments + ["--limit", "100"], in: folder.path).status == 0)
+        let run1 = try await GeotagProcess.run(arguments + ["--limit", "100"], in: folder.path)
+        #expect(run1.status == 0, "\(run1.err)")
         try fm.moveItem(atPath: out, toPath: base)
         let baseCSV = try await DatabaseContent.export(base + "/mentions.csv")
 
         // The uninterrupted run.
         try fm.copyItem(atPath: base, toPath: out)
-        #expect(try await GeotagProcess.run(arguments, in: folder.path).status == 0)
+        let run2 = try await GeotagProcess.run(arguments, in: folder.path)
+        #expect(run2.status == 0, "\(run2.err)")
         let expected = try await DatabaseContent.read(database)
         let expectedCSV = try await DatabaseContent.export(out + "/mentions.csv")
         #expect(expected.articles.count == 300)

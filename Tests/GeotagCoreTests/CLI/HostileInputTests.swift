@@ -81,7 +81,8 @@ struct HostileInputTests {
     @Test func aTruncatedOrCorruptGazetteerIsRefused() async throws {
         let folder = try ScratchFolder()
         try await GeneratedCorpus.write(5, into: folder, extraConfig: "output: {map: false}")
-        #expect(try await GeotagProcess.run(["run", "--quiet"], in: folder.path).status == 0)
+        let run1 = try await GeotagProcess.run(["run", "--quiet"], in: folder.path)
+        #expect(run1.status == 0, "\(run1.err)")
         let before = try OutputFiles(folder.path + "/out")
 
         let path = folder.path
@@ -98,7 +99,8 @@ struct HostileInputTests {
             let result = try await GeotagProcess.run(["run", "--config", "bad.yaml"], in: folder.path)
             #expect(result.status == 2)
             #expect(result.err.contains(name) && result.err.contains(message), "\(result.err)")
-            #expect(try OutputFiles(folder.path + "/out") == before)
+            let after1 = try OutputFiles(folder.path + "/out")
+            #expect(after1 == before)
         }
     }
 }
@@ -168,25 +170,29 @@ struct FullOrReadOnlyDiskTests {
         let folder = try ScratchFolder()
         try await GeneratedCorpus.write(40, into: folder, extraConfig: "output: {map: false}")
         let disk = try SmallDisk(at: folder.path + "/out", kilobytes: 2048)
-        #expect(try await GeotagProcess.run(["run", "--quiet", "--limit", "10"], in: folder.path).status == 0)
+        let run2 = try await GeotagProcess.run(["run", "--quiet", "--limit", "10"], in: folder.path)
+        #expect(run2.status == 0, "\(run2.err)")
         let before = try OutputFiles(disk.path)
 
         try disk.set(readOnly: true)
         let readOnly = try await GeotagProcess.run(["run"], in: folder.path)
         #expect(readOnly.status == 4)
         #expect(readOnly.err.contains(disk.path) && readOnly.err.contains("Read-only file system"), "\(readOnly.err)")
-        #expect(try OutputFiles(disk.path) == before)
+        let after2 = try OutputFiles(disk.path)
+        #expect(after2 == before)
 
         try disk.set(readOnly: false)
         disk.fill()
         let full = try await GeotagProcess.run(["run"], in: folder.path)
         #expect(full.status == 4)
         #expect(full.err.contains("geotag.gpkg") && full.err.contains("disk is full"), "\(full.err)")
-        #expect(try OutputFiles(disk.path) == before)
+        let after3 = try OutputFiles(disk.path)
+        #expect(after3 == before)
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: disk.path)) == Set(before.files.keys).union(["filler"]))
 
         try FileManager.default.removeItem(atPath: disk.path + "/filler")
-        #expect(try await GeotagProcess.run(["run", "--quiet"], in: folder.path).status == 0)
+        let run3 = try await GeotagProcess.run(["run", "--quiet"], in: folder.path)
+        #expect(run3.status == 0, "\(run3.err)")
         #expect(try DatabaseContent.count("articles", in: disk.path + "/geotag.gpkg") == 40)
     }
 }
