@@ -88,8 +88,8 @@ sanitize-address: gazetteer
 	cd .build-asan/leak-check && ASAN_OPTIONS=detect_leaks=1 $(ASAN_BIN)/geotag run --quiet \
 		&& ASAN_OPTIONS=detect_leaks=1 $(ASAN_BIN)/geotag run --reprocess --quiet
 
-## sanitize-thread does not pass yet: TSan reports the state a contended Synchronization.Mutex
-## guards (its hand-over is an uninstrumented futex call); Tests/tsan.supp says more.
+## sanitize-thread: TSan reports the state a contended Synchronization.Mutex guards (its
+## hand-over is an uninstrumented futex call); Tests/tsan.supp suppresses those seen so far.
 sanitize-thread: gazetteer
 	GEOTAG_REQUIRE_GDAL=1 TSAN_OPTIONS="halt_on_error=1 suppressions=$(CURDIR)/Tests/tsan.supp" $(SWIFT) test --build-path .build-tsan --sanitize=thread --disable-xctest
 
