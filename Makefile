@@ -17,7 +17,8 @@ BUILD_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libxml2-dev zli
 TEST_PACKAGES  := gdal-bin python3-gdal librsvg2-bin sqlite3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: all deps build gazetteer gazetteer-sources run test bench bench-gazetteer bench-normalize bench-pipeline bench-flashtext clean
+.PHONY: all deps build gazetteer gazetteer-sources run test bench bench-gazetteer bench-normalize bench-pipeline \
+	bench-flashtext sanitize sanitize-address sanitize-thread fuzz fuzz-build clean
 
 all: build
 
@@ -91,5 +92,43 @@ bench-flashtext: build
 	python3 Benchmarks/flashtext/compare.py --bench $(dir $(BIN))GeotagBench --gazetteer $(GAZETTEER_INDEX) \
 		--docs $(BENCH_FLASHTEXT_DOCS) --seed $(BENCH_SEED)
 
+## sanitize: the whole test suite under AddressSanitizer, then ThreadSanitizer (debug builds
+## in .build-asan and .build-tsan, the geotag executable the CLI tests run included); any
+## report fails the target. --disable-xctest: the suite is Swift Testing only. LeakSanitizer
+## is off for the test process, whose reports (about 180 on a full run) are all objects of
+## test code and Swift Testing's async frames that it cannot see referenced, none of
+## GeotagCore; it is on for a run and a reprocess of the geotag executable on the seeds.
+sanitize: sanitize-address sanitize-thread
+
+ASAN_BIN = $(shell $(SWIFT) build --build-path .build-asan --sanitize=address --show-bin-path 2>/dev/null)
+
+sanitize-address: gazetteer
+	GEOTAG_REQUIRE_GDAL=1 ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --build-path .build-asan --sanitize=address --disable-xctest
+	rm -rf .build-asan/leak-check && mkdir -p .build-asan/leak-check
+	printf 'sources:\n  - {name: seeds, type: files, path: $(CURDIR)/seeds}\ngazetteer: $(CURDIR)/$(GAZETTEER_DIR)\noutput: {map_outlines: $(CURDIR)/data/map/countries.txt}\n' \
+		> .build-asan/leak-check/pipeline.yaml
+	cd .build-asan/leak-check && ASAN_OPTIONS=detect_leaks=1 $(ASAN_BIN)/geotag run --quiet \
+		&& ASAN_OPTIONS=detect_leaks=1 $(ASAN_BIN)/geotag run --reprocess --quiet
+
+## sanitize-thread: TSan reports the state a contended Synchronization.Mutex guards (its
+## hand-over is an uninstrumented futex call); Tests/tsan.supp suppresses those seen so far.
+sanitize-thread: gazetteer
+	GEOTAG_REQUIRE_GDAL=1 TSAN_OPTIONS="halt_on_error=1 suppressions=$(CURDIR)/Tests/tsan.supp" $(SWIFT) test --build-path .build-tsan --sanitize=thread --disable-xctest
+
+## fuzz: builds the libFuzzer targets in Fuzz/ (a package of its own, -sanitize=fuzzer,address,
+## linked with lld: gold fails on them) and runs each for FUZZ_SECONDS (default 300) on a
+## corpus in .build-fuzz/corpus; stops at the first target that crashes, whose input is
+## in .build-fuzz/crashes/TARGET/. FUZZ_TARGETS picks some, e.g. FUZZ_TARGETS=FuzzFeed
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS ?= FuzzHTML FuzzFeed FuzzMatcher FuzzConfig
+FUZZ_FLAGS   := -c release --build-path ../.build-fuzz -Xswiftc -enable-testing \
+	-Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
+
+fuzz-build: gazetteer
+	cd Fuzz && $(SWIFT) build $(FUZZ_FLAGS)
+
+fuzz: fuzz-build
+	@for target in $(FUZZ_TARGETS); do Fuzz/run.sh $$target $(FUZZ_SECONDS) || exit 1; done
+
 clean:
-	rm -rf .build out $(GAZETTEER_INDEX)
+	rm -rf .build .build-fuzz .build-asan .build-tsan out $(GAZETTEER_INDEX)

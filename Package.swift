@@ -57,6 +57,7 @@ let package = Package(
         ),
         .target(
             name: "BenchSupport",
+            dependencies: ["GeotagCore"],
             path: "Benchmarks/BenchSupport"
         ),
         .executableTarget(

@@ -1,22 +1,11 @@
 import Foundation
+import GeotagCore
 
 // What the benchmark executables (GazetteerBench, GeotagBench) share.
 
-/// SplitMix64: a small, fast, seedable generator, the same on every platform, so a
-/// synthetic gazetteer or corpus is the same everywhere for the same seed.
-public struct SplitMix64: Sendable {
-    public private(set) var state: UInt64
-
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// Draws for the generators, from GeotagCore's seedable SplitMix64 (the same numbers on
+/// every platform, so a corpus is the same on every machine).
+extension SplitMix64 {
     /// Uniform in 0..<n.
     public mutating func below(_ n: UInt64) -> UInt64 { next() % n }
     /// Uniform in 0..<n.

@@ -1,5 +1,6 @@
 import BenchSupport
 import Foundation
+import GeotagCore
 
 /// A deterministic generator of `allCountries.txt`-format files for the gazetteer
 /// benchmark, since the real 1.6 GB dump is not on every machine.

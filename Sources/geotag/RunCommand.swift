@@ -10,7 +10,8 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Exit codes: 0 all done; 1 finished but some documents failed (see the \
             failures table); 2 bad usage or configuration; 3 another run holds the lock; \
-            4 a fatal I/O error.
+            4 a fatal I/O error; 130 or 143 stopped by SIGINT or SIGTERM (the documents \
+            loaded so far are committed and exported; the next run carries on).
             """
     )
 
@@ -26,20 +27,55 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print only warnings and errors.")
     var quiet = false
 
+    @Option(help: "Log lines as plain text, or as JSON lines (ts, level, message, metadata) for log collectors.")
+    var logFormat: LogFormat = .text
+
+    @Option(help: "A progress line per stage on standard error: auto (only on a terminal, and not with --quiet), always, never.")
+    var progress: ProgressMode = .auto
+
+    /// Articles per load transaction; for tests that need several batches from a small
+    /// corpus.
+    @Option(help: .hidden)
+    var batchSize: Int?
+
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
+    }
+
+    enum ProgressMode: String, ExpressibleByArgument, CaseIterable {
+        case auto, always, never
     }
 
     func run() throws {
-        let summary = try reportingErrors {
+        let format = logFormat
+        var logger = Logger(label: "geotag") { _ in GeotagLogHandler(format: format) }
+        logger.logLevel = quiet ? .warning : .info
+        let summary = try reportingErrors(logger: logger, format: logFormat) {
             let configuration = try PipelineConfig.load(file: config, version: GeotagVersion.current)
-            var logger = Logger(label: "geotag") { StreamLogHandler.standardError(label: $0) }
-            logger.logLevel = quiet ? .warning : .info
-            let runner = PipelineRunner(config: configuration, options: RunOptions(reprocess: reprocess, limit: limit), logger: logger)
+            var runner = PipelineRunner(config: configuration, options: RunOptions(reprocess: reprocess, limit: limit), logger: logger)
+            if let batchSize { runner.batchSize = batchSize }
+            let signals = SignalStop(runner.stop, logger: logger)
+            defer { signals.cancel() }
+            let showProgress = switch progress {
+            case .always: true
+            case .never: false
+            case .auto: !quiet && StandardError.isTerminal
+            }
+            var display: ProgressDisplay?
+            if showProgress {
+                runner.progress = RunProgress()
+                display = ProgressDisplay(runner.progress!)
+            }
+            defer { display?.finish() }
             return try runner.run()
         }
+        // The summary: always when something needs a look, else unless --quiet.
         if !quiet || summary.exitCode != 0 {
-            FileHandle.standardError.write(Data((summary.line + "\n").utf8))
+            switch logFormat {
+            case .text: StandardError.shared.write(line: summary.line)
+            case .json: logger.log(level: summary.exitCode == 0 ? .notice : .warning, "\(summary.line)", metadata: summary.metadata)
+            }
         }
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
     }

@@ -22,6 +22,13 @@ enum ExtractKey: String, ConfigKey {
     case countryBias = "country_bias"
 }
 
+/// The keys of `limits:`.
+enum LimitKey: String, ConfigKey {
+    case maxDocumentBytes = "max_document_bytes"
+    case maxMentions = "max_mentions"
+    case maxDepth = "max_depth"
+}
+
 extension ConfigReader {
     /// Reads `output:`. The files written must be different files.
     func output(_ node: ConfigNode) throws(GeotagError) -> OutputConfig {
@@ -96,6 +103,25 @@ extension ConfigReader {
             }
         }
         return extract
+    }
+}
+
+extension ConfigReader {
+    /// Reads `limits:`. `max_depth` stays below libxml2's own ceiling.
+    func limits(_ node: ConfigNode) throws(GeotagError) -> LimitsConfig {
+        var limits = LimitsConfig()
+        try node.forEachField(LimitKey.self, owner: "limits") { key, value throws(GeotagError) in
+            switch key {
+            case .maxDocumentBytes: limits.maxDocumentBytes = try value.int(atLeast: 1)
+            case .maxMentions: limits.maxMentions = try value.int(atLeast: 1)
+            case .maxDepth:
+                limits.maxDepth = try value.int(atLeast: 1)
+                if limits.maxDepth > LimitsConfig.deepestAllowed {
+                    throw value.error("expected at most \(LimitsConfig.deepestAllowed) (libxml2 stops reading at 256 levels), found \(limits.maxDepth)")
+                }
+            }
+        }
+        return limits
     }
 }
 

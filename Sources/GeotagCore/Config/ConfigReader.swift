@@ -16,7 +16,7 @@ struct ConfigReader {
 
     /// The top-level keys.
     enum Key: String, ConfigKey {
-        case sources, gazetteer, output, fetch, extract
+        case sources, gazetteer, output, fetch, extract, limits
     }
 
     /// Reads the whole document into `config`, which holds the defaults.
@@ -29,6 +29,7 @@ struct ConfigReader {
             case .output: config.output = try output(value)
             case .fetch: config.fetch = try fetch(value)
             case .extract: config.extract = try extract(value)
+            case .limits: config.limits = try limits(value)
             }
         }
     }
@@ -40,6 +41,7 @@ struct ConfigReader {
             ("output", OutputKey.allCases.map(\.rawValue)),
             ("fetch", FetchKey.allCases.map(\.rawValue)),
             ("extract", ExtractKey.allCases.map(\.rawValue)),
+            ("limits", LimitKey.allCases.map(\.rawValue)),
             ("sources", SourceKey.allCases.map(\.rawValue)),
         ]
         guard let (section, _) = sections.first(where: { $0.1.contains(key) }) else { return nil }

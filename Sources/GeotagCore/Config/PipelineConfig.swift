@@ -14,6 +14,8 @@ public struct PipelineConfig: Sendable, Equatable {
     public var fetch: FetchConfig
     /// How to find and resolve places.
     public var extract: ExtractConfig
+    /// The most one document may ask of a run.
+    public var limits: LimitsConfig
     /// The absolute path of the configuration file.
     public var file: String
     /// The absolute path of the folder relative paths are resolved against.
@@ -31,6 +33,7 @@ public struct PipelineConfig: Sendable, Equatable {
         self.output = OutputConfig(relativeTo: directory)
         self.fetch = FetchConfig(version: version, relativeTo: directory)
         self.extract = ExtractConfig()
+        self.limits = LimitsConfig()
         self.file = file
         self.directory = directory
         self.configHash = configHash

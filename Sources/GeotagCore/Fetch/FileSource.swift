@@ -30,12 +30,17 @@ public struct FileSource: Source {
     /// The folder relative paths are resolved against (the configuration's folder, or
     /// the working directory).
     public let baseDirectory: String
+    /// A document file larger than this is a failure, read no further than that
+    /// (`limits.max_document_bytes`); a `.jsonl` file is limited line by line instead,
+    /// by the runner. Nil reads any size.
+    public var limits: LimitsConfig?
 
     /// A source named `name` over `path`, resolved against `baseDirectory`.
-    public init(name: String, path: String, baseDirectory: String) {
+    public init(name: String, path: String, baseDirectory: String, limits: LimitsConfig? = nil) {
         self.name = name
         self.path = path
         self.baseDirectory = baseDirectory
+        self.limits = limits
     }
 
     /// What a file with this path holds, judged by its extension (any case); nil for
@@ -68,9 +73,13 @@ public struct FileSource: Source {
             let fetchedAt = Date()
             let bytes: [UInt8]
             do {
-                bytes = try FileSystem.contents(ofFile: PathText.resolve(location, against: baseDirectory))
+                let limit = kind == .jsonLines ? nil : limits
+                bytes = try FileSystem.contents(
+                    ofFile: PathText.resolve(location, against: baseDirectory),
+                    limit: limit?.maxDocumentBytes, tooLarge: { limit?.documentTooLarge($0) ?? "" })
             } catch {
-                let failure = Failure(source: name, location: location, stage: .fetch, reason: "cannot read: \(error.reason)", at: fetchedAt)
+                let reason = error.reason.hasPrefix("the document is") ? error.reason : "cannot read: \(error.reason)"
+                let failure = Failure(source: name, location: location, stage: .fetch, reason: reason, at: fetchedAt)
                 if !deliver(.failure(failure)) { return }
                 continue
             }

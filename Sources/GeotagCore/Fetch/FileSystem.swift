@@ -42,8 +42,9 @@ enum FileSystem {
         return names
     }
 
-    /// The bytes of the file at `path`.
-    static func contents(ofFile path: String) throws(DocumentError) -> [UInt8] {
+    /// The bytes of the file at `path`; when it holds more than `limit` bytes, throws
+    /// `tooLarge(size)` after reading no more than `limit` + 64 KiB of it.
+    static func contents(ofFile path: String, limit: Int? = nil, tooLarge: (Int) -> String = { "\($0) bytes" }) throws(DocumentError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw DocumentError(systemReason()) }
         defer { close(descriptor) }
@@ -57,6 +58,11 @@ enum FileSystem {
                 throw DocumentError(systemReason())
             }
             bytes.append(contentsOf: chunk[0..<count])
+            if let limit, bytes.count > limit {
+                var status = stat()
+                let size = fstat(descriptor, &status) == 0 ? Int(status.st_size) : bytes.count
+                throw DocumentError(tooLarge(max(size, bytes.count)))
+            }
         }
     }
 

@@ -96,12 +96,9 @@ public struct TextSignature: Sendable, Equatable {
         }
     }
 
-    /// SplitMix64's finaliser: a fast, well-mixing bijection on 64 bits.
+    /// SplitMix64's step and finaliser: a fast, well-mixing bijection on 64 bits.
     private static func mix(_ value: UInt64) -> UInt64 {
-        var z = value &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        SplitMix64.finalize(value &+ 0x9E37_79B9_7F4A_7C15)
     }
 
     private static let seeds: [UInt64] = (0..<UInt64(count)).map { mix($0 &* 0xD1B5_4A32_D192_ED03) }

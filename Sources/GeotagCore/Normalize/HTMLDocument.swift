@@ -42,6 +42,13 @@ final class HTMLDocument {
 
     deinit { xmlFreeDoc(document) }
 
+    /// How deep the elements nest, counted no further than `limit`. libxml2 stops
+    /// parsing (keeping what it read) at 256 levels, so a page that reaches that deep
+    /// has lost its rest: the normalizer refuses it rather than extract half of it.
+    func depth(reaching limit: Int) -> Int {
+        LibXMLTree.depth(of: document, reaching: limit)
+    }
+
     /// The root element (`<html>`, which the parser adds when the markup lacks it).
     var root: HTMLNode? {
         xmlDocGetRootElement(document).map(HTMLNode.init)
@@ -180,5 +187,43 @@ struct HTMLNode {
             current = node.parent
         }
         return false
+    }
+}
+
+/// Walks of a libxml2 tree (HTML or XML) that need no recursion, so no input can run
+/// the stack out.
+enum LibXMLTree {
+    /// The deepest element nesting under `document` (its root element is 1), counted
+    /// no further than `limit`.
+    static func depth(of document: xmlDocPtr, reaching limit: Int) -> Int {
+        guard var node = xmlDocGetRootElement(document) else { return 0 }
+        let root = node
+        var depth = 1, deepest = 1
+        while true {
+            if depth < limit, let child = firstElement(from: node.pointee.children) {
+                node = child
+                depth += 1
+                deepest = max(deepest, depth)
+                continue
+            }
+            // Up until an element has a next element sibling.
+            while true {
+                if node == root { return deepest }
+                if let sibling = firstElement(from: node.pointee.next) {
+                    node = sibling
+                    break
+                }
+                guard let parent = node.pointee.parent else { return deepest }
+                node = parent
+                depth -= 1
+            }
+        }
+    }
+
+    /// `node` or the first element among its following siblings.
+    private static func firstElement(from node: xmlNodePtr?) -> xmlNodePtr? {
+        var node = node
+        while let current = node, current.pointee.type != XML_ELEMENT_NODE { node = current.pointee.next }
+        return node
     }
 }

@@ -11,7 +11,8 @@ import Foundation
 /// - Metadata the source gave (``RawDocument/title``, ``RawDocument/published``,
 ///   ``RawDocument/url``) wins over what the page says.
 ///
-/// A document with no text at all throws `DocumentError("no text")`. The normalizer
+/// A document with no text at all throws `DocumentError("no text")`; binary bytes
+/// (``BinarySniff``) and HTML nested deeper than ``maxDepth`` are refused too. The normalizer
 /// holds no state, so the runner may call it from any number of threads at once.
 public struct Normalizer: Stage {
     /// What a source delivered.
@@ -22,17 +23,29 @@ public struct Normalizer: Stage {
     /// Failures of this stage are recorded as `normalize`.
     public static var name: StageName { .normalize }
 
-    /// A normalizer; it has no settings yet.
-    public init() {}
+    /// An HTML page whose elements nest deeper than this is refused
+    /// (`limits.max_depth`).
+    public var maxDepth: Int
+
+    /// A normalizer that refuses pages nested deeper than `maxDepth`.
+    public init(maxDepth: Int = LimitsConfig().maxDepth) {
+        self.maxDepth = maxDepth
+    }
 
     /// The article in `document`.
     public func process(_ document: RawDocument) throws(DocumentError) -> Article {
+        if let reason = BinarySniff.binaryReason(document.body) { throw DocumentError(reason) }
         switch document.format {
         case .text, .markdown:
             return try plainArticle(document)
         case .html:
             return try htmlArticle(document)
         }
+    }
+
+    /// The reason recorded for markup nested deeper than `maxDepth`.
+    static func tooDeep(_ maxDepth: Int) -> String {
+        "the markup nests elements more than \(maxDepth) deep, over limits.max_depth (\(maxDepth))"
     }
 
     /// The document id of `document`: the first 16 hex digits of the SHA-256 of its
@@ -90,6 +103,7 @@ public struct Normalizer: Stage {
 
     private func htmlArticle(_ document: RawDocument) throws(DocumentError) -> Article {
         guard let page = HTMLDocument(bytes: document.body) else { throw DocumentError("no text") }
+        if page.depth(reaching: maxDepth + 1) > maxDepth { throw DocumentError(Self.tooDeep(maxDepth)) }
         let sourceURL = Self.sourceURL(of: document)
         let metadata = HTMLMetadata(document: page, pageURL: sourceURL ?? document.location)
         let authors = metadata.author?.components(separatedBy: ", ") ?? []

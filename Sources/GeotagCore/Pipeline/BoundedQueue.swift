@@ -24,7 +24,12 @@ public final class BoundedQueue<Element: Sendable>: Sendable {
     public init(capacity: Int) {
         precondition(capacity > 0, "a queue needs room for at least one item")
         self.capacity = capacity
-        self.slots = DispatchSemaphore(value: capacity)
+        // libdispatch traps ("semaphore object deallocated while in use") when a
+        // semaphore is released with a value below the one it was created with, as
+        // `slots` is when a queue is dropped with items still in it (a run stopped by a
+        // signal or an error). Created at zero and raised to `capacity`, it never is.
+        self.slots = DispatchSemaphore(value: 0)
+        for _ in 0..<capacity { slots.signal() }
         self.state = Mutex(State(buffer: Array(repeating: nil, count: capacity)))
     }
 

@@ -13,6 +13,8 @@ enum ProcessedDocument: Sendable {
 /// extract. Runs on the worker pool; holds only immutable state.
 struct DocumentProcessor: Sendable {
     let normalizer: Normalizer
+    /// A document over one of these is a failure (the depth is the normalizer's).
+    var limits = LimitsConfig()
     let extractor: Extractor
     /// Content hash and gazetteer version of every article already in the database,
     /// by doc id; empty when reprocessing, so everything is extracted again.
@@ -25,6 +27,9 @@ struct DocumentProcessor: Sendable {
         case let .unchanged(record):
             return .unchanged(docID: record.docID ?? "", fetched: record)
         case let .document(raw):
+            guard raw.body.count <= limits.maxDocumentBytes else {
+                return .failure(Failure(source: raw.source, location: raw.location, stage: .normalize, reason: limits.documentTooLarge(raw.body.count)))
+            }
             var article: Article
             do {
                 article = try normalizer.process(raw)
@@ -42,7 +47,13 @@ struct DocumentProcessor: Sendable {
             }
             article.signature = TextSignature(text: article.text)
             do {
-                return .article(article, try extractor.process(article), fetched: fetched)
+                let mentions = try extractor.process(article)
+                guard mentions.count <= limits.maxMentions else {
+                    return .failure(Failure(
+                        source: raw.source, location: raw.location, docID: article.docID, stage: .extract,
+                        reason: "\(mentions.count) mentions, over limits.max_mentions (\(limits.maxMentions))"))
+                }
+                return .article(article, mentions, fetched: fetched)
             } catch {
                 return .failure(Failure(source: raw.source, location: raw.location, docID: article.docID, stage: .extract, reason: error.reason))
             }

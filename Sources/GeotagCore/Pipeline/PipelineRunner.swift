@@ -38,6 +38,11 @@ public struct PipelineRunner {
     public var batchSize = 500
     /// Items each queue holds at most.
     public var queueCapacity = 256
+    /// Set (by ``SignalStop``) to end the run early: no new documents are taken, the
+    /// batch in hand is committed and the exports are written.
+    public var stop = StopRequest()
+    /// Counted as documents pass each stage, for a progress display; nil counts nothing.
+    public var progress: RunProgress?
 
     public init(config: PipelineConfig, options: RunOptions = .init(), logger: Logger = Logger(label: "geotag")) {
         self.config = config
@@ -61,7 +66,8 @@ public struct PipelineRunner {
         try database.beginRun(run)
 
         let processor = DocumentProcessor(
-            normalizer: Normalizer(),
+            normalizer: Normalizer(maxDepth: config.limits.maxDepth),
+            limits: config.limits,
             extractor: Extractor(index: index, options: ExtractOptions(minScore: config.extract.minScore, countryBias: config.extract.countryBias)),
             known: options.reprocess ? [:] : try database.articleFingerprints())
         var duplicates = DuplicateIndex()
@@ -72,6 +78,9 @@ public struct PipelineRunner {
         let processed = BoundedQueue<ProcessedDocument>(capacity: queueCapacity)
         let group = DispatchGroup()
         let sources = try makeSources(database)
+        if let progress, let expected = expectedDocuments(sources) {
+            progress.expected.store(options.limit.map { min($0, expected) } ?? expected, ordering: .relaxed)
+        }
         startFetching(sources, into: raw, group: group)
         startWorkers(processor, from: raw, into: processed, group: group)
 
@@ -84,8 +93,9 @@ public struct PipelineRunner {
             batch.removeAll(keepingCapacity: true)
         }
         do {
-            while let item = processed.pop() {
+            while !stop.isRequested, let item = processed.pop() {
                 summary.documents += 1
+                progress?.loaded.add(1, ordering: .relaxed)
                 switch item {
                 case .article(var article, let mentions, let fetched):
                     summary.loaded += 1
@@ -118,9 +128,11 @@ public struct PipelineRunner {
             try flush()
         } catch {
             loadError = error
-            raw.close()
-            processed.close()
         }
+        // On an error or a stop, what is still queued is dropped: it is not in the
+        // database, so the next run takes it up again.
+        raw.close()
+        processed.close()
         group.wait()
         if let loadError {
             run.endedAt = Date()
@@ -132,7 +144,11 @@ public struct PipelineRunner {
         summary.elapsed = Date().timeIntervalSince(started)
         run.endedAt = Date()
         run.counts = .init(documents: summary.documents, loaded: summary.loaded, unchanged: summary.unchanged, failed: summary.failed, mentions: summary.mentions)
-        run.status = summary.failed > 0 ? .doneWithFailures : .done
+        summary.stoppedBy = stop.signal
+        run.status = summary.stoppedBy != nil ? .interrupted : summary.failed > 0 ? .doneWithFailures : .done
+        if let signal = summary.stoppedBy {
+            logger.warning("\(SignalName.of(signal)): stopped after \(summary.documents) documents; the next run carries on from there")
+        }
         try database.finishRun(run)
         let exported = try Exporter.export(from: database, to: config.output, runID: summary.runID)
         for warning in exported.warnings { logger.warning("\(warning)") }
@@ -144,12 +160,16 @@ public struct PipelineRunner {
     /// Reads the sources in order on one thread, then closes `queue`.
     private func startFetching(_ sources: [any Source], into queue: BoundedQueue<SourceItem>, group: DispatchGroup) {
         let limit = options.limit
+        let stop = stop, progress = progress
         DispatchQueue.global().async(group: group) {
             let delivered = Atomic<Int>(0)
             for source in sources {
+                if stop.isRequested { break }
                 source.fetch { item in
+                    if stop.isRequested { return false }
                     if let limit, delivered.load(ordering: .relaxed) >= limit { return false }
                     delivered.add(1, ordering: .relaxed)
+                    progress?.read.add(1, ordering: .relaxed)
                     return queue.push(item)
                 }
                 if let limit, delivered.load(ordering: .relaxed) >= limit { break }
@@ -161,14 +181,30 @@ public struct PipelineRunner {
     /// One worker per core turns raw documents into articles with mentions.
     private func startWorkers(_ processor: DocumentProcessor, from input: BoundedQueue<SourceItem>, into output: BoundedQueue<ProcessedDocument>, group: DispatchGroup) {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let progress = progress
         DispatchQueue.global().async(group: group) {
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 while let item = input.pop() {
-                    if !output.push(processor.process(item)) { break }
+                    let processed = processor.process(item)
+                    progress?.extracted.add(1, ordering: .relaxed)
+                    if !output.push(processed) { break }
                 }
             }
             output.close()
         }
+    }
+
+    /// How many documents the sources will deliver, when they can tell up front: only
+    /// when all are files without `.jsonl` (one file, one document); nil otherwise.
+    private func expectedDocuments(_ sources: [any Source]) -> Int? {
+        var total = 0
+        for source in sources {
+            guard let files = source as? FileSource else { return nil }
+            let listed = files.locations()
+            guard !listed.files.contains(where: { FileSource.kind(ofPath: $0) == .jsonLines }) else { return nil }
+            total += listed.files.count + listed.failures.count
+        }
+        return total
     }
 
     /// The enabled sources. Web sources share one ``Fetcher``, which knows what
@@ -181,7 +217,7 @@ public struct PipelineRunner {
         return enabled.map { source -> any Source in
             switch (source.kind, fetcher) {
             case let (.files(path), _):
-                return FileSource(name: source.name, path: path.written, baseDirectory: config.directory)
+                return FileSource(name: source.name, path: path.written, baseDirectory: config.directory, limits: config.limits)
             case let (.urls(urls, file), fetcher?):
                 return URLSource(name: source.name, urls: urls.map(\.absoluteString), file: file?.resolved, fetcher: fetcher)
             case let (.feed(url), fetcher?):

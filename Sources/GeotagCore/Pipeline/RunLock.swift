@@ -22,7 +22,14 @@ public final class RunLock {
             throw GeotagError.io(path: path, reason: "cannot create the lock file: \(String(cString: strerror(errno)))")
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            let holder = Self.readHolder(descriptor)
+            // The holder writes its PID just after it takes the lock: two runs started
+            // together can find the lock taken and the file still empty, so give the
+            // holder a moment (up to 200 ms) to say who it is.
+            var holder = Self.readHolder(descriptor)
+            for _ in 0..<20 where holder.isEmpty {
+                usleep(10_000)
+                holder = Self.readHolder(descriptor)
+            }
             Glibc.close(descriptor)
             throw GeotagError.locked(path: databasePath, holder: holder.isEmpty ? "holder unknown" : holder)
         }

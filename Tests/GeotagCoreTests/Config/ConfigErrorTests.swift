@@ -127,6 +127,9 @@ import Testing
         BadSetting("output", "export: fulll", "must be one of full, delta, found 'fulll' (did you mean 'full'?)"),
         BadSetting("output", "csv: \"\"", "must not be empty"),
         BadSetting("output", "csv: geotag.gpkg", "is the same file as output.sqlite"),
+        BadSetting("limits", "max_document_bytes: 0", "must be at least 1, found 0"),
+        BadSetting("limits", "max_mentions: many", "expected a whole number, found 'many'"),
+        BadSetting("limits", "max_depth: 300", "expected at most 255 (libxml2 stops reading at 256 levels), found 300"),
     ]
 
     @Test(arguments: badSettings)

@@ -79,6 +79,9 @@ import Testing
         #expect(config.fetch.cacheDir.resolved == "/projects/news/.geotag/cache", sourceLocation: sourceLocation)
         #expect(config.extract.minScore == 0, sourceLocation: sourceLocation)
         #expect(config.extract.countryBias == [], sourceLocation: sourceLocation)
+        #expect(config.limits.maxDocumentBytes == 10_000_000, sourceLocation: sourceLocation)
+        #expect(config.limits.maxMentions == 2000, sourceLocation: sourceLocation)
+        #expect(config.limits.maxDepth == 200, sourceLocation: sourceLocation)
     }
 
     @Test func everyKeyCanBeSet() throws {
@@ -111,6 +114,10 @@ import Testing
             extract:
               min_score: 0.35
               country_bias: [iq, SY, NO, iq]
+            limits:
+              max_document_bytes: 2e6
+              max_mentions: 50
+              max_depth: 64
             """)
         #expect(config.sources[0].kind == .urls(
             urls: [URL(string: "https://example.org/a")!, URL(string: "http://example.com/b?c=1")!],
@@ -134,6 +141,9 @@ import Testing
         #expect(config.extract.minScore == 0.35)
         // Upper-cased, `NO` (a boolean to YAML 1.1) kept as Norway, repeats dropped.
         #expect(config.extract.countryBias == ["IQ", "SY", "NO"])
+        #expect(config.limits.maxDocumentBytes == 2_000_000)
+        #expect(config.limits.maxMentions == 50)
+        #expect(config.limits.maxDepth == 64)
     }
 
     @Test func emptyValuesMeanDefaults() throws {

@@ -13,6 +13,20 @@ import Testing
         #expect([queue.pop(), queue.pop(), queue.pop(), queue.pop()] == [1, 2, 3, nil])
     }
 
+    /// A queue dropped with items still in it (a run stopped by a signal leaves its
+    /// queues so) is released quietly; libdispatch used to trap on its semaphore.
+    @Test func aQueueDroppedWhileHoldingItemsIsReleased() {
+        weak var released: BoundedQueue<Int>?
+        do {
+            let queue = BoundedQueue<Int>(capacity: 4)
+            for i in 0..<3 { #expect(queue.push(i)) }
+            queue.close()
+            #expect(queue.pop() == 0)
+            released = queue
+        }
+        #expect(released == nil)
+    }
+
     /// A full queue holds its producer back until a consumer takes an item.
     @Test func aFullQueueBlocksItsProducer() {
         let queue = BoundedQueue<Int>(capacity: 2)

@@ -44,6 +44,11 @@ public enum FeedParser {
         guard let document else { throw DocumentError("not a feed: the body is not XML") }
         defer { xmlFreeDoc(document) }
         guard let root = xmlDocGetRootElement(document).map(Element.init) else { throw DocumentError("not a feed: the body is not XML") }
+        // A feed cut short by libxml2's depth ceiling would lose its later items unseen.
+        let maxDepth = LimitsConfig().maxDepth
+        if LibXMLTree.depth(of: document, reaching: maxDepth + 1) > maxDepth {
+            throw DocumentError("feed: \(Normalizer.tooDeep(maxDepth))")
+        }
 
         let base = URL(string: feedURL)
         var raw: [FeedItem?]

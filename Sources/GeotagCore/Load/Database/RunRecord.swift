@@ -16,6 +16,9 @@ public struct RunRecord: Sendable, Equatable {
         case doneWithFailures = "done_with_failures"
         /// Ended by a fatal error before finishing.
         case aborted
+        /// Stopped early by SIGINT or SIGTERM: the documents loaded are committed and
+        /// exported, the rest is left for the next run.
+        case interrupted
     }
 
     /// What a run did, document by document.
