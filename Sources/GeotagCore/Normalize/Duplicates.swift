@@ -110,6 +110,11 @@ public struct TextSignature: Sendable, Equatable {
 /// with a probability of 0.94, at 0.7 almost surely), confirmed when at least
 /// ``threshold`` of the signature is the same.
 ///
+/// The index holds the most recent ``capacity`` originals (by when they were indexed):
+/// memory stays bounded however many articles a run or a database has, and a copy is
+/// found when its original is among them. Wire copies follow their original within
+/// days, far inside the default window.
+///
 /// Only originals are indexed, so a duplicate always points to an original. Which of
 /// two copies is the original does not depend on the order they arrive in within a
 /// run: the earlier published one (then the smaller `doc_id`) is, and an original of
@@ -144,7 +149,12 @@ public struct DuplicateIndex: Sendable {
         var removed = false
     }
 
+    /// At most ``capacity`` entries, used as a ring: the next entry takes slot
+    /// `next % capacity`, and whatever held it leaves the index.
     private var entries: [Entry] = []
+    private var next = 0
+    /// How many originals the index holds at most.
+    public let capacity: Int
     private var byHash: [String: Int] = [:]
     private var byDocID: [String: Int] = [:]
     private var buckets: [UInt64: Bucket] = [:]
@@ -176,8 +186,15 @@ public struct DuplicateIndex: Sendable {
         }
     }
 
-    /// An empty index.
-    public init() {}
+    /// The most originals an index holds by default: about 130 MB of signatures, names
+    /// and band keys.
+    public static let defaultCapacity = 100_000
+
+    /// An empty index that holds at most `capacity` originals.
+    public init(capacity: Int = DuplicateIndex.defaultCapacity) {
+        precondition(capacity > 0 && capacity <= Int(Int32.max), "a duplicate index holds 1 to Int32.max originals")
+        self.capacity = capacity
+    }
 
     /// Indexes an original stored by an earlier run.
     public mutating func addEarlier(docID: String, contentHash: String, signature: TextSignature?, published: String?) {
@@ -228,12 +245,35 @@ public struct DuplicateIndex: Sendable {
     }
 
     private mutating func insert(_ entry: Entry) {
-        let index = entries.count
-        entries.append(entry)
+        let index = next % capacity
+        next += 1
+        if index < entries.count {
+            evict(index)
+            entries[index] = entry
+        } else {
+            entries.append(entry)
+        }
         if byHash[entry.contentHash] == nil { byHash[entry.contentHash] = index }
         byDocID[entry.docID] = index
         if let signature = entry.signature {
             for key in Self.bandKeys(signature) { file(Int32(index), under: key) }
+        }
+    }
+
+    /// Takes the entry in slot `index` out of the index altogether, band keys included,
+    /// to make room.
+    private mutating func evict(_ index: Int) {
+        remove(index)
+        guard let signature = entries[index].signature else { return }
+        let slot = Int32(index)
+        for key in Self.bandKeys(signature) {
+            switch buckets[key] {
+            case .one(slot)?: buckets[key] = nil
+            case let .many(indices)?:
+                let rest = indices.filter { $0 != slot }
+                buckets[key] = rest.count == 1 ? .one(rest[0]) : .many(rest)
+            default: break
+            }
         }
     }
 

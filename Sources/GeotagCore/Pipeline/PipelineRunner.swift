@@ -71,7 +71,7 @@ public struct PipelineRunner {
             extractor: Extractor(index: index, options: ExtractOptions(minScore: config.extract.minScore, countryBias: config.extract.countryBias)),
             known: options.reprocess ? [:] : try database.articleFingerprints())
         var duplicates = DuplicateIndex()
-        try database.forEachOriginal { docID, hash, published, signature in
+        try database.forEachOriginal(latest: duplicates.capacity) { docID, hash, published, signature in
             duplicates.addEarlier(docID: docID, contentHash: hash, signature: signature, published: published)
         }
         let raw = BoundedQueue<SourceItem>(capacity: queueCapacity)

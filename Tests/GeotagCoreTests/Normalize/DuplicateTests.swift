@@ -128,6 +128,22 @@ import Testing
         #expect(classify(&backwards, "third", copy + " Third.", published: "2025-05-15") == .duplicate(of: "wire"))
     }
 
+    /// The index keeps the latest originals only: memory stays bounded, an old original
+    /// leaves with its band keys, and its slot serves a new one.
+    @Test func theIndexHoldsTheLatestOriginalsOnly() {
+        var index = DuplicateIndex(capacity: 2)
+        let story = Self.wire
+        let other = Self.sameEventOtherStory
+        #expect(classify(&index, "wire", story) == .original)
+        #expect(classify(&index, "other", other) == .original)
+        #expect(classify(&index, "note", "Short notice.") == .original)  // the wire story leaves
+        #expect(classify(&index, "copy", story + "\n\nRepublished.") == .original)  // so its copy is new
+        // The other story left in turn (the copy took its slot); the notice is still there.
+        #expect(classify(&index, "note again", "Short notice.") == .duplicate(of: "note"))
+        #expect(classify(&index, "copy again", story + "\n\nRepublished by us.") == .duplicate(of: "copy"))
+        #expect(classify(&index, "other again", other) == .original)
+    }
+
     @Test func anOriginalOfAnEarlierRunStaysTheOriginal() {
         var index = DuplicateIndex()
         index.addEarlier(docID: "stored", contentHash: "x", signature: signature(Self.wire + " Stored."), published: "2025-05-20")

@@ -337,11 +337,16 @@ public final class GeotagDatabase {
     }
 
     /// Calls `body` with the `doc_id`, content hash, publication time and MinHash
-    /// signature (nil when none was stored) of every stored article that is not a
-    /// duplicate: what the runner's ``DuplicateIndex`` starts from.
-    public func forEachOriginal(_ body: (String, String, String?, TextSignature?) throws -> Void) throws {
-        let statement = try connection.prepare(
-            "SELECT doc_id, content_hash, published, minhash FROM articles WHERE duplicate_of IS NULL ORDER BY id")
+    /// signature (nil when none was stored) of the `latest` stored articles that are not
+    /// duplicates, oldest first: what the runner's ``DuplicateIndex`` starts from.
+    public func forEachOriginal(latest: Int, _ body: (String, String, String?, TextSignature?) throws -> Void) throws {
+        let statement = try connection.prepare("""
+            SELECT doc_id, content_hash, published, minhash FROM (
+                SELECT id, doc_id, content_hash, published, minhash FROM articles
+                WHERE duplicate_of IS NULL ORDER BY id DESC LIMIT ?1
+            ) ORDER BY id
+            """)
+        try statement.bind(latest, at: 1)
         while try statement.step() {
             guard let docID = statement.text(at: 0), let hash = statement.text(at: 1) else { continue }
             try body(docID, hash, statement.text(at: 2), statement.blob(at: 3).flatMap(TextSignature.init(bytes:)))
