@@ -21,8 +21,9 @@ enum DuplicateKey {
     /// The first line after `first` where `key` (plain or quoted) starts at the same
     /// column and is followed by a colon.
     private static func secondLine(of key: String, after first: Mark, in yaml: String) -> Int? {
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-        for number in (first.line + 1)..<(lines.count + 1) {
+        let lines = YAMLProblem.lines(of: yaml)
+        guard first.line < lines.count else { return nil }
+        for number in (first.line + 1)...lines.count {
             let rest = Substring(lines[number - 1].unicodeScalars.dropFirst(first.column - 1))
             for written in [key, "'\(key)'", "\"\(key)\""] where rest.hasPrefix(written) {
                 if rest.dropFirst(written.count).drop(while: { $0 == " " }).hasPrefix(":") { return number }
@@ -34,7 +35,7 @@ enum DuplicateKey {
     /// The dotted path of the key at `line` and `column` (1-based, in Unicode scalars),
     /// found by renaming the key there and composing the document again.
     private static func pathOfKey(_ key: String, line: Int, column: Int, yaml: String) -> String? {
-        var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = YAMLProblem.lines(of: yaml).map(String.init)
         var scalars = lines[line - 1].unicodeScalars
         let start = scalars.index(scalars.startIndex, offsetBy: column - 1)
         let quote = scalars[start] == "'" || scalars[start] == "\"" ? 1 : 0

@@ -54,7 +54,14 @@ enum YAMLProblem {
 
     /// The text of the 1-based line `number` of `yaml`, empty when there is none.
     static func line(_ number: Int, of yaml: String) -> Substring {
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = lines(of: yaml)
         return lines.indices.contains(number - 1) ? lines[number - 1] : ""
+    }
+
+    /// The lines of `yaml` as YAML counts them (and so Yams' marks): broken at LF, CR,
+    /// CR LF, NEL, LS and PS. (A Swift `Character` holds CR LF whole, so splitting at
+    /// "\n" alone misses it.)
+    static func lines(of yaml: String) -> [Substring] {
+        yaml.split(omittingEmptySubsequences: false) { ["\n", "\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}"].contains($0) }
     }
 }

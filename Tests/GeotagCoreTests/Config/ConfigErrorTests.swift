@@ -71,6 +71,15 @@ import Testing
         expectConfigError(Self.seeds + "gazetteer: a\ngazetteer: b\n", line: 6, key: "gazetteer", reason: "written twice")
     }
 
+    /// YAML breaks lines at CR and CR LF too, and so do Yams' line numbers: a file of
+    /// old Mac or Windows line ends gets the right line (`make fuzz` found a crash here:
+    /// lines counted at "\n" alone fell short of Yams' line).
+    @Test func keyWrittenTwiceWithOtherLineEnds() {
+        expectConfigError("\r\r\rsources: []\rsources: []\r", line: 5, key: "sources", reason: "first on line 4")
+        expectConfigError("sources: []\r\ngazetteer: a\r\ngazetteer: b\r\n", line: 3, key: "gazetteer", reason: "first on line 2")
+        expectConfigError("sources: []\u{2028}gazetteer: a\u{85}gazetteer: b\n", line: 3, key: "gazetteer", reason: "first on line 2")
+    }
+
     // MARK: Keys
 
     @Test func unknownKeySuggestsTheClosest() {
