@@ -57,7 +57,7 @@ struct ExtractCommand: ParsableCommand {
                     record.url = nil
                     record.source = nil
                     switch format {
-                    case .jsonl: try output.write(record.jsonObject.text + "\n")
+                    case .jsonl: try output.write(record.jsonText + "\n")
                     case .csv: try csv.write(record)
                     case .geojson: try geoJSON.write(record)
                     }

@@ -138,6 +138,37 @@ import Testing
         }
     }
 
+    @Test func chunkedExportEqualsWritingOneRecordAtATime() throws {
+        try withTemporaryFolder { folder in
+            // More mentions than two chunks hold, so chunks follow each other in both files.
+            let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
+            let count = MentionChunk.size * 2 + 7
+            let article = LoadFixtures.article("d1", text: String(repeating: "Baghdad, ", count: count))
+            let mentions = (0..<count).map { LoadFixtures.mention("d1", "Baghdad", at: 9 * $0, LoadFixtures.baghdad) }
+            try db.store([.article(article, mentions)], runID: "run-1", gazetteerVersion: "gaz-1")
+            var output = LoadFixtures.output(folder)
+            output.geojsonseq = "m.geojsons"
+            let summary = try Exporter.export(from: db, to: output)
+            #expect(summary.mentions == count)
+
+            var csv = Array(CSVWriter.columns.joined(separator: ",").utf8) + [0x0D, 0x0A]
+            var collection = Array(#"{"type":"FeatureCollection","features":["#.utf8) + [0x0A]
+            var sequence: [UInt8] = []
+            for (i, record) in try allMentions(db).enumerated() {
+                CSVWriter.appendRow(record, to: &csv)
+                if i > 0 { collection += ",\n".utf8 }
+                GeoJSONWriter.appendFeature(record, to: &collection)
+                sequence.append(0x1E)
+                GeoJSONWriter.appendFeature(record, to: &sequence)
+                sequence.append(0x0A)
+            }
+            collection += "\n]}\n".utf8
+            #expect(try Data(contentsOf: URL(fileURLWithPath: summary.csvPath)) == Data(csv))
+            #expect(try Data(contentsOf: URL(fileURLWithPath: summary.geoJSONPath)) == Data(collection))
+            #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/m.geojsons")) == Data(sequence))
+        }
+    }
+
     @Test func exportsAreByteForByteDeterministic() throws {
         try withTemporaryFolder { folder in
             let db = try twoRuns(in: folder)

@@ -40,11 +40,11 @@ import Testing
         let (article, mentions) = LoadFixtures.sample("d1")
         var record = LoadFixtures.record(mentions[0], in: article)
         record.title = nil
-        let object = try JSONSerialization.jsonObject(with: Data(record.jsonObject.bytes)) as? [String: Any]
+        let object = try JSONSerialization.jsonObject(with: Data(record.jsonText.utf8)) as? [String: Any]
         #expect(Set(object?.keys ?? [:].keys) == Set(MentionRecord.fields.map(\.name)))
         #expect(object?["title"] is NSNull)
         #expect(object?["lon"] as? Double == -3.70256)
-        let text = record.jsonObject.text
+        let text = record.jsonText
         let positions = MentionRecord.fields.map { text.range(of: "\"\($0.name)\":")!.lowerBound }
         #expect(positions == positions.sorted())
     }

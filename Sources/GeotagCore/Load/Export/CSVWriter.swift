@@ -40,6 +40,18 @@ public struct CSVWriter {
         try output.append { Self.appendRow(record, to: &$0) }
     }
 
+    /// Writes rows made by ``formatted(_:)``, perhaps on another thread.
+    public func write(formatted rows: [UInt8]) throws {
+        try output.write(rows)
+    }
+
+    /// The rows of `records`, as ``write(_:)`` would write them one by one.
+    public static func formatted(_ records: some Sequence<MentionRecord>) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for record in records { appendRow(record, to: &bytes) }
+        return bytes
+    }
+
     /// Appends `record` as one CSV row, CRLF included.
     public static func appendRow(_ record: MentionRecord, to bytes: inout [UInt8]) {
         for (i, value) in record.values.enumerated() {
@@ -73,13 +85,16 @@ public struct CSVWriter {
 
     /// Appends `text` as one cell, quoted when it must be.
     static func appendCell(_ text: String, to bytes: inout [UInt8]) {
-        let needsQuotes = text.utf8.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: ",") || $0 == 0x0D || $0 == 0x0A }
-        guard needsQuotes else { return bytes.append(contentsOf: text.utf8) }
-        bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            bytes.append(byte)
-            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+        var text = text
+        text.withUTF8 { utf8 in
+            let needsQuotes = utf8.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: ",") || $0 == 0x0D || $0 == 0x0A }
+            guard needsQuotes else { return bytes.append(contentsOf: utf8) }
+            bytes.append(UInt8(ascii: "\""))
+            for byte in utf8 {
+                bytes.append(byte)
+                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+            }
+            bytes.append(UInt8(ascii: "\""))
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -28,7 +28,9 @@ public enum Exporter {
     /// run `runID` added or changed; the map and the report always show the whole
     /// dataset, with run `runID`'s summary.
     ///
-    /// The database is read once for the mentions; every file is written to a
+    /// The database is read once for the mentions, in chunks whose CSV and GeoJSON
+    /// are formatted on other threads while the next chunk is read (``MentionChunk``);
+    /// every file is written to a
     /// temporary file beside it and synced, and only then are they renamed into place,
     /// one right after the other; on any error no file is replaced. Missing or
     /// unreadable map outlines do not fail the export: the map is drawn without them
@@ -59,11 +61,28 @@ public enum Exporter {
             var sequence = try summary.geoJSONSeqPath.map { GeoJSONWriter(output: try create($0), form: .sequence) }
             try csv.writeHeader()
             try geoJSON.begin()
-            try database.forEachMention(runID: onlyRun) { record in
-                try csv.write(record)
-                try geoJSON.write(record)
-                try sequence?.write(record)
+            // While one chunk is formatted, the next is read.
+            var chunk: [MentionRecord] = [], pending: MentionChunk.Pending?, started = 0
+            func writePending() throws {
+                guard let formatted = pending?.wait() else { return }
+                pending = nil
+                try csv.write(formatted: formatted.csv)
+                try geoJSON.write(formatted: formatted.geoJSON, count: formatted.count)
+                try sequence?.write(formatted: formatted.sequence, count: formatted.count)
             }
+            func startChunk() throws {
+                try writePending()
+                guard !chunk.isEmpty else { return }
+                pending = MentionChunk.Pending(chunk, first: started == 0, sequence: sequence != nil)
+                started += chunk.count
+                chunk = []
+            }
+            try database.forEachMention(runID: onlyRun) { record in
+                chunk.append(record)
+                if chunk.count == MentionChunk.size { try startChunk() }
+            }
+            try startChunk()
+            try writePending()
             try geoJSON.end()
             summary.mentions = geoJSON.count
 

@@ -6,7 +6,7 @@
 ///
 /// Coordinates are `[lon, lat]` with at most 6 decimals; there is no `crs` member
 /// (RFC 7946 is WGS 84 by definition); the properties are the record's
-/// ``FeatureRecord/jsonObject``. The same records give byte-identical output.
+/// ``FeatureRecord/appendJSONObject(to:)``. The same records give byte-identical output.
 ///
 ///     var writer = GeoJSONWriter(output: output)
 ///     try writer.begin()
@@ -19,7 +19,8 @@ public struct GeoJSONWriter {
     }
 
     private let output: FileOutput
-    private let form: Form
+    /// A collection or a sequence.
+    public let form: Form
     /// Features written so far.
     public private(set) var count = 0
 
@@ -37,15 +38,33 @@ public struct GeoJSONWriter {
     /// Writes one feature.
     public mutating func write(_ record: some FeatureRecord) throws {
         let (first, form) = (count == 0, form)
-        try output.append { bytes in
-            switch form {
-            case .collection: if !first { bytes.append(contentsOf: ",\n".utf8) }
-            case .sequence: bytes.append(0x1E)  // RS
-            }
-            Self.appendFeature(record, to: &bytes)
-            if form == .sequence { bytes.append(0x0A) }
-        }
+        try output.append { Self.append(record, form: form, first: first, to: &$0) }
         count += 1
+    }
+
+    /// Writes `count` features made by ``formatted(_:form:first:)``, perhaps on another
+    /// thread, with this writer's form and `first` true when it had written none.
+    public mutating func write(formatted features: [UInt8], count: Int) throws {
+        try output.write(features)
+        self.count += count
+    }
+
+    /// The features of `records`, as a writer of `form` would write them one by one;
+    /// `first` when they begin the collection.
+    public static func formatted(_ records: some Sequence<some FeatureRecord>, form: Form, first: Bool) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for (i, record) in records.enumerated() { append(record, form: form, first: first && i == 0, to: &bytes) }
+        return bytes
+    }
+
+    /// Appends one feature with what separates it from the one before in `form`.
+    private static func append(_ record: some FeatureRecord, form: Form, first: Bool, to bytes: inout [UInt8]) {
+        switch form {
+        case .collection: if !first { bytes.append(contentsOf: ",\n".utf8) }
+        case .sequence: bytes.append(0x1E)  // RS
+        }
+        appendFeature(record, to: &bytes)
+        if form == .sequence { bytes.append(0x0A) }
     }
 
     /// Writes the end of the collection (nothing for a sequence).
@@ -56,17 +75,18 @@ public struct GeoJSONWriter {
     /// Appends `record` as one Feature; its geometry is `null` when a coordinate is
     /// not a number.
     public static func appendFeature(_ record: some FeatureRecord, to bytes: inout [UInt8]) {
-        var feature = JSONObjectWriter()
-        feature.add("type", "Feature")
-        feature.add("geometry", json: Array(geometry(record).utf8))
-        feature.add("properties", json: record.jsonObject.bytes)
-        feature.append(to: &bytes)
-    }
-
-    private static func geometry(_ record: some FeatureRecord) -> String {
-        guard let lon = DecimalText.rounded(record.longitude, places: 6),
-              let lat = DecimalText.rounded(record.latitude, places: 6)
-        else { return "null" }
-        return "{\"type\":\"Point\",\"coordinates\":[\(lon),\(lat)]}"
+        bytes.append(contentsOf: #"{"type":"Feature","geometry":"#.utf8)
+        if let lon = DecimalText.rounded(record.longitude, places: 6), let lat = DecimalText.rounded(record.latitude, places: 6) {
+            bytes.append(contentsOf: #"{"type":"Point","coordinates":["#.utf8)
+            bytes.append(contentsOf: lon.utf8)
+            bytes.append(UInt8(ascii: ","))
+            bytes.append(contentsOf: lat.utf8)
+            bytes.append(contentsOf: "]}".utf8)
+        } else {
+            bytes.append(contentsOf: "null".utf8)
+        }
+        bytes.append(contentsOf: #","properties":"#.utf8)
+        record.appendJSONObject(to: &bytes)
+        bytes.append(UInt8(ascii: "}"))
     }
 }

@@ -19,9 +19,16 @@ public enum JSONText {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
+            // Runs of bytes that need no escape are copied whole.
+            var copied = 0
             var i = 0
             while i < utf8.count {
                 let byte = utf8[i]
+                if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != 0xE2 {
+                    i += 1
+                    continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<i]))
                 i += 1
                 switch byte {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), byte])
@@ -37,7 +44,9 @@ public enum JSONText {
                     i += 2
                 default: bytes.append(byte)
                 }
+                copied = i
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<utf8.count]))
         }
         bytes.append(UInt8(ascii: "\""))
     }
@@ -97,16 +106,6 @@ public struct JSONObjectWriter: Sendable {
         members.append(contentsOf: (value.map { $0 ? "true" : "false" } ?? "null").utf8)
     }
 
-    /// Adds a member whose value is a field's value.
-    public mutating func add(_ key: String, _ value: FieldValue) {
-        switch value {
-        case let .text(s): add(key, s)
-        case let .integer(n): add(key, n)
-        case let .real(x): add(key, x)
-        case .null: add(key, nil as String?)
-        }
-    }
-
     /// Adds a member whose value is JSON the caller has written (a nested object or
     /// array); it is copied as it is.
     public mutating func add(_ key: String, json: [UInt8]) {
@@ -133,11 +132,28 @@ public struct JSONObjectWriter: Sendable {
 }
 
 extension FeatureRecord {
-    /// The record as a JSON object with one member per ``fields`` entry, in order
-    /// (`null` for nil): a GeoJSON feature's properties, or a JSON line.
-    public var jsonObject: JSONObjectWriter {
-        var object = JSONObjectWriter()
-        for (field, value) in zip(Self.fields, values) { object.add(field.name, value) }
-        return object
+    /// Appends the record as a JSON object with one member per ``fields`` entry, in
+    /// order (`null` for nil): a GeoJSON feature's properties, or a JSON line.
+    public func appendJSONObject(to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "{"))
+        for (i, (field, value)) in zip(Self.fields, values).enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONText.appendQuoted(field.name, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            switch value {
+            case let .text(s): JSONText.appendQuoted(s, to: &bytes)
+            case let .integer(n): bytes.append(contentsOf: String(n).utf8)
+            case let .real(x): JSONText.appendNumber(x, to: &bytes)
+            case .null: bytes.append(contentsOf: "null".utf8)
+            }
+        }
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// The record as the JSON object text of ``appendJSONObject(to:)``.
+    public var jsonText: String {
+        var bytes: [UInt8] = []
+        appendJSONObject(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
