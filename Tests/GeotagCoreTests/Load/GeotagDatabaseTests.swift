@@ -123,6 +123,47 @@ import Testing
         }
     }
 
+    @Test func spatialIndexHoldsEveryMentionAfterEachBatch() throws {
+        try withTemporaryFolder { folder in
+            let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
+            // The R-tree as a reader sees it: each mention's id and box, and the box of
+            // its point, which must agree.
+            func indexed() throws -> [Int: [Double]] {
+                let rows = try db.connection.prepare("SELECT id, minx, maxx, miny, maxy FROM rtree_mentions_geom")
+                var boxes: [Int: [Double]] = [:]
+                while try rows.step() { boxes[rows.int(at: 0)] = (1...4).map { rows.double(at: $0) } }
+                return boxes
+            }
+            func expected() throws -> [Int: [Double]] {
+                var boxes: [Int: [Double]] = [:]
+                try db.forEach(MentionRecord.self, in: "mentions") { fid, record in
+                    boxes[fid] = [record.longitude, record.longitude, record.latitude, record.latitude].map { Double(Float($0)) }
+                }
+                return boxes
+            }
+            let (a, am) = LoadFixtures.sample("d1"), (b, bm) = LoadFixtures.sample("d2")
+            try db.store([.article(a, am), .article(b, bm)], runID: "run-1", gazetteerVersion: "gaz-1")
+            #expect(try indexed().count == 6)
+            #expect(try indexed().keys.sorted() == expected().keys.sorted())
+            // A moved point, a new mention and two removed ones in the next batch.
+            var moved = LoadFixtures.madrid
+            moved.latitude = 41.0
+            let changed = [LoadFixtures.mention("d1", "Madrid", at: 40, moved), LoadFixtures.mention("d1", "Troops", at: 0, LoadFixtures.added)]
+            try db.store([.article(a, changed)], runID: "run-2", gazetteerVersion: "gaz-1")
+            let boxes = try indexed()
+            #expect(boxes.count == 5)
+            for (fid, box) in try expected() {
+                let stored = try #require(boxes[fid])
+                // R-tree boxes are 32-bit floats rounded outwards.
+                #expect(zip(stored, box).allSatisfy { abs($0 - $1) < 1e-4 }, "fid \(fid)")
+            }
+            // The per-row trigger is back for every other writer (GDAL, QGIS).
+            let trigger = try db.connection.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'rtree_mentions_geom_insert'")
+            try trigger.step()
+            #expect(trigger.int(at: 0) == 1)
+        }
+    }
+
     /// The `fid` of each stored mention, by its text.
     private func mentionFIDs(_ db: GeotagDatabase) throws -> [String: Int] {
         var fids: [String: Int] = [:]

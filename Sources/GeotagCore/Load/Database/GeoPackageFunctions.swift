@@ -7,21 +7,16 @@
 /// a NULL or unreadable argument gives NULL.
 enum GeoPackageFunctions {
     static func define(on connection: SQLite.Connection) throws {
-        try connection.defineFunction("ST_IsEmpty", arguments: 1) { arguments in
-            envelope(arguments).map { .integer($0.isEmpty ? 1 : 0) } ?? .null
+        try connection.defineBlobFunction("ST_IsEmpty") { blob in
+            GeoPackagePoint.envelope(ofBlob: blob).map { .integer($0.isEmpty ? 1 : 0) } ?? .null
         }
         let bounds: [(String, KeyPath<GeoPackagePoint.Envelope, Double>)] =
             [("ST_MinX", \.minX), ("ST_MaxX", \.maxX), ("ST_MinY", \.minY), ("ST_MaxY", \.maxY)]
         for (name, bound) in bounds {
-            try connection.defineFunction(name, arguments: 1) { arguments in
-                guard let envelope = envelope(arguments), !envelope.isEmpty else { return .null }
+            try connection.defineBlobFunction(name) { blob in
+                guard let envelope = GeoPackagePoint.envelope(ofBlob: blob), !envelope.isEmpty else { return .null }
                 return .real(envelope[keyPath: bound])
             }
         }
-    }
-
-    private static func envelope(_ arguments: [SQLite.Value]) -> GeoPackagePoint.Envelope? {
-        guard case let .blob(bytes)? = arguments.first else { return nil }
-        return GeoPackagePoint.envelope(ofBlob: bytes)
     }
 }

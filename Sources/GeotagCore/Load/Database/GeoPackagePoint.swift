@@ -45,16 +45,22 @@ public struct GeoPackagePoint: Sendable, Equatable {
     /// Reads a point from a GeoPackage geometry blob; nil when the blob is not a
     /// well-formed standard GeoPackage point (2D; Z and M values are ignored).
     public init?(blob: [UInt8]) {
-        guard blob.count >= 8, blob[0] == 0x47, blob[1] == 0x50, blob[2] == 0 else { return nil }
-        let flags = blob[3]
+        self.init(bytes: blob)
+    }
+
+    /// ``init(blob:)`` over any bytes: an array, or the bytes SQLite hands a function.
+    init?<Bytes: RandomAccessCollection<UInt8>>(bytes blob: Bytes) where Bytes.Index == Int {
+        guard blob.count >= 8, blob[blob.startIndex] == 0x47, blob[blob.startIndex + 1] == 0x50, blob[blob.startIndex + 2] == 0
+        else { return nil }
+        let flags = blob[blob.startIndex + 3]
         guard flags & 0b0010_0000 == 0 else { return nil }  // extended geometry
         let envelopeSizes = [0, 32, 48, 48, 64]
         let envelopeKind = Int((flags >> 1) & 0b111)
         guard envelopeKind < envelopeSizes.count else { return nil }
         guard let srsID = Self.read(UInt32.self, from: blob, at: 4, littleEndian: flags & 1 == 1) else { return nil }
         let wkb = 8 + envelopeSizes[envelopeKind]
-        guard blob.count >= wkb + 21, blob[wkb] <= 1 else { return nil }
-        let littleEndian = blob[wkb] == 1
+        guard blob.count >= wkb + 21, blob[blob.startIndex + wkb] <= 1 else { return nil }
+        let littleEndian = blob[blob.startIndex + wkb] == 1
         guard let type = Self.read(UInt32.self, from: blob, at: wkb + 1, littleEndian: littleEndian),
               [1, 1001, 2001, 3001].contains(type),  // Point, Point Z, Point M, Point ZM
               let x = Self.read(UInt64.self, from: blob, at: wkb + 5, littleEndian: littleEndian),
@@ -66,20 +72,22 @@ public struct GeoPackagePoint: Sendable, Equatable {
     /// The bounds of any GeoPackage geometry blob, as the R-tree triggers ask for them
     /// (`ST_MinX`, `ST_IsEmpty`, ...): the envelope in the header when it has one, else
     /// the point itself. Nil when the blob is not a GeoPackage geometry, or has no
-    /// envelope and is not a point.
-    public static func envelope(ofBlob blob: [UInt8]) -> Envelope? {
-        guard blob.count >= 8, blob[0] == 0x47, blob[1] == 0x50 else { return nil }
-        let flags = blob[3]
+    /// envelope and is not a point. Called for every row written to a feature table,
+    /// so it allocates nothing.
+    public static func envelope<Bytes: RandomAccessCollection<UInt8>>(ofBlob blob: Bytes) -> Envelope? where Bytes.Index == Int {
+        guard blob.count >= 8, blob[blob.startIndex] == 0x47, blob[blob.startIndex + 1] == 0x50 else { return nil }
+        let flags = blob[blob.startIndex + 3]
         let littleEndian = flags & 1 == 1
         let empty = flags & emptyFlag != 0
         let kind = (flags >> 1) & 0b111
         if (1...4).contains(kind) {
-            let bounds = (0..<4).compactMap { read(UInt64.self, from: blob, at: 8 + 8 * $0, littleEndian: littleEndian) }
-            guard bounds.count == 4 else { return nil }
-            let b = bounds.map { Double(bitPattern: $0) }
-            return Envelope(minX: b[0], maxX: b[1], minY: b[2], maxY: b[3], isEmpty: empty)
+            func bound(_ i: Int) -> Double? {
+                read(UInt64.self, from: blob, at: 8 + 8 * i, littleEndian: littleEndian).map { Double(bitPattern: $0) }
+            }
+            guard let minX = bound(0), let maxX = bound(1), let minY = bound(2), let maxY = bound(3) else { return nil }
+            return Envelope(minX: minX, maxX: maxX, minY: minY, maxY: maxY, isEmpty: empty)
         }
-        guard kind == 0, let point = GeoPackagePoint(blob: blob) else { return nil }
+        guard kind == 0, let point = GeoPackagePoint(bytes: blob) else { return nil }
         return Envelope(minX: point.x, maxX: point.x, minY: point.y, maxY: point.y, isEmpty: empty || point.isEmpty)
     }
 
@@ -96,12 +104,14 @@ public struct GeoPackagePoint: Sendable, Equatable {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
-    private static func read<T: FixedWidthInteger>(_: T.Type, from bytes: [UInt8], at offset: Int, littleEndian: Bool) -> T? {
+    private static func read<T: FixedWidthInteger, Bytes: RandomAccessCollection<UInt8>>(
+        _: T.Type, from bytes: Bytes, at offset: Int, littleEndian: Bool
+    ) -> T? where Bytes.Index == Int {
         let size = MemoryLayout<T>.size
         guard offset >= 0, offset + size <= bytes.count else { return nil }
         var value: T = 0
         for i in 0..<size {
-            let byte = T(bytes[offset + (littleEndian ? i : size - 1 - i)])
+            let byte = T(bytes[bytes.startIndex + offset + (littleEndian ? i : size - 1 - i)])
             value |= byte << (8 * i)
         }
         return value

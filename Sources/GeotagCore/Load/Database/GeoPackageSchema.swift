@@ -206,21 +206,17 @@ enum GeoPackageSchema {
     /// the functions of ``GeoPackageFunctions``.
     static func spatialIndexSQL(of table: String) -> String {
         let index = spatialIndex(of: table)
-        let (t, i, g) = (SQLite.quote(table), SQLite.quote(index), SQLite.quote(geometryColumn))
+        let (i, g) = (SQLite.quote(index), SQLite.quote(geometryColumn))
         let fid = SQLite.quote("fid")
-        let bounds = "ST_MinX(NEW.\(g)), ST_MaxX(NEW.\(g)), ST_MinY(NEW.\(g)), ST_MaxY(NEW.\(g))"
         let present = "(NEW.\(g) NOTNULL AND NOT ST_IsEmpty(NEW.\(g)))"
         let absent = "(NEW.\(g) ISNULL OR ST_IsEmpty(NEW.\(g)))"
-        func trigger(_ suffix: String, _ event: String, when: String, _ body: String) -> String {
-            let name = SQLite.quote("\(index)_\(suffix)")
-            return "DROP TRIGGER IF EXISTS \(name); CREATE TRIGGER \(name) AFTER \(event) ON \(t) WHEN \(when) BEGIN \(body) END;"
-        }
-        let insert = "INSERT OR REPLACE INTO \(i) VALUES (NEW.\(fid), \(bounds));"
+        func trigger(_ suffix: String, _ event: String, when: String, _ body: String) -> String { spatialTrigger(of: table, suffix, event, when: when, body) }
+        let insert = insertIntoSpatialIndex(of: table)
         return """
             CREATE VIRTUAL TABLE IF NOT EXISTS \(i) USING rtree(id, minx, maxx, miny, maxy);
             INSERT OR IGNORE INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope)
               VALUES ('\(table)', '\(geometryColumn)', 'gpkg_rtree_index', 'http://www.geopackage.org/spec130/#extension_rtree', 'write-only');
-            \(trigger("insert", "INSERT", when: present, insert))
+            \(insertTriggerSQL(of: table))
             \(trigger("update1", "UPDATE OF \(g)", when: "OLD.\(fid) = NEW.\(fid) AND \(present)", insert))
             \(trigger("update2", "UPDATE OF \(g)", when: "OLD.\(fid) = NEW.\(fid) AND \(absent)",
                        "DELETE FROM \(i) WHERE id = OLD.\(fid);"))
@@ -229,9 +225,43 @@ enum GeoPackageSchema {
             \(trigger("update4", "UPDATE", when: "OLD.\(fid) != NEW.\(fid) AND \(absent)",
                        "DELETE FROM \(i) WHERE id IN (OLD.\(fid), NEW.\(fid));"))
             \(trigger("delete", "DELETE", when: "OLD.\(g) NOT NULL", "DELETE FROM \(i) WHERE id = OLD.\(fid);"))
-            INSERT OR REPLACE INTO \(i)
-              SELECT \(fid), ST_MinX(\(g)), ST_MaxX(\(g)), ST_MinY(\(g)), ST_MaxY(\(g)) FROM \(t)
-              WHERE \(g) NOTNULL AND NOT ST_IsEmpty(\(g));
+            \(indexRowsSQL(of: table, where: nil));
             """
+    }
+
+    /// The name of the trigger that puts each new row of `table` into its R-tree.
+    static func insertTrigger(of table: String) -> String {
+        "\(spatialIndex(of: table))_insert"
+    }
+
+    /// (Re)creates the trigger ``insertTrigger(of:)``, GeoPackage 1.3's.
+    static func insertTriggerSQL(of table: String) -> String {
+        let g = SQLite.quote(geometryColumn)
+        return spatialTrigger(of: table, "insert", "INSERT", when: "(NEW.\(g) NOTNULL AND NOT ST_IsEmpty(NEW.\(g)))",
+                              insertIntoSpatialIndex(of: table))
+    }
+
+    /// Puts the rows of `table` that have a point into its R-tree: all of them, or those
+    /// `condition` (SQL, over the table's columns) selects.
+    static func indexRowsSQL(of table: String, where condition: String?) -> String {
+        let g = SQLite.quote(geometryColumn)
+        return """
+            INSERT OR REPLACE INTO \(SQLite.quote(spatialIndex(of: table)))
+              SELECT \(SQLite.quote("fid")), ST_MinX(\(g)), ST_MaxX(\(g)), ST_MinY(\(g)), ST_MaxY(\(g)) FROM \(SQLite.quote(table))
+              WHERE \(g) NOTNULL AND NOT ST_IsEmpty(\(g))\(condition.map { " AND \($0)" } ?? "")
+            """
+    }
+
+    /// `DROP` and `CREATE` of one of the R-tree triggers of `table`.
+    private static func spatialTrigger(of table: String, _ suffix: String, _ event: String, when: String, _ body: String) -> String {
+        let name = SQLite.quote("\(spatialIndex(of: table))_\(suffix)")
+        return "DROP TRIGGER IF EXISTS \(name); CREATE TRIGGER \(name) AFTER \(event) ON \(SQLite.quote(table)) WHEN \(when) BEGIN \(body) END;"
+    }
+
+    /// The trigger body that puts `NEW` into the R-tree of `table`.
+    private static func insertIntoSpatialIndex(of table: String) -> String {
+        let g = SQLite.quote(geometryColumn)
+        let bounds = "ST_MinX(NEW.\(g)), ST_MaxX(NEW.\(g)), ST_MinY(NEW.\(g)), ST_MaxY(NEW.\(g))"
+        return "INSERT OR REPLACE INTO \(SQLite.quote(spatialIndex(of: table))) VALUES (NEW.\(SQLite.quote("fid")), \(bounds));"
     }
 }

@@ -3,6 +3,9 @@ import CSQLite
 extension SQLite.Connection {
     /// The body of a scalar SQL function: the argument values in, the result out.
     public typealias ScalarFunction = ([SQLite.Value]) -> SQLite.Value
+    /// The body of a scalar SQL function of one BLOB: its bytes in (valid for the call
+    /// only), the result out.
+    public typealias BlobFunction = (UnsafeRawBufferPointer) -> SQLite.Value
 
     /// Defines (or redefines) the scalar SQL function `name` of `arguments` arguments
     /// on this connection, as triggers and statements then call it.
@@ -12,6 +15,18 @@ extension SQLite.Connection {
     public func defineFunction(
         _ name: String, arguments: Int, deterministic: Bool = true, _ body: @escaping ScalarFunction
     ) throws {
+        try define(name, arguments: arguments, deterministic: deterministic, .values(body))
+    }
+
+    /// Defines the scalar SQL function `name` of one BLOB argument, called without
+    /// copying the argument: for functions that run on every row written, such as the
+    /// GeoPackage R-tree triggers' `ST_MinX`. A NULL or non-BLOB argument gives NULL
+    /// without calling `body`.
+    public func defineBlobFunction(_ name: String, deterministic: Bool = true, _ body: @escaping BlobFunction) throws {
+        try define(name, arguments: 1, deterministic: deterministic, .blob(body))
+    }
+
+    private func define(_ name: String, arguments: Int, deterministic: Bool, _ body: FunctionBox.Body) throws {
         let db = try handle.open()
         var flags = SQLITE_UTF8
         if deterministic { flags |= SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS }
@@ -23,8 +38,18 @@ extension SQLite.Connection {
             { context, count, values in
                 guard let context, let data = sqlite3_user_data(context) else { return }
                 let function = Unmanaged<FunctionBox>.fromOpaque(data).takeUnretainedValue()
-                let arguments = (0..<Int(count)).map { SQLite.Value(values?[$0]) }
-                SQLite.Value.setResult(function.body(arguments), of: context)
+                switch function.body {
+                case let .values(body):
+                    let arguments = (0..<Int(count)).map { SQLite.Value(values?[$0]) }
+                    SQLite.Value.setResult(body(arguments), of: context)
+                case let .blob(body):
+                    let argument = count == 1 ? values?[0] : nil
+                    guard sqlite3_value_type(argument) == SQLITE_BLOB else { return sqlite3_result_null(context) }
+                    // Ask for the bytes first, then their count (SQLite's rule).
+                    let bytes = sqlite3_value_blob(argument)
+                    let size = Int(sqlite3_value_bytes(argument))
+                    SQLite.Value.setResult(body(UnsafeRawBufferPointer(start: size > 0 ? bytes : nil, count: size)), of: context)
+                }
             },
             nil, nil,
             { data in
@@ -36,8 +61,13 @@ extension SQLite.Connection {
 
 /// Holds a function's body for SQLite, which keeps only a raw pointer to it.
 private final class FunctionBox {
-    let body: SQLite.Connection.ScalarFunction
-    init(_ body: @escaping SQLite.Connection.ScalarFunction) { self.body = body }
+    enum Body {
+        case values(SQLite.Connection.ScalarFunction)
+        case blob(SQLite.Connection.BlobFunction)
+    }
+
+    let body: Body
+    init(_ body: Body) { self.body = body }
 }
 
 extension SQLite.Value {
