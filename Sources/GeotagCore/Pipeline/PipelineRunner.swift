@@ -184,6 +184,7 @@ public struct PipelineRunner {
         let progress = progress
         DispatchQueue.global().async(group: group) {
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                WorkerPriority.yieldToWriter()
                 while let item = input.pop() {
                     let processed = processor.process(item)
                     progress?.extracted.add(1, ordering: .relaxed)
