@@ -225,7 +225,7 @@ enum GeoPackageSchema {
             \(trigger("update4", "UPDATE", when: "OLD.\(fid) != NEW.\(fid) AND \(absent)",
                        "DELETE FROM \(i) WHERE id IN (OLD.\(fid), NEW.\(fid));"))
             \(trigger("delete", "DELETE", when: "OLD.\(g) NOT NULL", "DELETE FROM \(i) WHERE id = OLD.\(fid);"))
-            \(indexRowsSQL(of: table, where: nil));
+            \(indexRowsSQL(of: table));
             """
     }
 
@@ -241,14 +241,13 @@ enum GeoPackageSchema {
                               insertIntoSpatialIndex(of: table))
     }
 
-    /// Puts the rows of `table` that have a point into its R-tree: all of them, or those
-    /// `condition` (SQL, over the table's columns) selects.
-    static func indexRowsSQL(of table: String, where condition: String?) -> String {
+    /// Puts the rows of `table` that have a point into its R-tree.
+    static func indexRowsSQL(of table: String) -> String {
         let g = SQLite.quote(geometryColumn)
         return """
             INSERT OR REPLACE INTO \(SQLite.quote(spatialIndex(of: table)))
               SELECT \(SQLite.quote("fid")), ST_MinX(\(g)), ST_MaxX(\(g)), ST_MinY(\(g)), ST_MaxY(\(g)) FROM \(SQLite.quote(table))
-              WHERE \(g) NOTNULL AND NOT ST_IsEmpty(\(g))\(condition.map { " AND \($0)" } ?? "")
+              WHERE \(g) NOTNULL AND NOT ST_IsEmpty(\(g))
             """
     }
 

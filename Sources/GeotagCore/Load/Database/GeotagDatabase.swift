@@ -185,7 +185,7 @@ public final class GeotagDatabase {
         try connection.transaction {
             var result = StoreResult()
             let now = Date()
-            let indexedUpTo = try deferSpatialIndexing(of: GeoPackageSchema.mentionsTable)
+            try suspendInsertTrigger(of: GeoPackageSchema.mentionsTable)
             for item in items {
                 switch item {
                 case let .article(article, mentions):
@@ -197,7 +197,7 @@ public final class GeotagDatabase {
                     try record(fetch)
                 }
             }
-            try indexDeferredRows(of: GeoPackageSchema.mentionsTable, after: indexedUpTo)
+            try restoreInsertTrigger(of: GeoPackageSchema.mentionsTable)
             if result.addedMentions + result.changedMentions + result.removedMentions > 0 {
                 try touch(GeoPackageSchema.mentionsTable, at: now)
             }
@@ -208,28 +208,23 @@ public final class GeotagDatabase {
     }
 
     /// Drops the trigger that puts each new row of `table` into its R-tree, for the
-    /// rest of the transaction, and returns the largest `fid` the table has (0 when
-    /// empty): ``indexDeferredRows(of:after:)`` then indexes the rows after it in one
-    /// statement and puts the trigger back, before the transaction commits.
+    /// rest of the transaction: ``write(_:_:fid:)`` indexes each mention it inserts
+    /// itself, and ``restoreInsertTrigger(of:)`` creates the trigger again before the
+    /// transaction commits.
     ///
-    /// Row by row, the trigger cost more than the rest of a mention's insert: the
-    /// trigger program and its five function calls for every row. The R-tree ends the
-    /// transaction exactly as the trigger would have left it, and the trigger, dropped
-    /// and created again inside the transaction, is never missing for anyone else.
-    private func deferSpatialIndexing(of table: String) throws -> Int {
+    /// Row by row, the trigger cost more than the rest of a mention's insert: its
+    /// program and five function calls that read the point back out of the geometry
+    /// blob. A prepared insert of the point the loader already has leaves the R-tree
+    /// exactly as the trigger would have (the same doubles, rounded to the R-tree's
+    /// floats the same way), one row at a time, so SQLite needs no statement journal
+    /// for it. Dropped and created inside the transaction, the trigger is never missing
+    /// for anyone else.
+    private func suspendInsertTrigger(of table: String) throws {
         try connection.execute("DROP TRIGGER IF EXISTS \(SQLite.quote(GeoPackageSchema.insertTrigger(of: table)))")
-        let last = try connection.cachedStatement("SELECT max(fid) FROM \(SQLite.quote(table))")
-        try last.step()
-        defer { try? last.reset() }
-        return last.int(at: 0)
     }
 
-    /// Indexes the rows of `table` after `fid` and puts back the trigger
-    /// ``deferSpatialIndexing(of:)`` dropped.
-    private func indexDeferredRows(of table: String, after fid: Int) throws {
-        let index = try connection.cachedStatement(GeoPackageSchema.indexRowsSQL(of: table, where: "fid > ?1"))
-        try index.bind(fid, at: 1)
-        try index.run()
+    /// Creates the trigger ``suspendInsertTrigger(of:)`` dropped.
+    private func restoreInsertTrigger(of table: String) throws {
         try connection.execute(GeoPackageSchema.insertTriggerSQL(of: table))
     }
 
@@ -319,18 +314,28 @@ public final class GeotagDatabase {
         }
     }
 
-    /// Writes `record` as `kind` says (`fid`: the row an update rewrites).
+    /// Writes `record` as `kind` says (`fid`: the row an update rewrites), and puts an
+    /// inserted row's point into the R-tree (see ``suspendInsertTrigger(of:)``).
     private func write(_ record: MentionRecord, _ kind: MentionWrite, fid: Int?) throws {
         let statement = try connection.cachedStatement(kind.sql)
+        let point = GeoPackagePoint(x: record.longitude, y: record.latitude)
         var index = 1
         if kind != .update {
-            try statement.bind(blob: GeoPackagePoint(x: record.longitude, y: record.latitude).blob, at: index)
+            try statement.bind(blob: point.blob, at: index)
             index += 1
         }
         try statement.bind(record.values.map(SQLite.Value.init), from: index)
         if let fid { try statement.bind(fid, at: index + MentionRecord.fields.count) }
         try statement.run()
+        guard kind == .insert, !point.isEmpty else { return }
+        let spatial = try connection.cachedStatement(Self.spatialInsertSQL)
+        try spatial.bind(connection.lastInsertRowID, at: 1)
+        for (i, bound) in [point.x, point.x, point.y, point.y].enumerated() { try spatial.bind(bound, at: i + 2) }
+        try spatial.run()
     }
+
+    private static let spatialInsertSQL =
+        "INSERT OR REPLACE INTO \(SQLite.quote(GeoPackageSchema.spatialIndex(of: GeoPackageSchema.mentionsTable))) VALUES (?, ?, ?, ?, ?)"
 
     private func record(_ failure: Failure, runID: String) throws {
         let insert = try connection.cachedStatement(
