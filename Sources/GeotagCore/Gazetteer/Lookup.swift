@@ -14,7 +14,9 @@ extension GazetteerIndex {
     /// the same key (or, failing that, to the same key without its Arabic article, or
     /// else a near-miss spelling of a notable place's name: ``nearMisses(of:_:)``),
     /// optionally only in `country`, scored by their prior weight (``PlacePrior``) with
-    /// a town ahead of the province it gives its name to (``PlacePrior/seatBonuses``).
+    /// a town ahead of the province it gives its name to (``PlacePrior/seatBonuses``) and
+    /// a town that bears the name only as an other name (``OtherNames``) behind
+    /// (``PlacePrior/otherNamePenalty``).
     /// With `nearMisses` false, only names the gazetteer holds as written count.
     public func lookup(_ name: String, country: String? = nil, limit: Int = 10, nearMisses allowNearMisses: Bool = true) -> [LookupCandidate] {
         let folded = FoldedText(name)
@@ -26,11 +28,12 @@ extension GazetteerIndex {
             if !key.isEmpty, let hit = postings(key: key) { found = hit.map { posting($0) } }
         }
         if found.isEmpty, allowNearMisses { found = nearMisses(of: folded, all) }
-        var places = found.map { (place: place($0.place), name: string($0.nameRef)) }
+        var places = found.map { (place: place($0.place), name: string($0.nameRef), other: isOtherName($0.nameRef, of: $0.place)) }
         if let country { places.removeAll { $0.place.countryCode != country.uppercased() } }
         let seats = PlacePrior.seatBonuses(places.map { ($0.place.kind, $0.place.countryCode, $0.place.admin1Code) })
         let candidates = zip(places, seats).map { candidate, seat in
-            (candidate.place, candidate.name, PlacePrior.weight(featureClass: candidate.place.featureClass, featureCode: candidate.place.featureCode, population: candidate.place.population) + seat)
+            let other = candidate.other && candidate.place.kind == .town ? PlacePrior.otherNamePenalty : 0
+            return (candidate.place, candidate.name, PlacePrior.weight(featureClass: candidate.place.featureClass, featureCode: candidate.place.featureCode, population: candidate.place.population) + seat - other)
         }
         let top = candidates.map(\.2).max() ?? 0
         let total = candidates.reduce(0) { $0 + exp($1.2 - top) }

@@ -41,6 +41,17 @@ public enum PlacePrior {
     /// context says province.
     public static let namesakeSeatBonus = 1.2
 
+    /// How much a town loses when the name matched it only as an other name of it
+    /// (``OtherNames``: a former name, a translation, a neighbourhood's or an absorbed
+    /// place's name), as if it were a hundred times smaller. A big town's alternate
+    /// names should not outweigh the smaller places whose own name it is: "Salisbury" is
+    /// Harare's colonial name, "Riverdale" an old name of Glendale, California, "Garden
+    /// City" a translation of Singapore's nickname. The article's country and province
+    /// can still bring such a town back, and the penalty is not for countries, regions,
+    /// provinces or districts, whose other names are curated short forms ("America",
+    /// "Holland", "B.C.") and exonyms ("Nineveh" for Nīnawá).
+    public static let otherNamePenalty = 2.0
+
     /// For places that bear one name, the bonus each gets as a namesake seat: a town in
     /// the same country and first-level division as a province among them. (Not for
     /// districts: counties named after towns are everywhere in the United States, and a

@@ -40,6 +40,10 @@ public final class GazetteerIndex: Sendable {
     /// Kind and capital bonus by feature class and code (``featureFacts(of:)``): a few
     /// hundred codes, asked for every option of every name.
     private let featureFactsByCode = Mutex<[UInt64: FeatureFacts]>([:])
+    /// ``isOtherName(_:of:)``'s verdicts, by place index and name ref: the same names
+    /// come back in article after article. Cleared at ``otherNameMemoLimit`` entries.
+    private let otherNameMemo = Mutex<[UInt64: Bool]>([:])
+    static let otherNameMemoLimit = 200_000
 
     /// Maps and checks the index at `path`.
     public convenience init(path: String) throws(GeotagError) {
@@ -202,6 +206,23 @@ public final class GazetteerIndex: Sendable {
     public func prior(of record: PlaceRecord) -> Double {
         let facts = featureFacts(of: record)
         return PlacePrior.weight(kind: facts.kind, capitalBonus: facts.capitalBonus, population: record.population)
+    }
+
+    /// The ref of place `index`'s own name.
+    @inline(__always)
+    public func ownNameRef(of index: Int) -> UInt32 {
+        storage.load(at: placesOffset + index * IndexLayout.placeSize + IndexLayout.PlaceField.name)
+    }
+
+    func otherNameVerdict(_ key: UInt64) -> Bool? {
+        otherNameMemo.withLock { $0[key] }
+    }
+
+    func remember(otherName verdict: Bool, for key: UInt64) {
+        otherNameMemo.withLock { memo in
+            if memo.count >= Self.otherNameMemoLimit { memo.removeAll(keepingCapacity: true) }
+            memo[key] = verdict
+        }
     }
 
     /// What was found for near-miss look-up `key` before, if it was made.
