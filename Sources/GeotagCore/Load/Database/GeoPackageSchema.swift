@@ -260,7 +260,12 @@ enum GeoPackageSchema {
     /// The trigger body that puts `NEW` into the R-tree of `table`.
     private static func insertIntoSpatialIndex(of table: String) -> String {
         let g = SQLite.quote(geometryColumn)
-        let bounds = "ST_MinX(NEW.\(g)), ST_MaxX(NEW.\(g)), ST_MinY(NEW.\(g)), ST_MaxY(NEW.\(g))"
-        return "INSERT OR REPLACE INTO \(SQLite.quote(spatialIndex(of: table))) VALUES (NEW.\(SQLite.quote("fid")), \(bounds));"
+        return spatialIndexInsertSQL(of: table, values: "NEW.\(SQLite.quote("fid")), ST_MinX(NEW.\(g)), ST_MaxX(NEW.\(g)), ST_MinY(NEW.\(g)), ST_MaxY(NEW.\(g))") + ";"
+    }
+
+    /// Puts one row into the R-tree of `table`: `values` are its id, min x, max x,
+    /// min y and max y (SQL; five `?` for a loader that binds them).
+    static func spatialIndexInsertSQL(of table: String, values: String = "?, ?, ?, ?, ?") -> String {
+        "INSERT OR REPLACE INTO \(SQLite.quote(spatialIndex(of: table))) VALUES (\(values))"
     }
 }

@@ -334,8 +334,7 @@ public final class GeotagDatabase {
         try spatial.run()
     }
 
-    private static let spatialInsertSQL =
-        "INSERT OR REPLACE INTO \(SQLite.quote(GeoPackageSchema.spatialIndex(of: GeoPackageSchema.mentionsTable))) VALUES (?, ?, ?, ?, ?)"
+    private static let spatialInsertSQL = GeoPackageSchema.spatialIndexInsertSQL(of: GeoPackageSchema.mentionsTable)
 
     private func record(_ failure: Failure, runID: String) throws {
         let insert = try connection.cachedStatement(

@@ -62,7 +62,7 @@ public enum Exporter {
             try csv.writeHeader()
             try geoJSON.begin()
             // While one chunk is formatted, the next is read.
-            var chunk: [MentionRecord] = [], pending: MentionChunk.Pending?, started = 0
+            var chunk: [MentionRecord] = [], pending: MentionChunk.Pending?
             func writePending() throws {
                 guard let formatted = pending?.wait() else { return }
                 pending = nil
@@ -73,8 +73,8 @@ public enum Exporter {
             func startChunk() throws {
                 try writePending()
                 guard !chunk.isEmpty else { return }
-                pending = MentionChunk.Pending(chunk, first: started == 0, sequence: sequence != nil)
-                started += chunk.count
+                // Every chunk before this one is written by now.
+                pending = MentionChunk.Pending(chunk, first: geoJSON.count == 0, sequence: sequence != nil)
                 chunk = []
             }
             try database.forEachMention(runID: onlyRun) { record in
