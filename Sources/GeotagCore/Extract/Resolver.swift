@@ -42,9 +42,9 @@ struct Resolver {
         /// Prior weights (``PlacePrior``) and namesake-seat bonuses.
         var priors: [Double]
         var seats: [Double]
-        /// A town matched by an other name of it (``OtherNames``): a former name, a
-        /// translation, the name of a neighbourhood.
-        var otherNames: [Bool]
+        /// What a town matched by an other name of it loses (``OtherNames``: a former
+        /// name, a translation, the name of a neighbourhood); 0 for the others.
+        var otherNamePenalties: [Double]
     }
 
     func resolve(_ names: [Name], demonymCountries: [UInt16: Double], text: FoldedText) -> [Choice] {
@@ -52,8 +52,8 @@ struct Resolver {
             let records = name.candidate.places.map { index.record($0) }
             let kinds = records.map(index.kind(of:))
             let seats = PlacePrior.seatBonuses(zip(records, kinds).map { ($1, $0.countryCode, $0.admin1CodeRef) })
-            let other = kinds.indices.map { kinds[$0] == .town && index.isOtherName(name.candidate.nameRefs[$0], of: name.candidate.places[$0]) }
-            return Options(records: records, kinds: kinds, priors: records.map(index.prior(of:)), seats: seats, otherNames: other)
+            let penalties = zip(name.candidate.nameRefs, name.candidate.places).map { index.otherNamePenalty($0, of: $1) }
+            return Options(records: records, kinds: kinds, priors: records.map(index.prior(of:)), seats: seats, otherNamePenalties: penalties)
         }
         let occurrences = Self.occurrences(of: names, in: text)
         // Pass 1: priors and local hints only.
@@ -131,7 +131,7 @@ struct Resolver {
             default: break
             }
             if name.hint != .province { w += seats[i] }
-            if choices.otherNames[i] { w -= PlacePrior.otherNamePenalty }
+            w -= choices.otherNamePenalties[i]
             if let parent = parentPick, parent.countryCode == option.countryCode {
                 w += 4
                 if index.kind(of: parent) == .province, parent.admin1CodeRef == option.admin1CodeRef { w += 2.5 }

@@ -28,12 +28,11 @@ extension GazetteerIndex {
             if !key.isEmpty, let hit = postings(key: key) { found = hit.map { posting($0) } }
         }
         if found.isEmpty, allowNearMisses { found = nearMisses(of: folded, all) }
-        var places = found.map { (place: place($0.place), name: string($0.nameRef), other: isOtherName($0.nameRef, of: $0.place)) }
+        var places = found.map { (place: place($0.place), name: string($0.nameRef), penalty: otherNamePenalty($0.nameRef, of: $0.place)) }
         if let country { places.removeAll { $0.place.countryCode != country.uppercased() } }
         let seats = PlacePrior.seatBonuses(places.map { ($0.place.kind, $0.place.countryCode, $0.place.admin1Code) })
         let candidates = zip(places, seats).map { candidate, seat in
-            let other = candidate.other && candidate.place.kind == .town ? PlacePrior.otherNamePenalty : 0
-            return (candidate.place, candidate.name, PlacePrior.weight(featureClass: candidate.place.featureClass, featureCode: candidate.place.featureCode, population: candidate.place.population) + seat - other)
+            (candidate.place, candidate.name, PlacePrior.weight(featureClass: candidate.place.featureClass, featureCode: candidate.place.featureCode, population: candidate.place.population) + seat - candidate.penalty)
         }
         let top = candidates.map(\.2).max() ?? 0
         let total = candidates.reduce(0) { $0 + exp($1.2 - top) }

@@ -88,4 +88,12 @@ extension GazetteerIndex {
         remember(otherName: verdict, for: key)
         return verdict
     }
+
+    /// What place `index` loses when the name at `nameRef` matched it: the
+    /// ``PlacePrior/otherNamePenalty`` for a town matched by an other name of it, else 0
+    /// (countries, regions, provinces and districts keep their curated other names).
+    public func otherNamePenalty(_ nameRef: UInt32, of index: Int) -> Double {
+        guard kind(of: record(index)) == .town, isOtherName(nameRef, of: index) else { return 0 }
+        return PlacePrior.otherNamePenalty
+    }
 }
