@@ -1,7 +1,8 @@
 /// The training data of the mention model (``MentionModel``): every mention the
 /// extractor makes on a gold set, with its features and whether it is right.
 public enum FeatureDump {
-    /// One JSON object per scored mention: `doc`, `start`, `end`, `mention`, `features`,
+    /// One JSON object per scored mention: `doc`, `start`, `end`, `mention`, `place_id`
+    /// (the GeoNames id it resolved to), `features`,
     /// `place` (1 when the span overlaps a scored gold toponym, else 0) and `right` (1 when
     /// it also lies within `toleranceKilometers` of the gold point, or the gold has none).
     /// Mentions that overlap only skipped gold toponyms are left out, as in scoring.
@@ -21,6 +22,7 @@ public enum FeatureDump {
                 object.add("start", mention.start)
                 object.add("end", mention.end)
                 object.add("mention", mention.text)
+                object.add("place_id", mention.place.id)
                 object.add("place", gold == nil ? 0 : 1)
                 object.add("right", right ? 1 : 0)
                 object.add("features", json: Array(("[" + features.map { String($0) }.joined(separator: ",") + "]").utf8))

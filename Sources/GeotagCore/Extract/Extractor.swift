@@ -93,16 +93,19 @@ public struct Extractor: Stage {
 
         let utf8 = Array(text.utf8)
         let summary = MentionFeatures.article(names: names, choices: choices, text: folded, demonyms: demonyms)
+        let features = names.indices.map { number in
+            MentionFeatures.vector(
+                names[number], choices[number], article: summary, text: folded, index: index, recognizer: recognizer,
+                english: english, previousPlaceEnd: number > 0 ? names[number - 1].candidate.tokens.upperBound : nil)
+        }
+        let recognised = model.map { recognitionDecisions($0, features: features, names: names, choices: choices, text: folded) }
         var mentions: [(mention: Mention, features: [Double])] = []
         for (number, (name, choice)) in zip(names, choices).enumerated() {
-            let previousPlaceEnd = number > 0 ? names[number - 1].candidate.tokens.upperBound : nil
-            let features = MentionFeatures.vector(
-                name, choice, article: summary, text: folded, index: index, recognizer: recognizer, english: english,
-                previousPlaceEnd: previousPlaceEnd)
+            let features = features[number]
             let span = name.candidate.tokens
             var score = name.confidence * choice.probability
-            if let model {
-                guard model.recognitionProbability(features) >= model.recognition.threshold ?? 0.5 else { continue }
+            if let model, let recognised {
+                guard recognised[number] else { continue }
                 score = model.resolutionProbability(features)
             }
             score = (score * 1000).rounded() / 1000
@@ -128,6 +131,23 @@ public struct Extractor: Stage {
                 place: place, precision: precision, score: score), features))
         }
         return mentions
+    }
+
+    /// Which names the model keeps as places. One sense per discourse: the occurrences
+    /// of a name that resolved to the same place stand or fall together, by the
+    /// likeliest of them ("fighting in Afrin ... Afrin's residents": the second has no
+    /// place context of its own, but the first shows what the name is).
+    private func recognitionDecisions(
+        _ model: MentionModel, features: [[Double]], names: [Resolver.Name], choices: [Resolver.Choice], text: FoldedText
+    ) -> [Bool] {
+        struct Sense: Hashable { var name: ArraySlice<UInt8>; var place: Int }
+        var likeliest: [Sense: Double] = [:]
+        let senses = names.indices.map { Sense(name: text.folded(names[$0].candidate.tokens), place: choices[$0].record.index) }
+        for (sense, vector) in zip(senses, features) {
+            likeliest[sense] = max(likeliest[sense] ?? 0, model.recognitionProbability(vector))
+        }
+        let threshold = model.recognition.threshold ?? 0.5
+        return senses.map { likeliest[$0]! >= threshold }
     }
 
     /// One sense per discourse: a common word that the article has shown to be a place
@@ -169,8 +189,11 @@ public struct Extractor: Stage {
             if after != .none { return after }
         }
         if span.lowerBound >= 2, word(span.lowerBound - 1, in: text) == "of" {
-            return hint(word(span.lowerBound - 2, in: text))
+            let before = hint(word(span.lowerBound - 2, in: text))
+            if before != .none { return before }
         }
+        // "the Atlantic", "the Euphrates", "the Levant": towns seldom take the article.
+        if span.lowerBound >= 1, word(span.lowerBound - 1, in: text) == "the" { return .feature }
         return .none
     }
 

@@ -13,7 +13,7 @@ struct MentionFeatures {
         "kind_country", "kind_province", "kind_district", "kind_town", "kind_natural", "kind_region",
         "log_population", "population_100k", "population_1m", "log_options", "resolution_probability", "country_share", "admin1_share",
         "demonym_country", "repeated", "neighbour_capitalised", "mention_length", "log_names_in_article",
-        "parent",
+        "parent", "after_the", "place_noun_in_name",
     ]
 
     /// What the whole article says, shared by its names' features.
@@ -58,7 +58,7 @@ struct MentionFeatures {
             1,
             flag(span.count == 1), flag(span.count == 2), flag(span.count >= 3),
             flag(first.flags.contains(.allCaps)), flag(first.flags.contains(.caseless)), flag(first.flags.contains(.sentenceStart)),
-            flag(recognizer.hasPlaceContext(span, in: text, previousPlaceEnd: previousPlaceEnd)), flag(name.hint != .none),
+            flag(recognizer.hasPlaceContext(span, in: text, previousPlaceEnd: previousPlaceEnd)), flag(name.hint != .none && name.hint != .feature),
             flag(words.allSatisfy { english.contains($0) }),
             flag(words.allSatisfy { GivenNames.all.contains($0) || Surnames.all.contains($0) }),
             flag(name.candidate.loose),
@@ -76,6 +76,9 @@ struct MentionFeatures {
             min(Double(text.tokens[span.upperBound - 1].scalars.upperBound - first.scalars.lowerBound) / 20, 1),
             log(Double(article.count) + 1) / 5,
             flag(name.parent != nil),
+            flag(name.hint == .feature),
+            flag(span.count > 1 && (ContextWords.provinceNouns.contains(words[words.count - 1])
+                || ContextWords.districtNouns.contains(words[words.count - 1]))),
         ]
     }
 }

@@ -74,7 +74,10 @@ struct Recognizer {
             return .failure(.partOfLongerName)
         }
         let capitals = first.flags.contains(.allCaps)
-        if words.allSatisfy(isGenericWord), !capitals, !placeContext { return .failure(.commonWord) }
+        // Unless the words together name a country or a region ("Holy See", "Middle East").
+        if words.allSatisfy(isGenericWord), !capitals, !placeContext, span.count == 1 || !isNotable(candidate) {
+            return .failure(.commonWord)
+        }
         // An ordinary English word or a person's name: a place only where the context says
         // so, or when it is notable ("Snow", "Allen" no; "Houston", "China" yes). Names of
         // several such words ("Pearl Harbor", "Bowling Green") are names.
@@ -100,9 +103,11 @@ struct Recognizer {
         let i = span.lowerBound
         if i + 1 < text.tokens.count, isAdjacent(i, i + 1, in: text), couldBeSurname(i + 1, in: text) {
             let w = word(i, in: text), next = word(i + 1, in: text)
-            // "Layla Hassan"; "Dave Allen" (an unknown given name before a known surname);
-            // "Abu Omar" (a kunya: "father of").
-            if GivenNames.all.contains(w) || Surnames.all.contains(next) || ContextWords.kunya.contains(w) { return true }
+            // "Layla Hassan"; "Dave Allen" (an unknown given name before a known surname,
+            // but not a country or province: "the Communist Party of Vietnam Nguyen Phu
+            // Trong"); "Abu Omar" (a kunya: "father of").
+            if GivenNames.all.contains(w) || ContextWords.kunya.contains(w) { return true }
+            if Surnames.all.contains(next), !isCountryOrProvince(candidate) { return true }
         }
         guard i > 0, isAdjacent(i - 1, i, in: text), couldBeSurname(i, in: text) else { return false }
         if text.tokens[i - 1].flags.contains(.capitalized), GivenNames.all.contains(word(i - 1, in: text)) { return true }
@@ -181,12 +186,18 @@ struct Recognizer {
         return .commonWord
     }
 
-    /// A country, a province, or a town of at least 100,000 people among the options.
+    /// A country, a province, or a place of at least 100,000 people that bears the name
+    /// as its own (not "White House" for Casablanca) among the options.
     private func isNotable(_ candidate: Candidate) -> Bool {
+        isCountryOrProvince(candidate) || zip(candidate.places, candidate.nameRefs).contains { place, name in
+            index.record(place).population >= 100_000 && index.otherNamePenalty(name, of: place) == 0
+        }
+    }
+
+    /// A country, a province or a region among the options.
+    private func isCountryOrProvince(_ candidate: Candidate) -> Bool {
         candidate.places.contains { place in
-            let record = index.record(place)
-            if record.population >= 100_000 { return true }
-            let kind = index.kind(of: record)
+            let kind = index.kind(of: index.record(place))
             return kind == .country || kind == .province || kind == .region
         }
     }

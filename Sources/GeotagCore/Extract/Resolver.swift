@@ -26,8 +26,10 @@ struct Resolver {
         var parent: Int?
     }
 
-    /// What the words around a name say about its kind.
-    enum KindHint { case none, province, district, town, country }
+    /// What the words around a name say about its kind: a place noun next to it
+    /// ("Diyala province", "the city of Mosul"), or `feature` for the article before it
+    /// ("the Atlantic", "the Euphrates"), which towns seldom take.
+    enum KindHint { case none, province, district, town, country, feature }
 
     /// The chosen place and its probability among the options, per name.
     struct Choice {
@@ -128,6 +130,7 @@ struct Resolver {
             case .district where k == .district: w += 3
             case .town where k == .town: w += 1.5
             case .country where k == .country: w += 2
+            case .feature where k == .natural || k == .region: w += 2
             default: break
             }
             if name.hint != .province { w += seats[i] }
