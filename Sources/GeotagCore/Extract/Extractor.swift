@@ -23,13 +23,13 @@ public struct Extractor: Stage {
     public var options: ExtractOptions
     /// The learned scores, from beside the index; nil keeps the rule-based ones.
     public var model: MentionModel?
-    private let english: EnglishWords
+    private let lexicon: Lexicon
 
     public init(index: GazetteerIndex, options: ExtractOptions = .init()) {
         self.index = index
         self.options = options
         self.model = MentionModel.besides(indexPath: index.path)
-        self.english = EnglishWords.besides(indexPath: index.path)
+        self.lexicon = Lexicon.of(index)
     }
 
     public func process(_ article: Article) throws(DocumentError) -> [Mention] {
@@ -49,22 +49,25 @@ public struct Extractor: Stage {
     /// A text's recognised names, before resolution: what matching and recognition
     /// found (the benchmarks time the two halves apart).
     struct Recognised {
-        var folded: FoldedText
+        /// The recognizer that read the text (it holds the folded text and its word
+        /// classes).
+        var recognizer: Recognizer
         var names: [Resolver.Name]
         var demonyms: [UInt16: Double]
+        var folded: FoldedText { recognizer.text }
     }
 
     /// Folds `text`, finds its candidates and keeps those that are places here.
     func recognise(_ text: String) -> Recognised {
         let folded = FoldedText(text)
-        let recognizer = Recognizer(index: index, english: english)
+        let recognizer = Recognizer(index: index, lexicon: lexicon, text: folded)
         var names: [Resolver.Name] = []
         var people: Set<ArraySlice<UInt8>> = []
         var commonWords: [Candidate] = []
         for candidate in CandidateFinder(index: index).candidates(in: folded) {
-            switch recognizer.assess(candidate, in: folded, previousPlaceEnd: names.last?.candidate.tokens.upperBound) {
+            switch recognizer.assess(candidate, previousPlaceEnd: names.last?.candidate.tokens.upperBound) {
             case let .success((kept, confidence)):
-                names.append(.init(candidate: kept, confidence: confidence, hint: kindHint(kept.tokens, in: folded), parent: nil))
+                names.append(.init(candidate: kept, confidence: confidence, hint: kindHint(kept.tokens, in: recognizer), parent: nil))
             case .failure(.person):
                 people.insert(folded.folded(candidate.tokens.lowerBound))
             case .failure(.commonWord):
@@ -76,17 +79,16 @@ public struct Extractor: Stage {
         // Once a word is a person's name in an article, it is that person throughout
         // ("Layla Hassan ... Hassan said").
         names.removeAll { $0.candidate.tokens.count == 1 && people.contains(folded.folded($0.candidate.tokens.lowerBound)) }
-        names = withEchoes(of: names, among: commonWords, in: folded)
-        let demonyms = demonymEvidence(in: folded)
+        names = withEchoes(of: names, among: commonWords, in: recognizer)
+        let demonyms = demonymEvidence(in: recognizer)
         linkParents(&names, in: folded)
-        return Recognised(folded: folded, names: names, demonyms: demonyms)
+        return Recognised(recognizer: recognizer, names: names, demonyms: demonyms)
     }
 
     /// Picks each recognised name's place, scores it (with the model when there is
     /// one) and makes the mentions, ordered by their start, with their features.
     func resolve(_ recognised: Recognised, text: String, docID: String) -> [(mention: Mention, features: [Double])] {
-        let (folded, names, demonyms) = (recognised.folded, recognised.names, recognised.demonyms)
-        let recognizer = Recognizer(index: index, english: english)
+        let (recognizer, folded, names, demonyms) = (recognised.recognizer, recognised.folded, recognised.names, recognised.demonyms)
         var resolver = Resolver(index: index)
         resolver.countryBias = Set(options.countryBias.compactMap(Self.countryKey))
         let choices = resolver.resolve(names, demonymCountries: demonyms, text: folded)
@@ -95,8 +97,8 @@ public struct Extractor: Stage {
         let summary = MentionFeatures.article(names: names, choices: choices, text: folded, demonyms: demonyms)
         let features = names.indices.map { number in
             MentionFeatures.vector(
-                names[number], choices[number], article: summary, text: folded, index: index, recognizer: recognizer,
-                english: english, previousPlaceEnd: number > 0 ? names[number - 1].candidate.tokens.upperBound : nil)
+                names[number], choices[number], article: summary, index: index, recognizer: recognizer,
+                previousPlaceEnd: number > 0 ? names[number - 1].candidate.tokens.upperBound : nil)
         }
         let recognised = model.map { recognitionDecisions($0, features: features, names: names, choices: choices, text: folded) }
         var mentions: [(mention: Mention, features: [Double])] = []
@@ -122,7 +124,7 @@ public struct Extractor: Stage {
             let last = span.count == 1 ? first : folded.tokens[span.upperBound - 1]
             let place = index.place(choice.record.index)
             var precision = place.kind.precision
-            if precision == 1, isNear(span, in: folded) { precision = 2 }
+            if precision == 1, isNear(span, in: recognizer) { precision = 2 }
             mentions.append((Mention(
                 docID: docID,
                 text: String(decoding: utf8[first.utf8.lowerBound..<last.utf8.upperBound], as: UTF8.self),
@@ -154,8 +156,9 @@ public struct Extractor: Stage {
     /// is that place wherever else it is written with a capital mid-sentence ("Floods
     /// swept through Of, a town in Trabzon province ... the centre of Of"). The echoes
     /// join `names` in text order, with the places the shown name was narrowed to.
-    private func withEchoes(of names: [Resolver.Name], among commonWords: [Candidate], in text: FoldedText) -> [Resolver.Name] {
+    private func withEchoes(of names: [Resolver.Name], among commonWords: [Candidate], in recognizer: Recognizer) -> [Resolver.Name] {
         guard !names.isEmpty, !commonWords.isEmpty else { return names }
+        let text = recognizer.text
         var shown: [ArraySlice<UInt8>: Candidate] = [:]
         for name in names where shown[text.folded(name.candidate.tokens)] == nil {
             shown[text.folded(name.candidate.tokens)] = name.candidate
@@ -169,31 +172,32 @@ public struct Extractor: Stage {
             candidate.places = place.places
             candidate.nameRefs = place.nameRefs
             candidate.loose = place.loose
-            all.append(.init(candidate: candidate, confidence: 0.85, hint: kindHint(candidate.tokens, in: text), parent: nil))
+            all.append(.init(candidate: candidate, confidence: 0.85, hint: kindHint(candidate.tokens, in: recognizer), parent: nil))
         }
         return all.sorted { $0.candidate.tokens.lowerBound < $1.candidate.tokens.lowerBound }
     }
 
     /// What the neighbouring words say about the kind of place: "Diyala province",
     /// "the province of Diyala", "the city of Mosul", "Mosul city".
-    private func kindHint(_ span: Range<Int>, in text: FoldedText) -> Resolver.KindHint {
-        func hint(_ w: String) -> Resolver.KindHint {
-            if ContextWords.provinceNouns.contains(w) { return .province }
-            if ContextWords.districtNouns.contains(w) { return .district }
-            if ContextWords.townNouns.contains(w) { return .town }
-            if ContextWords.countryNouns.contains(w) { return .country }
+    private func kindHint(_ span: Range<Int>, in recognizer: Recognizer) -> Resolver.KindHint {
+        let (text, classes) = (recognizer.text, recognizer.classes)
+        func hint(_ w: WordClass) -> Resolver.KindHint {
+            if w.contains(.provinceNoun) { return .province }
+            if w.contains(.districtNoun) { return .district }
+            if w.contains(.townNoun) { return .town }
+            if w.contains(.countryNoun) { return .country }
             return .none
         }
         if span.upperBound < text.tokens.count, !text.tokens[span.upperBound].flags.contains(.sentenceStart) {
-            let after = hint(word(span.upperBound, in: text))
+            let after = hint(classes[span.upperBound])
             if after != .none { return after }
         }
-        if span.lowerBound >= 2, word(span.lowerBound - 1, in: text) == "of" {
-            let before = hint(word(span.lowerBound - 2, in: text))
+        if span.lowerBound >= 2, classes[span.lowerBound - 1].contains(.of) {
+            let before = hint(classes[span.lowerBound - 2])
             if before != .none { return before }
         }
         // "the Atlantic", "the Euphrates", "the Levant": towns seldom take the article.
-        if span.lowerBound >= 1, word(span.lowerBound - 1, in: text) == "the" { return .feature }
+        if span.lowerBound >= 1, classes[span.lowerBound - 1].contains(.the) { return .feature }
         return .none
     }
 
@@ -212,9 +216,10 @@ public struct Extractor: Stage {
 
     /// Countries the article's demonyms point to ("Iraqi" → IQ), one vote per word,
     /// split among a demonym's countries.
-    private func demonymEvidence(in text: FoldedText) -> [UInt16: Double] {
+    private func demonymEvidence(in recognizer: Recognizer) -> [UInt16: Double] {
+        let text = recognizer.text
         var evidence: [UInt16: Double] = [:]
-        for i in text.tokens.indices where text.tokens[i].flags.contains(.capitalized) {
+        for i in text.tokens.indices where text.tokens[i].flags.contains(.capitalized) && recognizer.classes[i].contains(.demonym) {
             guard let codes = index.demonyms.countries(for: text.folded(i)), !codes.isEmpty else { continue }
             for code in codes { if let key = Self.countryKey(code) { evidence[key, default: 0] += 0.5 / Double(codes.count) } }
         }
@@ -222,11 +227,11 @@ public struct Extractor: Stage {
     }
 
     /// "near X", "outside X", "the outskirts of X": the place is close to X, not in it.
-    private func isNear(_ span: Range<Int>, in text: FoldedText) -> Bool {
+    private func isNear(_ span: Range<Int>, in recognizer: Recognizer) -> Bool {
         guard span.lowerBound > 0 else { return false }
-        let previous = word(span.lowerBound - 1, in: text)
-        if ContextWords.nearness.contains(previous) { return true }
-        return previous == "of" && span.lowerBound >= 2 && ContextWords.nearness.contains(word(span.lowerBound - 2, in: text))
+        let previous = recognizer.classes[span.lowerBound - 1]
+        if previous.contains(.nearness) { return true }
+        return previous.contains(.of) && span.lowerBound >= 2 && recognizer.classes[span.lowerBound - 2].contains(.nearness)
     }
 
     /// The sentence that holds the span: from the start of its sentence to the start

@@ -38,12 +38,13 @@ struct MentionFeatures {
     /// The features of one resolved name; `previousPlaceEnd` is where the name before it
     /// ends (a token index), so that a list counts as place context, as in recognition.
     static func vector(
-        _ name: Resolver.Name, _ choice: Resolver.Choice, article: Article, text: FoldedText,
-        index: GazetteerIndex, recognizer: Recognizer, english: EnglishWords, previousPlaceEnd: Int?
+        _ name: Resolver.Name, _ choice: Resolver.Choice, article: Article,
+        index: GazetteerIndex, recognizer: Recognizer, previousPlaceEnd: Int?
     ) -> [Double] {
+        let text = recognizer.text
         let span = name.candidate.tokens
         let first = text.tokens[span.lowerBound]
-        let words = span.map { word($0, in: text) }
+        let words = recognizer.classes[span]
         let record = choice.record
         let kind = index.kind(of: record)
         let others = Double(max(article.count - 1, 0))
@@ -58,9 +59,9 @@ struct MentionFeatures {
             1,
             flag(span.count == 1), flag(span.count == 2), flag(span.count >= 3),
             flag(first.flags.contains(.allCaps)), flag(first.flags.contains(.caseless)), flag(first.flags.contains(.sentenceStart)),
-            flag(recognizer.hasPlaceContext(span, in: text, previousPlaceEnd: previousPlaceEnd)), flag(name.hint != .none && name.hint != .feature),
-            flag(words.allSatisfy { english.contains($0) }),
-            flag(words.allSatisfy { GivenNames.all.contains($0) || Surnames.all.contains($0) }),
+            flag(recognizer.hasPlaceContext(span, previousPlaceEnd: previousPlaceEnd)), flag(name.hint != .none && name.hint != .feature),
+            flag(words.allSatisfy { $0.contains(.english) }),
+            flag(words.allSatisfy { $0.isAny(.personName) }),
             flag(name.candidate.loose),
             flag(kind == .country), flag(kind == .province), flag(kind == .district), flag(kind == .town),
             flag(kind == .natural), flag(kind == .region),
@@ -77,8 +78,7 @@ struct MentionFeatures {
             log(Double(article.count) + 1) / 5,
             flag(name.parent != nil),
             flag(name.hint == .feature),
-            flag(span.count > 1 && (ContextWords.provinceNouns.contains(words[words.count - 1])
-                || ContextWords.districtNouns.contains(words[words.count - 1]))),
+            flag(span.count > 1 && words[span.upperBound - 1].isAny([.provinceNoun, .districtNoun])),
         ]
     }
 }

@@ -6,10 +6,21 @@
 /// ("Syrian Democratic Forces", "Al Arabiya TV", "University of Mosul"); a name right
 /// after a person's title is a person; a common English word ("Hit", "Reading") is a
 /// place only where the context says so ("in Hit", "Hit district").
+///
+/// A recognizer reads one text: it looks up every word's ``WordClass`` once, when it is
+/// made, and its rules ask those.
 struct Recognizer {
     let index: GazetteerIndex
-    /// Common English words, from beside the index.
-    var english = EnglishWords(words: [])
+    /// The text the recognizer reads.
+    let text: FoldedText
+    /// Each token's word classes, in token order.
+    let classes: [WordClass]
+
+    init(index: GazetteerIndex, lexicon: Lexicon, text: FoldedText) {
+        self.index = index
+        self.text = text
+        self.classes = lexicon.classes(of: text)
+    }
 
     /// Why a candidate was rejected; shown by `eval --explain`.
     enum Rejection: String, Error {
@@ -21,23 +32,23 @@ struct Recognizer {
     ///
     /// `previousPlaceEnd` is where the last name accepted in the text ends (a token
     /// index), so that a list it opens ("Reading and Bath") counts as place context.
-    func assess(_ candidate: Candidate, in text: FoldedText, previousPlaceEnd: Int? = nil) -> Result<(Candidate, confidence: Double), Rejection> {
+    func assess(_ candidate: Candidate, previousPlaceEnd: Int? = nil) -> Result<(Candidate, confidence: Double), Rejection> {
         var candidate = candidate
         let span = candidate.tokens
         let first = text.tokens[span.lowerBound]
-        if span.count == 1, index.demonyms.countries(for: text.folded(span.lowerBound)) != nil {
+        if span.count == 1, classes[span.lowerBound].contains(.demonym) {
             return .failure(.demonym)
         }
-        let words = span.map { word($0, in: text) }
+        let words = classes[span]
         // A near-miss spelling is only trusted for a word that is not itself English or
         // a person's name ("Motion", "Michelle" sound like towns but are not their names).
-        if candidate.loose, words.contains(where: { english.contains($0) || GivenNames.all.contains($0) || Surnames.all.contains($0) || isGenericWord($0) }) {
+        if candidate.loose, words.contains(where: { $0.isAny(Self.ordinary) }) {
             return .failure(.commonWord)
         }
         // A month or a word of one or two letters ("I", "La", "Of") is a place only where
         // the sentence says what it is: "March, a market town in Cambridgeshire".
-        if span.count == 1, !first.flags.contains(.allCaps), !hasAppositivePlaceNoun(span, in: text),
-           CommonWords.calendar.contains(words[0]) || !first.flags.contains(.caseless) && first.folded.count <= 2 {
+        if span.count == 1, !first.flags.contains(.allCaps), !hasAppositivePlaceNoun(span),
+           words[span.lowerBound].contains(.calendar) || !first.flags.contains(.caseless) && first.folded.count <= 2 {
             return .failure(.commonWord)
         }
         // A gazetteer name in capitals ("LA", "ACT") is an abbreviation: it matches only
@@ -49,40 +60,39 @@ struct Recognizer {
             candidate.nameRefs = kept.map { candidate.nameRefs[$0] }
         }
         if span.count == 1, first.flags.contains(.allCaps), !first.flags.contains(.abbreviation), first.folded.count <= 5,
-           !isInCapitalsRun(span.lowerBound, in: text) {
+           !isInCapitalsRun(span.lowerBound) {
             let kept = candidate.places.indices.filter { isWrittenInCapitals(index.string(candidate.nameRefs[$0])) }
             guard !kept.isEmpty else { return .failure(.acronym) }
             candidate.places = kept.map { candidate.places[$0] }
             candidate.nameRefs = kept.map { candidate.nameRefs[$0] }
         }
-        if first.flags.contains(.caseless), let rejection = assessArabic(candidate, in: text) { return .failure(rejection) }
-        if isInsideOrganisation(span, in: text) { return .failure(.organisation) }
-        if isPersonName(candidate, in: text) { return .failure(.person) }
-        if continuesIntoLongerName(span, in: text) { return .failure(.partOfLongerName) }
-        let previous = span.lowerBound > 0 ? word(span.lowerBound - 1, in: text) : nil
-        if let previous, ContextWords.personTitle.contains(previous), !first.flags.contains(.sentenceStart),
-           text.tokens[span.lowerBound - 1].flags.contains(.capitalized) || previous.count <= 4 {
-            return .failure(.person)
+        if first.flags.contains(.caseless), let rejection = assessArabic(candidate) { return .failure(rejection) }
+        if isInsideOrganisation(span) { return .failure(.organisation) }
+        if isPersonName(candidate) { return .failure(.person) }
+        if continuesIntoLongerName(span) { return .failure(.partOfLongerName) }
+        if span.lowerBound > 0, classes[span.lowerBound - 1].contains(.personTitle), !first.flags.contains(.sentenceStart) {
+            let previous = text.tokens[span.lowerBound - 1]
+            if previous.flags.contains(.capitalized) || previous.folded.count <= 4 { return .failure(.person) }
         }
-        let placeContext = hasPlaceContext(span, in: text, previousPlaceEnd: previousPlaceEnd)
+        let placeContext = hasPlaceContext(span, previousPlaceEnd: previousPlaceEnd)
         // A near-miss spelling needs the context to say place ("in Deir Ezzor", "Kamishli
         // district"): without it, people's names that sound like towns slip in.
         if candidate.loose, !placeContext { return .failure(.commonWord) }
         // Nor is it trusted at the start of a longer capitalised name ("Tahrir Square").
-        if candidate.loose, span.upperBound < text.tokens.count, isAdjacent(span.upperBound - 1, span.upperBound, in: text),
+        if candidate.loose, span.upperBound < text.tokens.count, isAdjacent(span.upperBound - 1, span.upperBound),
            text.tokens[span.upperBound].flags.contains(.capitalized) {
             return .failure(.partOfLongerName)
         }
         let capitals = first.flags.contains(.allCaps)
         // Unless the words together name a country or a region ("Holy See", "Middle East").
-        if words.allSatisfy(isGenericWord), !capitals, !placeContext, span.count == 1 || !isNotable(candidate) {
+        if words.allSatisfy({ $0.isAny(.generic) }), !capitals, !placeContext, span.count == 1 || !isNotable(candidate) {
             return .failure(.commonWord)
         }
         // An ordinary English word or a person's name: a place only where the context says
         // so, or when it is notable ("Snow", "Allen" no; "Houston", "China" yes). Names of
         // several such words ("Pearl Harbor", "Bowling Green") are names.
         if span.count == 1, !placeContext, !capitals, !first.flags.contains(.caseless),
-           words.allSatisfy({ english.contains($0) || GivenNames.all.contains($0) || Surnames.all.contains($0) || isGenericWord($0) }),
+           words.allSatisfy({ $0.isAny(Self.ordinary) }),
            !isNotable(candidate) {
             return .failure(.commonWord)
         }
@@ -97,72 +107,65 @@ struct Recognizer {
 
     /// "Layla Hassan", "Jordan Peterson": a given name right before a capitalised word
     /// that could be a surname, or that word right after a given name, is a person.
-    private func isPersonName(_ candidate: Candidate, in text: FoldedText) -> Bool {
+    private func isPersonName(_ candidate: Candidate) -> Bool {
         let span = candidate.tokens
         guard span.count == 1 else { return false }
         let i = span.lowerBound
-        if i + 1 < text.tokens.count, isAdjacent(i, i + 1, in: text), couldBeSurname(i + 1, in: text) {
-            let w = word(i, in: text), next = word(i + 1, in: text)
+        if i + 1 < text.tokens.count, isAdjacent(i, i + 1), couldBeSurname(i + 1) {
             // "Layla Hassan"; "Dave Allen" (an unknown given name before a known surname,
             // but not a country or province: "the Communist Party of Vietnam Nguyen Phu
             // Trong"); "Abu Omar" (a kunya: "father of").
-            if GivenNames.all.contains(w) || ContextWords.kunya.contains(w) { return true }
-            if Surnames.all.contains(next), !isCountryOrProvince(candidate) { return true }
+            if classes[i].isAny([.givenName, .kunya]) { return true }
+            if classes[i + 1].contains(.surname), !isCountryOrProvince(candidate) { return true }
         }
-        guard i > 0, isAdjacent(i - 1, i, in: text), couldBeSurname(i, in: text) else { return false }
-        if text.tokens[i - 1].flags.contains(.capitalized), GivenNames.all.contains(word(i - 1, in: text)) { return true }
+        guard i > 0, isAdjacent(i - 1, i), couldBeSurname(i) else { return false }
+        if text.tokens[i - 1].flags.contains(.capitalized), classes[i - 1].contains(.givenName) { return true }
         // "Dave Allen", "Mike de Kock": a surname, or a name no notable place bears,
         // after a capitalised word that could be a given name (or a particle after one).
         var before = i - 1
-        if ContextWords.nameParticles.contains(word(before, in: text)), before > 0, isAdjacent(before - 1, before, in: text) {
+        if classes[before].contains(.nameParticle), before > 0, isAdjacent(before - 1, before) {
             before -= 1
         }
-        let surname = Surnames.all.contains(word(i, in: text)) || !isNotable(candidate)
-        return surname && couldBeGivenName(before, in: text)
+        let surname = classes[i].contains(.surname) || !isNotable(candidate)
+        return surname && couldBeGivenName(before)
     }
 
     /// A capitalised word that no list calls common, a place word, an organisation word
     /// or a demonym, not at a sentence start: it may be someone's given name.
-    private func couldBeGivenName(_ i: Int, in text: FoldedText) -> Bool {
+    private func couldBeGivenName(_ i: Int) -> Bool {
         let flags = text.tokens[i].flags
         guard flags.contains(.capitalized), flags.isDisjoint(with: [.allCaps, .abbreviation, .digit]) else { return false }
-        let w = word(i, in: text)
-        if GivenNames.all.contains(w) { return true }
-        return !flags.contains(.sentenceStart) && !english.contains(w) && !isGenericWord(w)
-            && !ContextWords.featureNouns.contains(w) && index.demonyms.countries(for: text.folded(i)) == nil
+        if classes[i].contains(.givenName) { return true }
+        return !flags.contains(.sentenceStart) && !classes[i].isAny([.english, .generic, .featureNoun, .demonym])
     }
 
     /// A capitalised word (not in capitals) that no list calls common, a place or feature
     /// noun, an organisation word or a demonym.
-    private func couldBeSurname(_ i: Int, in text: FoldedText) -> Bool {
+    private func couldBeSurname(_ i: Int) -> Bool {
         let flags = text.tokens[i].flags
         guard flags.contains(.capitalized), !flags.contains(.allCaps), !flags.contains(.sentenceStart) else { return false }
-        let w = word(i, in: text)
-        return !isGenericWord(w) && !ContextWords.featureNouns.contains(w) && index.demonyms.countries(for: text.folded(i)) == nil
+        return !classes[i].isAny([.generic, .featureNoun, .demonym])
     }
 
     /// The start of a longer name the gazetteer does not know: a name followed by a
     /// hyphenated article and a capitalised word ("Hammam al-Alil", "Bab al-Tob"), or a
     /// common word followed by a capitalised word that is no place or feature noun
     /// ("Eastern Ghouta", "Grand Faw").
-    private func continuesIntoLongerName(_ span: Range<Int>, in text: FoldedText) -> Bool {
+    private func continuesIntoLongerName(_ span: Range<Int>) -> Bool {
         let next = span.upperBound
-        guard next < text.tokens.count, isAdjacent(next - 1, next, in: text) else { return false }
+        guard next < text.tokens.count, isAdjacent(next - 1, next) else { return false }
         let following = text.tokens[next]
         if following.flags.contains(.article), following.flags.contains(.hyphenAfter), next + 1 < text.tokens.count {
             return text.tokens[next + 1].flags.contains(.capitalized)
         }
         guard span.count == 1, following.flags.contains(.capitalized), !following.flags.contains(.allCaps) else { return false }
-        let w = word(span.lowerBound, in: text)
-        let nextWord = word(next, in: text)
-        return (CommonWords.all.contains(w) || english.contains(w))
-            && !isGenericWord(nextWord) && !ContextWords.featureNouns.contains(nextWord)
+        return classes[span.lowerBound].isAny([.common, .english]) && !classes[next].isAny([.generic, .featureNoun])
     }
 
     /// Arabic has no capitals, so an Arabic name must not be a function word or common
     /// noun, and a name that is not notable (a country, a province or a town of 100,000)
     /// needs a word of place before it (في, مدينة) or a prepositional clitic (بالحسكة).
-    private func assessArabic(_ candidate: Candidate, in text: FoldedText) -> Rejection? {
+    private func assessArabic(_ candidate: Candidate) -> Rejection? {
         let span = candidate.tokens
         if candidate.clitic == nil, span.lowerBound > 0,
            ArabicWords.organisationBefore.contains(Array(text.folded(span.lowerBound - 1))) {
@@ -204,109 +207,96 @@ struct Recognizer {
 
     /// A preposition of place before the span ("in", "near") or a place noun after it
     /// ("province", "city"), or "the city of" before it.
-    func hasPlaceContext(_ span: Range<Int>, in text: FoldedText, previousPlaceEnd: Int? = nil) -> Bool {
+    func hasPlaceContext(_ span: Range<Int>, previousPlaceEnd: Int? = nil) -> Bool {
         let tokens = text.tokens
         if span.lowerBound > 0, !tokens[span.lowerBound].flags.contains(.sentenceStart) {
-            let previous = word(span.lowerBound - 1, in: text)
-            if ContextWords.locative.contains(previous) { return true }
+            let previous = classes[span.lowerBound - 1]
+            if previous.contains(.locative) { return true }
             // A list that a place opened: "Mosul, Kirkuk and Erbil", "Reading and Bath".
             if let end = previousPlaceEnd {
                 if end == span.lowerBound, tokens[span.lowerBound].flags.contains(.afterComma) { return true }
-                if end == span.lowerBound - 1, previous == "and" || previous == "or" { return true }
+                if end == span.lowerBound - 1, previous.contains(.andOr) { return true }
             }
-            if previous == "of", span.lowerBound >= 2, ContextWords.ofPlace.contains(word(span.lowerBound - 2, in: text)) { return true }
+            if previous.contains(.of), span.lowerBound >= 2, classes[span.lowerBound - 2].contains(.ofPlace) { return true }
             // "the city of Mosul", "governorate Nineveh" (a place noun in lower case, not
             // "Colorado State University").
-            if isPlaceNoun(previous), !text.tokens[span.lowerBound - 1].flags.contains(.capitalized) { return true }
-            if previous == "of", span.lowerBound >= 2, isPlaceNoun(word(span.lowerBound - 2, in: text)) { return true }
+            if previous.isAny(.placeNoun), !text.tokens[span.lowerBound - 1].flags.contains(.capitalized) { return true }
+            if previous.contains(.of), span.lowerBound >= 2, classes[span.lowerBound - 2].isAny(.placeNoun) { return true }
         }
         let next = span.upperBound
         if next < tokens.count, !tokens[next].flags.contains(.sentenceStart) {
-            let following = word(next, in: text)
-            if isPlaceNoun(following) { return true }
+            let following = classes[next]
+            if following.isAny(.placeNoun) { return true }
             // "the Bekaa valley", "Mosul dam" (a feature noun in lower case; "Jordan River"
             // is a name of its own).
-            if ContextWords.featureNouns.contains(following), !tokens[next].flags.contains(.capitalized) { return true }
+            if following.contains(.featureNoun), !tokens[next].flags.contains(.capitalized) { return true }
             // "Zaatari refugee camp", "Rukban displacement camp".
-            if ContextWords.campKinds.contains(following), next + 1 < tokens.count, isPlaceNoun(word(next + 1, in: text)) { return true }
+            if following.contains(.campKind), next + 1 < tokens.count, classes[next + 1].isAny(.placeNoun) { return true }
         }
-        return hasAppositivePlaceNoun(span, in: text)
+        return hasAppositivePlaceNoun(span)
     }
 
     /// A comma and a phrase that says what the name is: "Of, a town in Trabzon province",
     /// "March, a market town", "Zaatari, the camp".
-    func hasAppositivePlaceNoun(_ span: Range<Int>, in text: FoldedText) -> Bool {
+    func hasAppositivePlaceNoun(_ span: Range<Int>) -> Bool {
         let next = span.upperBound
         guard next < text.tokens.count, !text.tokens[next].flags.contains(.sentenceStart),
-              text.tokens[next].flags.contains(.afterComma), ["a", "an", "the"].contains(word(next, in: text))
+              text.tokens[next].flags.contains(.afterComma), classes[next].isAny([.indefinite, .the])
         else { return false }
-        return ((next + 1)..<min(next + 4, text.tokens.count)).contains { isPlaceNoun(word($0, in: text)) }
+        return classes[(next + 1)..<min(next + 4, text.tokens.count)].contains { $0.isAny(.placeNoun) }
     }
 
     /// The span continues into a run of capitalised words with an organisation word
     /// ("Syrian Democratic Forces", "Al Arabiya TV"), or follows "<institution> of".
-    private func isInsideOrganisation(_ span: Range<Int>, in text: FoldedText) -> Bool {
+    private func isInsideOrganisation(_ span: Range<Int>) -> Bool {
         var i = span.upperBound
         var seen = 0
         while i < text.tokens.count, seen < 4, !text.tokens[i].flags.contains(.sentenceStart) {
             let token = text.tokens[i]
-            let w = word(i, in: text)
-            if i == span.upperBound, isPlaceNoun(w) { return false }
-            if ContextWords.organisation.contains(w) { return token.flags.contains(.capitalized) || token.flags.contains(.allCaps) || w == "tv" }
-            let connector = ["of", "for", "and", "the", "de"].contains(w) && i + 1 < text.tokens.count
+            let w = classes[i]
+            if i == span.upperBound, w.isAny(.placeNoun) { return false }
+            if w.contains(.organisation) { return token.flags.contains(.capitalized) || token.flags.contains(.allCaps) || w.contains(.tv) }
+            let connector = w.contains(.connector) && i + 1 < text.tokens.count
                 && text.tokens[i + 1].flags.contains(.capitalized)
             guard token.flags.contains(.capitalized) || token.flags.contains(.allCaps) || connector else { break }
-            if !isAdjacent(i - 1, i, in: text) { break }
+            if !isAdjacent(i - 1, i) { break }
             i += 1
             seen += 1
         }
         // "Real Madrid", "Inter Milan", "AC Milan".
-        if span.lowerBound >= 1, isAdjacent(span.lowerBound - 1, span.lowerBound, in: text),
-           ContextWords.clubPrefixes.contains(word(span.lowerBound - 1, in: text)),
+        if span.lowerBound >= 1, isAdjacent(span.lowerBound - 1, span.lowerBound),
+           classes[span.lowerBound - 1].contains(.clubPrefix),
            !text.tokens[span.lowerBound - 1].flags.isDisjoint(with: [.capitalized, .allCaps]) {
             return true
         }
-        if span.lowerBound >= 2, word(span.lowerBound - 1, in: text) == "of" {
+        if span.lowerBound >= 2, classes[span.lowerBound - 1].contains(.of) {
             let head = span.lowerBound - 2
-            if ContextWords.organisationOf.contains(word(head, in: text)), text.tokens[head].flags.contains(.capitalized) { return true }
+            if classes[head].contains(.organisationOf), text.tokens[head].flags.contains(.capitalized) { return true }
         }
         return false
     }
 
     /// Whether only spaces or a hyphen stand between tokens `a` and `b` (no comma, no
     /// quote, no bracket), so they read as one name.
-    private func isAdjacent(_ a: Int, _ b: Int, in text: FoldedText) -> Bool {
+    private func isAdjacent(_ a: Int, _ b: Int) -> Bool {
         b == a + 1 && text.tokens[b].flags.contains(.afterSingleSpace)
     }
 
-    /// A common English word, or a word of organisations, titles or place kinds
-    /// ("Bank", "University", "General", "Province"): a place only in place context.
-    private func isGenericWord(_ w: String) -> Bool {
-        Self.genericWords.contains(w)
-    }
-
-    /// The union of the lists ``isGenericWord(_:)`` and ``isPlaceNoun(_:)`` ask, made
-    /// once: one hash look-up instead of seven (or four), asked for most candidates'
-    /// words and neighbours.
-    private static let placeNouns: Set<String> = ContextWords.provinceNouns.union(ContextWords.districtNouns)
-        .union(ContextWords.townNouns).union(ContextWords.countryNouns)
-    private static let genericWords: Set<String> = CommonWords.all.union(ContextWords.organisation)
-        .union(ContextWords.organisationOf).union(ContextWords.personTitle).union(placeNouns)
+    /// An English word, a person's name or a generic word (``WordClass/generic``): what
+    /// a near-miss spelling must not be, and what a single-word name must not be without
+    /// context unless it is notable.
+    private static let ordinary: WordClass = [.english, .personName, .generic]
 
     /// Whether the word opens a line (a dateline: "MOSUL (Reuters) –") or a neighbour on
     /// the same line is in capitals too (a headline: "FIGHTING IN HOMS"): there a short
     /// word in capitals is no acronym.
-    private func isInCapitalsRun(_ i: Int, in text: FoldedText) -> Bool {
+    private func isInCapitalsRun(_ i: Int) -> Bool {
         let tokens = text.tokens
         // A dateline: "MOSUL (Reuters) –", "AMMAN, Jordan –".
         if tokens[i].flags.contains(.lineStart) { return true }
         if i > 0, tokens[i - 1].flags.contains(.allCaps), !tokens[i].flags.contains(.lineStart) { return true }
         if i + 1 < tokens.count, tokens[i + 1].flags.contains(.allCaps), !tokens[i + 1].flags.contains(.lineStart) { return true }
         return false
-    }
-
-    private func isPlaceNoun(_ w: String) -> Bool {
-        Self.placeNouns.contains(w)
     }
 
     /// A name of at most five letters, all capitals ("LA", "ACT", "UAE").

@@ -1,0 +1,41 @@
+import Testing
+@testable import GeotagCore
+
+struct LexiconTests {
+    let lexicon = Lexicon(englishWords: ["snow", "fell", "on", "the"], demonyms: DemonymTable(["iraqi": ["IQ"], "arab": []]))
+
+    @Test func everyTokenGetsTheClassesOfEveryList() {
+        let text = FoldedText("Snow fell on Iraqis and an Arab in the province of Nineveh, Layla Hassan said.")
+        let classes = lexicon.classes(of: text)
+        #expect(classes.count == text.tokens.count)
+        func of(_ word: String) -> WordClass {
+            classes[text.tokens.indices.first { String(decoding: text.folded($0), as: UTF8.self) == word }!]
+        }
+        #expect(of("snow") == [.english])
+        #expect(of("on").contains(.english))
+        #expect(of("iraqis") == [.demonym])
+        #expect(of("arab") == [.demonym])
+        #expect(of("the").contains([.english, .the, .connector]))
+        #expect(of("and").contains([.andOr, .connector]))
+        #expect(of("an").contains(.indefinite))
+        #expect(of("province").contains(.provinceNoun))
+        #expect(of("province").isAny(.placeNoun) && of("province").isAny(.generic))
+        #expect(of("of").contains([.of, .connector]))
+        #expect(of("nineveh") == [])
+        #expect(of("layla") == [.givenName])
+        #expect(of("hassan").contains(.surname) || of("hassan").contains(.givenName))
+    }
+
+    @Test func aWordTableFindsEveryWordAndNothingElse() {
+        var words: [String: WordClass] = [:]
+        for i in 0..<5_000 { words["w\(i)"] = WordClass(rawValue: UInt32(i % 7 + 1)) }
+        words[""] = .english
+        let table = WordTable(words)
+        for (word, kind) in words {
+            #expect(Array(word.utf8).withUnsafeBufferPointer { table[$0] } == kind)
+        }
+        for missing in ["w5000", "w", "x1", "w00"] {
+            #expect(Array(missing.utf8).withUnsafeBufferPointer { table[$0] } == [])
+        }
+    }
+}
