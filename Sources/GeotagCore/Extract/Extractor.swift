@@ -121,7 +121,13 @@ public struct Extractor: Stage {
                 first.scalars = (first.scalars.lowerBound + clitic.bytes / 2)..<first.scalars.upperBound
                 first.utf8 = (first.utf8.lowerBound + clitic.bytes)..<first.utf8.upperBound
             }
-            let last = span.count == 1 ? first : folded.tokens[span.upperBound - 1]
+            var last = span.count == 1 ? first : folded.tokens[span.upperBound - 1]
+            // "Springfield, Ill.": a name the gazetteer writes with its full stop keeps it.
+            if span.count == 1, last.flags.contains(.periodAfter), let k = name.candidate.places.firstIndex(of: choice.record.index),
+               index.withStringBytes(name.candidate.nameRefs[k], { $0.last == UInt8(ascii: ".") }) {
+                last.scalars = last.scalars.lowerBound..<(last.scalars.upperBound + 1)
+                last.utf8 = last.utf8.lowerBound..<(last.utf8.upperBound + 1)
+            }
             let place = index.place(choice.record.index)
             var precision = place.kind.precision
             if precision == 1, isNear(span, in: recognizer) { precision = 2 }

@@ -59,6 +59,15 @@ struct Recognizer {
             candidate.places = kept.map { candidate.places[$0] }
             candidate.nameRefs = kept.map { candidate.nameRefs[$0] }
         }
+        // A name written with a full stop ("Ill.", "Mass.", "Wash.") is an abbreviation
+        // only where the text has the stop too, or capitals ("UAE" for "U.A.E."): not
+        // "I’ll", "Mass on Sunday", "wash".
+        if span.count == 1, first.flags.isDisjoint(with: [.periodAfter, .abbreviation, .allCaps]) {
+            let kept = candidate.places.indices.filter { !endsWithFullStop(nameAt: candidate.nameRefs[$0]) }
+            guard !kept.isEmpty else { return .failure(.acronym) }
+            candidate.places = kept.map { candidate.places[$0] }
+            candidate.nameRefs = kept.map { candidate.nameRefs[$0] }
+        }
         if span.count == 1, first.flags.contains(.allCaps), !first.flags.contains(.abbreviation), first.folded.count <= 5,
            !isInCapitalsRun(span.lowerBound) {
             let kept = candidate.places.indices.filter { isWrittenInCapitals(index.string(candidate.nameRefs[$0])) }
@@ -318,6 +327,11 @@ struct Recognizer {
             return ascii ? upper : nil
         }
         return verdict ?? isAbbreviation(index.string(ref))
+    }
+
+    /// Whether the gazetteer name at `ref` ends with a full stop ("Ill.", "Calif.").
+    private func endsWithFullStop(nameAt ref: UInt32) -> Bool {
+        index.withStringBytes(ref) { $0.last == UInt8(ascii: ".") }
     }
 
     private func isWrittenInCapitals(_ name: String) -> Bool {

@@ -57,6 +57,7 @@ struct ExtractorTests {
         "Reporting by Layla Hassan; editing by Omar Saleh. Hassan added a note.",
         "The crossing at Hammam al-Alil floods every spring.",
         "The White House said on Monday that it would send aid.",
+        "Thousands attended Mass on Sunday. I’ll be there, he said.",
         "قال مسؤول إن المياه وصلت إلى مستوى لم يشهدوه، وإن السكان في شمال شرق المنطقة قلقون.",
     ])
     func namesThatAreNotPlaces(text: String) {
@@ -84,6 +85,11 @@ struct ExtractorTests {
         let found = mentions("Envoys of the Holy See toured the Middle East.")
         #expect(found.map(\.text) == ["Holy See", "Middle East"])
         #expect(found.map(\.place.id) == [3164670, -101])
+    }
+
+    /// A gazetteer name written with a full stop ("Ill.") matches where the text has it.
+    @Test func abbreviationsWithAFullStopNeedIt() {
+        #expect(mentions("He lives in Springfield, Ill., with his wife.").map(\.place.id) == [4250542, 4896861])
     }
 
     /// "the Atlantic": the article before a name points to a sea, a river or a region

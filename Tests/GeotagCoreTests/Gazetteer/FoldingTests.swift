@@ -30,6 +30,14 @@ import Testing
         #expect(us.scalars == 7..<11)
     }
 
+    /// A full stop right after a word is marked on it ("Ill.", or a sentence's last
+    /// word); a word inside a contraction ("I’ll") has none.
+    @Test func aFullStopAfterAWordIsMarked() {
+        let text = FoldedText("Springfield, Ill., where I’ll stay. Done")
+        #expect(text.tokens.map { $0.flags.contains(.periodAfter) } == [false, true, false, false, true, false])
+        #expect(String(decoding: text.folded(3), as: UTF8.self) == "ill")
+    }
+
     @Test func arabicArticleSpellingsMeet() {
         #expect(key("Deir ez-Zor") == "deir al zor")
         #expect(key("Deir Al-Zour") == "deir al zour")

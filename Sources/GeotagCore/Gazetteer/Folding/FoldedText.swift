@@ -53,6 +53,9 @@ public struct FoldedText: Sendable {
         public static let afterSingleSpace = Flags(rawValue: 1 << 10)
         /// A comma stands between it and the previous token ("Mosul, Kirkuk").
         public static let afterComma = Flags(rawValue: 1 << 11)
+        /// A full stop directly follows it ("Ill.", "Wash.", or the last word of a
+        /// sentence); see ``abbreviation`` for periods inside a word.
+        public static let periodAfter = Flags(rawValue: 1 << 12)
     }
 
     /// The folded bytes of all tokens, back to back.
@@ -198,6 +201,9 @@ private struct Builder {
     /// Scalars since the last token ended, and whether they were all spaces.
     private var gapLength = 0
     private var gapIsSpace = true
+    /// The gap's sentence start comes only from full stops, which a lower-case word
+    /// after them cancels ("Springfield, Ill., with his wife").
+    private var startIsFullStop = false
 
     init(capacity: Int) {
         bytes = []
@@ -251,6 +257,7 @@ private struct Builder {
                 pending = .period
             } else {
                 finishToken()
+                if !gap.contains(.sentenceStart) { startIsFullStop = true }
                 gap.insert(.sentenceStart)
             }
         case .hyphen:
@@ -269,6 +276,8 @@ private struct Builder {
             lower = 0
             internalPeriod = false
             flags = gap
+            if startIsFullStop, shape(of: scalar) == .lower { flags.remove(.sentenceStart) }
+            startIsFullStop = false
             if gapLength == 1, gapIsSpace, !tokens.isEmpty { flags.insert(.afterSingleSpace) }
             gap = []
             newlines = 0
@@ -328,12 +337,16 @@ private struct Builder {
         switch scalar {
         case "!", "?", "\u{061F}", "\u{06D4}":
             gap.insert(.sentenceStart)
+            startIsFullStop = false
         case ",", "\u{060C}":
             gap.insert(.afterComma)
         case "\n", "\u{2029}":
             newlines += 1
             gap.insert(.lineStart)
-            if newlines >= 2 { gap.insert(.sentenceStart) }
+            if newlines >= 2 {
+                gap.insert(.sentenceStart)
+                startIsFullStop = false
+            }
         default:
             break
         }
@@ -359,6 +372,7 @@ private struct Builder {
             }
         }
         if internalPeriod { flags.insert(.abbreviation) }
+        if sentenceEnds { flags.insert(.periodAfter) }
         if upper >= 2, lower == 0 { flags.insert(.allCaps) }
         if hyphenAfter { flags.insert(.hyphenAfter) }
         if bytes.count > start.folded {
@@ -369,6 +383,9 @@ private struct Builder {
         gapIsSpace = gapLength == 0
         inToken = false
         pending = .none
-        if sentenceEnds { gap.insert(.sentenceStart) }
+        if sentenceEnds, !gap.contains(.sentenceStart) {
+            gap.insert(.sentenceStart)
+            startIsFullStop = true
+        }
     }
 }

@@ -260,6 +260,9 @@ A tornado tore through [[Paris|4717560]], [[Texas|4736286]], on Tuesday evening,
     ("ww-38", """[[ATLANTA|4180439]] (AP) — Storms knocked out power to 150,000 customers across [[Georgia|4197000]] on Sunday, the state's largest utility said. Trees fell on houses in [[Athens|4180386]] and [[Macon|4207400]], and flights in and out of [[Atlanta|4180439]] were delayed for hours. Coastal [[Savannah|4221552]] was spared."""),
 
     ("ww-39", """Car plant workers in [[London|6058560]], [[Ontario|6093943]], went on strike on Monday, halting production for the second time this year. The union said talks had broken down over pensions. Plants in [[Windsor|6182962]] and [[Kitchener|5992996]] could join the strike next week."""),
+    ("me-39", """{{UN}} envoy {{Geir Pedersen}} toured the [[Middle East|-101]] this week, meeting officials in [[Damascus|170654]] and [[Beirut|276781]]. Aid to the [[Levant|-122]] had fallen by a third since January, he said, and the war in [[Syria|163843]] had spread hunger across the region."""),
+    ("ww-40", """Envoys of the [[Holy See|3164670]] met officials in [[Hanoi|1581130]] on Tuesday. The talks were the first since the General Secretary of the Communist Party of [[Vietnam|1562822]] {{Nguyen Phu Trong}} visited [[Rome|3169070]]. [[Vietnam|1562822]] has about seven million Catholics, and thousands attended {{Mass}} on Sunday. "{{I’ll}} go back next year," one bishop said."""),
+    ("ww-41", """A tornado damaged homes in [[Springfield|4250542]], [[Ill.|4896861]], late on Friday, the {{National Weather Service}} said. The {{White House}} said federal help was ready. Crews from [[Peoria|4905687]] and [[Decatur|4236895]] worked through the night to restore power."""),
 ]
 
 
