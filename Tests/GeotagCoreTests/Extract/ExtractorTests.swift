@@ -87,9 +87,20 @@ struct ExtractorTests {
         #expect(found.map(\.place.id) == [3164670, -101])
     }
 
-    /// A gazetteer name written with a full stop ("Ill.") matches where the text has it.
+    /// A gazetteer name written with a full stop ("Ill.") matches where the text has it,
+    /// and the mention includes it.
     @Test func abbreviationsWithAFullStopNeedIt() {
-        #expect(mentions("He lives in Springfield, Ill., with his wife.").map(\.place.id) == [4250542, 4896861])
+        let found = mentions("He lives in Springfield, Ill., with his wife.")
+        #expect(found.map(\.place.id) == [4250542, 4896861])
+        #expect(found.map(\.text) == ["Springfield", "Ill."])
+        #expect(found.allSatisfy { $0.sentence == "He lives in Springfield, Ill., with his wife." })
+    }
+
+    /// "St." opens a name; it does not end a sentence.
+    @Test func namesOpeningWithAnAbbreviation() {
+        let found = mentions("Storms hit St. Louis on Monday; ST. LOUIS officials said Ft. Worth was spared.")
+        #expect(found.map(\.text) == ["St. Louis", "ST. LOUIS", "Ft. Worth"])
+        #expect(found.map(\.place.id) == [4407066, 4407066, 4691930])
     }
 
     /// "the Atlantic": the article before a name points to a sea, a river or a region

@@ -32,6 +32,13 @@ import Testing
 
     /// A full stop right after a word is marked on it ("Ill.", or a sentence's last
     /// word); a word inside a contraction ("I’ll") has none.
+    /// The stop of "St.", "Mt.", "Gen." opens a name rather than ending a sentence.
+    @Test func aStopAfterANamePrefixEndsNoSentence() {
+        let text = FoldedText("Storms hit St. Louis. Gen. Smith said so. It rained.")
+        #expect(text.tokens.map { $0.flags.contains(.sentenceStart) } == [true, false, false, false, true, false, false, false, true, false])
+        #expect(text.tokens[2].flags.contains(.periodAfter))
+    }
+
     @Test func aFullStopAfterAWordIsMarked() {
         let text = FoldedText("Springfield, Ill., where I’ll stay. Done")
         #expect(text.tokens.map { $0.flags.contains(.periodAfter) } == [false, true, false, false, true, false])

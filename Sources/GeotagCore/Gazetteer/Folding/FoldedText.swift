@@ -139,6 +139,14 @@ public struct FoldedText: Sendable {
 
     static let articleKey: [UInt8] = Array("al".utf8)
     static let arabicArticleBytes: [UInt8] = Array("ال".utf8)
+
+    /// Abbreviations written with a full stop before a name (folded): of place names
+    /// ("St. Louis", "Mt. Lebanon", "Ft. Worth", "Pt. Fortin") and of titles ("Gen.
+    /// Smith", "Dr. Ahmed"). The stop after one ends no sentence.
+    static let namePrefixes: Set<ArraySlice<UInt8>> = Set([
+        "st", "ste", "mt", "ft", "pt", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "capt", "sgt", "maj", "adm", "cmdr",
+        "gov", "sen", "rep", "prof", "rev", "pres", "hon", "supt",
+    ].map { Array($0.utf8)[...] })
     /// Latin spellings of the article that may stand alone before a noun with the same
     /// first consonant ("az Zawr", "ash Sham") or always ("al", "el").
     private static let freeArticles: Set<ArraySlice<UInt8>> = Set(["al", "el", "ad", "ar", "ash", "az", "ed", "er", "es", "esh", "ez", "ud", "ur", "uz", "ul", "ech"].map { Array($0.utf8)[...] })
@@ -368,11 +376,13 @@ private struct Builder {
             if internalPeriod {
                 end = (end.scalar + 1, end.utf8 + 1)
             } else {
-                sentenceEnds = true
+                // "St. Louis", "Mt. Lebanon", "Gen. Smith": the stop after a short word
+                // that opens names ends no sentence.
+                sentenceEnds = !(flags.contains(.capitalized) && FoldedText.namePrefixes.contains(bytes[start.folded...]))
+                flags.insert(.periodAfter)
             }
         }
         if internalPeriod { flags.insert(.abbreviation) }
-        if sentenceEnds { flags.insert(.periodAfter) }
         if upper >= 2, lower == 0 { flags.insert(.allCaps) }
         if hyphenAfter { flags.insert(.hyphenAfter) }
         if bytes.count > start.folded {
