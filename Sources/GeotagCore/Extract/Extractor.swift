@@ -102,7 +102,12 @@ public struct Extractor: Stage {
         }
         let recognised = model.map { recognitionDecisions($0, features: features, names: names, choices: choices, text: folded) }
         var mentions: [(mention: Mention, features: [Double])] = []
+        let countries = Self.countriesShown(names: names, choices: choices, demonyms: demonyms)
         for (number, (name, choice)) in zip(names, choices).enumerated() {
+            // A near-miss spelling is a transliteration of a place of the article's own
+            // countries ("Deir Ezzor" in a Syrian story), not of a village in a country
+            // the article never names ("Al-Shuhail" is no Chuhal, Punjab).
+            if name.candidate.loose, !countries.isEmpty, !countries.contains(choice.record.countryCode) { continue }
             let features = features[number]
             let span = name.candidate.tokens
             var score = name.confidence * choice.probability
@@ -139,6 +144,13 @@ public struct Extractor: Stage {
                 place: place, precision: precision, score: score), features))
         }
         return mentions
+    }
+
+    /// The countries an article shows by its exactly spelled names and its demonyms.
+    private static func countriesShown(names: [Resolver.Name], choices: [Resolver.Choice], demonyms: [UInt16: Double]) -> Set<UInt16> {
+        var countries = Set(demonyms.keys)
+        for (name, choice) in zip(names, choices) where !name.candidate.loose { countries.insert(choice.record.countryCode) }
+        return countries
     }
 
     /// Which names the model keeps as places. One sense per discourse: the occurrences
