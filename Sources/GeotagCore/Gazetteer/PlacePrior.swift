@@ -7,14 +7,16 @@ public enum PlacePrior {
     /// A log-scale weight: about log10(population) for towns and districts (an unknown
     /// population counts as 1,000), with a bonus for capitals; provinces at least 5;
     /// countries and world regions 9, above every town, yet within reach of a province
-    /// the rest of the article points to ("Georgia" among Atlanta and Macon).
+    /// the rest of the article points to ("Georgia" among Atlanta and Macon); oceans,
+    /// seas, gulfs and straits 8, above the provinces named after them unless the
+    /// context says province ("the Red Sea", but "Red Sea state").
     public static func weight(featureClass: String, featureCode: String, population: Int) -> Double {
-        weight(kind: PlaceKind(featureClass: featureClass, featureCode: featureCode), capitalBonus: capitalBonus(featureCode: featureCode), population: population)
+        weight(kind: PlaceKind(featureClass: featureClass, featureCode: featureCode), codeBonus: codeBonus(featureCode: featureCode), population: population)
     }
 
     /// The same weight from the kind and the capital bonus, which depend on the feature
     /// class and code only (``GazetteerIndex/featureFacts(of:)`` keeps them per code).
-    static func weight(kind: PlaceKind, capitalBonus: Double, population: Int) -> Double {
+    static func weight(kind: PlaceKind, codeBonus: Double, population: Int) -> Double {
         // GeoNames writes 0 for an unknown population: count such a place as a small town.
         let size = log10(Double(population > 0 ? population : 1_000) + 1)
         switch kind {
@@ -22,16 +24,19 @@ public enum PlacePrior {
         case .region: return 9
         case .province: return max(size, 5) + 0.3
         case .district: return max(size, 3.5) - 0.5
-        case .natural: return max(size, 3)
-        case .town: return capitalBonus == 0 ? size : size + capitalBonus
+        case .natural: return max(size, 3) + codeBonus
+        case .town: return codeBonus == 0 ? size : size + codeBonus
         }
     }
 
-    /// A town's bonus for being a capital: of the country, or of a division.
-    static func capitalBonus(featureCode: String) -> Double {
+    /// The bonus of a feature code: a town's for being a capital (of the country, or of
+    /// a division), and a water body's for being one that news names without saying what
+    /// it is (an ocean, a sea, a gulf, a strait: they have no population to weigh).
+    static func codeBonus(featureCode: String) -> Double {
         switch featureCode {
         case "PPLC": return 1.5
         case "PPLA", "PPLG": return 0.5
+        case "OCN", "SEA", "GULF", "STRT": return 5
         default: return 0
         }
     }

@@ -109,6 +109,12 @@ struct ExtractorTests {
         #expect(mentions("The ship sank in the Atlantic.").map(\.place.id) == [-201])
     }
 
+    /// A sea outweighs the provinces named after it, unless the context says province.
+    @Test func seasBeforeTheirNamesakeProvinces() {
+        #expect(mentions("The Houthis attacked a ship in the Red Sea on Monday.").map(\.place.id) == [-207])
+        #expect(mentions("Floods hit Port Sudan, the capital of Red Sea state.").map(\.place.id) == [377039, 408646])
+    }
+
     /// One sense per discourse in recognition: an occurrence the model doubts on its own
     /// ("Lelystad officials", a capitalised word before a noun) stands with the one that
     /// shows the name is a place.

@@ -187,14 +187,14 @@ public final class GazetteerIndex: Sendable {
     /// for every option the resolver weighs.
     public struct FeatureFacts: Sendable, Equatable {
         public var kind: PlaceKind
-        public var capitalBonus: Double
+        public var codeBonus: Double
     }
 
     public func featureFacts(of record: PlaceRecord) -> FeatureFacts {
         let key = UInt64(record.featureClass) << 32 | UInt64(record.featureCodeRef)
         if let known = featureFactsByCode.withLock({ $0[key] }) { return known }
         let featureClass = String(UnicodeScalar(record.featureClass)), code = string(record.featureCodeRef)
-        let facts = FeatureFacts(kind: PlaceKind(featureClass: featureClass, featureCode: code), capitalBonus: PlacePrior.capitalBonus(featureCode: code))
+        let facts = FeatureFacts(kind: PlaceKind(featureClass: featureClass, featureCode: code), codeBonus: PlacePrior.codeBonus(featureCode: code))
         featureFactsByCode.withLock { $0[key] = facts }
         return facts
     }
@@ -205,7 +205,7 @@ public final class GazetteerIndex: Sendable {
     /// The place's prior weight (``PlacePrior/weight(featureClass:featureCode:population:)``).
     public func prior(of record: PlaceRecord) -> Double {
         let facts = featureFacts(of: record)
-        return PlacePrior.weight(kind: facts.kind, capitalBonus: facts.capitalBonus, population: record.population)
+        return PlacePrior.weight(kind: facts.kind, codeBonus: facts.codeBonus, population: record.population)
     }
 
     /// The ref of place `index`'s own name.
