@@ -70,6 +70,13 @@ struct ExtractorTests {
         #expect(found.map(\.text) == ["Toronto"])
     }
 
+    /// A given name makes no person of the same word elsewhere; a surname does.
+    @Test func aPersonsGivenNameLeavesThePlaceAlone() {
+        let found = mentions("AMMAN, Jordan (AP) — Jordan's army closed the border. Jordan Peterson was not there.")
+        #expect(found.map(\.text) == ["AMMAN", "Jordan", "Jordan"])
+        #expect(mentions("Reporting by Layla Hassan in Mosul. Hassan added a note.").map(\.text) == ["Mosul"])
+    }
+
     /// A country right before a person's name ends a title; it is no given name, so it
     /// stays a place there and everywhere else in the article.
     @Test func aCountryBeforeAPersonsNameIsStillTheCountry() {
