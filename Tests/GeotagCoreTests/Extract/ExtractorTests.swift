@@ -58,6 +58,7 @@ struct ExtractorTests {
         "The crossing at Hammam al-Alil floods every spring.",
         "The White House said on Monday that it would send aid.",
         "Thousands attended Mass on Sunday. I’ll be there, he said.",
+        "Christian and Muslim leaders met; Baptist and Sunni clerics joined them.",
         "قال مسؤول إن المياه وصلت إلى مستوى لم يشهدوه، وإن السكان في شمال شرق المنطقة قلقون.",
     ])
     func namesThatAreNotPlaces(text: String) {
