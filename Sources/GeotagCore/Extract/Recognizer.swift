@@ -76,7 +76,9 @@ struct Recognizer {
             candidate.nameRefs = kept.map { candidate.nameRefs[$0] }
         }
         if first.flags.contains(.caseless), let rejection = assessArabic(candidate) { return .failure(rejection) }
-        if isInsideOrganisation(span) { return .failure(.organisation) }
+        if isInsideOrganisation(span) || span.count == 1 && classes[span.lowerBound].contains(.organisationName) {
+            return .failure(.organisation)
+        }
         if isPersonName(candidate) { return .failure(.person) }
         if continuesIntoLongerName(span) { return .failure(.partOfLongerName) }
         if span.lowerBound > 0, classes[span.lowerBound - 1].contains(.personTitle), !first.flags.contains(.sentenceStart) {
@@ -157,8 +159,9 @@ struct Recognizer {
     }
 
     /// The start of a longer name the gazetteer does not know: a name followed by a
-    /// hyphenated article and a capitalised word ("Hammam al-Alil", "Bab al-Tob"), or a
-    /// common word followed by a capitalised word that is no place or feature noun
+    /// hyphenated article and a capitalised word ("Hammam al-Alil", "Bab al-Tob"), a
+    /// generic Arabic first word before a capitalised word ("Ain Zara", "Ras Lanuf"), or
+    /// a common word followed by a capitalised word that is no place or feature noun
     /// ("Eastern Ghouta", "Grand Faw").
     private func continuesIntoLongerName(_ span: Range<Int>) -> Bool {
         let next = span.upperBound
@@ -168,6 +171,7 @@ struct Recognizer {
             return text.tokens[next + 1].flags.contains(.capitalized)
         }
         guard span.count == 1, following.flags.contains(.capitalized), !following.flags.contains(.allCaps) else { return false }
+        if classes[span.lowerBound].contains(.arabicNameHead) { return true }
         return classes[span.lowerBound].isAny([.common, .english]) && !classes[next].isAny([.generic, .featureNoun])
     }
 
@@ -263,7 +267,9 @@ struct Recognizer {
         while i < text.tokens.count, seen < 4, !text.tokens[i].flags.contains(.sentenceStart) {
             let token = text.tokens[i]
             let w = classes[i]
-            if i == span.upperBound, w.isAny(.placeNoun) { return false }
+            // "in Aden the Southern Transitional Council said": "the" right after a
+            // name starts a new phrase, not the rest of the name.
+            if i == span.upperBound, w.isAny(.placeNoun) || w.contains(.the) { return false }
             if w.contains(.organisation) { return token.flags.contains(.capitalized) || token.flags.contains(.allCaps) || w.contains(.tv) }
             let connector = w.contains(.connector) && i + 1 < text.tokens.count
                 && text.tokens[i + 1].flags.contains(.capitalized)

@@ -46,6 +46,20 @@ enum ContextWords {
     /// is a person.
     static let kunya: Set<String> = ["abu", "abou", "umm", "um", "bin", "ibn", "bint"]
 
+    /// Names of movements and armed groups that GeoNames also gives to some village
+    /// ("Taliban" in Siirt, "Hamas" for Hamm): never places.
+    static let organisationNames: Set<String> = [
+        "taliban", "hamas", "hezbollah", "hizbollah", "hizballah", "houthi", "houthis", "peshmerga", "daesh", "fatah",
+    ]
+
+    /// Generic first words of Arabic place names ("Ain Zara", "Ras Lanuf", "Tal Abyad",
+    /// "Deir Hafer"): before another capitalised word they open a longer name, and are not
+    /// a place ("Al Ain", "Ar Rass") of their own.
+    static let arabicNameHeads: Set<String> = [
+        "ain", "ayn", "ein", "ras", "tal", "tall", "tell", "deir", "dayr", "bir", "wadi", "khan", "kafr", "kfar", "beit",
+        "bayt", "bab", "sidi", "jisr", "qasr", "hammam", "jabal", "jebel", "marj", "nahr", "qalat", "qalaat", "tel",
+    ]
+
     /// Words before a city's name that make it a football club: "Real Madrid", "AC Milan".
     static let clubPrefixes: Set<String> = ["real", "atletico", "athletic", "sporting", "inter", "ac", "as", "fc", "afc", "olympique", "dynamo", "dinamo", "lokomotiv", "spartak", "racing"]
 

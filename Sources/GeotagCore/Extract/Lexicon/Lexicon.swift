@@ -50,6 +50,8 @@ struct Lexicon: Sendable {
         add(ContextWords.locative, .locative)
         add(ContextWords.ofPlace, .ofPlace)
         add(ContextWords.nearness, .nearness)
+        add(ContextWords.organisationNames, .organisationName)
+        add(ContextWords.arabicNameHeads, .arabicNameHead)
         // A plural "s" is a demonym too ("Iraqis"), as DemonymTable.countries(for:) reads it.
         add(demonyms.countries.keys, .demonym)
         add(demonyms.countries.keys.map { $0 + "s" }, .demonym)

@@ -41,6 +41,10 @@ struct WordClass: OptionSet, Sendable {
     static let tv = WordClass(rawValue: 1 << 25)
     /// Small words inside an organisation's name: "of", "for", "and", "the", "de".
     static let connector = WordClass(rawValue: 1 << 26)
+    /// A movement's or armed group's name (``ContextWords/organisationNames``).
+    static let organisationName = WordClass(rawValue: 1 << 27)
+    /// A generic first word of Arabic place names (``ContextWords/arabicNameHeads``).
+    static let arabicNameHead = WordClass(rawValue: 1 << 28)
 
     /// Any of the place nouns ("province", "district", "city", "country").
     static let placeNoun: WordClass = [.provinceNoun, .districtNoun, .townNoun, .countryNoun]
