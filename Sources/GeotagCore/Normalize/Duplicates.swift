@@ -161,7 +161,7 @@ public struct DuplicateIndex: Sendable {
     /// `s * bands + b`.
     private var bandTable = BandTable()
 
-    /// The most originals an index holds by default: about 75 MB of signatures, names
+    /// The most originals an index holds by default: about 80 MB of signatures, names
     /// and band keys.
     public static let defaultCapacity = 100_000
 
