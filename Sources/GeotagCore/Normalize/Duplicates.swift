@@ -157,42 +157,17 @@ public struct DuplicateIndex: Sendable {
     public let capacity: Int
     private var byHash: [String: Int] = [:]
     private var byDocID: [String: Int] = [:]
-    private var buckets: [UInt64: Bucket] = [:]
+    /// The band keys of the entries' signatures: band `b` of slot `s` is id
+    /// `s * bands + b`.
+    private var bandTable = BandTable()
 
-    /// The entries under one band key, in the order they came. Nearly every key has
-    /// one, held inline: an array per key (21 per article) was most of the index's
-    /// memory, which grows with the articles a database holds.
-    private enum Bucket: Sendable {
-        case one(Int32)
-        case many([Int32])
-
-        var entries: [Int32] {
-            switch self {
-            case let .one(index): [index]
-            case let .many(indices): indices
-            }
-        }
-    }
-
-    /// Files entry `index` under band `key`, after those already there.
-    private mutating func file(_ index: Int32, under key: UInt64) {
-        switch buckets.removeValue(forKey: key) {
-        case nil: buckets[key] = .one(index)
-        case let .one(first)?: buckets[key] = .many([first, index])
-        case var .many(indices)?:
-            // Taken out of the table first, so the array is appended to in place.
-            indices.append(index)
-            buckets[key] = .many(indices)
-        }
-    }
-
-    /// The most originals an index holds by default: about 130 MB of signatures, names
+    /// The most originals an index holds by default: about 80 MB of signatures, names
     /// and band keys.
     public static let defaultCapacity = 100_000
 
     /// An empty index that holds at most `capacity` originals.
     public init(capacity: Int = DuplicateIndex.defaultCapacity) {
-        precondition(capacity > 0 && capacity <= Int(Int32.max), "a duplicate index holds 1 to Int32.max originals")
+        precondition(capacity > 0 && capacity <= (BandTable.maximumID + 1) / Self.bands, "too many originals for one index")
         self.capacity = capacity
     }
 
@@ -232,13 +207,16 @@ public struct DuplicateIndex: Sendable {
         if let exact = byHash[candidate.contentHash] { return exact }
         guard let signature = candidate.signature, signature.shingles >= Self.minimumShingles else { return nil }
         var best: (index: Int, similarity: Double)?
-        var seen = Set<Int32>()
-        for key in Self.bandKeys(signature) {
-            for index in buckets[key]?.entries ?? [] where seen.insert(index).inserted {
-                let entry = entries[Int(index)]
-                guard !entry.removed, let other = entry.signature, other.shingles >= Self.minimumShingles else { continue }
+        var seen = Set<Int>()
+        let entries = entries
+        for band in 0..<Self.bands {
+            bandTable.forEach(under: Self.bandKey(signature, band), keyOf: { Self.bandKey(of: $0, in: entries) }) { id in
+                let index = id / Self.bands
+                guard seen.insert(index).inserted else { return }
+                let entry = entries[index]
+                guard !entry.removed, let other = entry.signature, other.shingles >= Self.minimumShingles else { return }
                 let similarity = signature.similarity(to: other)
-                if similarity >= Self.threshold, similarity > best?.similarity ?? 0 { best = (Int(index), similarity) }
+                if similarity >= Self.threshold, similarity > best?.similarity ?? 0 { best = (index, similarity) }
             }
         }
         return best?.index
@@ -255,8 +233,12 @@ public struct DuplicateIndex: Sendable {
         }
         if byHash[entry.contentHash] == nil { byHash[entry.contentHash] = index }
         byDocID[entry.docID] = index
-        if let signature = entry.signature {
-            for key in Self.bandKeys(signature) { file(Int32(index), under: key) }
+        guard let signature = entry.signature else { return }
+        // The closure reads the entries while the band table changes: it gets its own
+        // reference to them (the storage is not copied).
+        let entries = entries
+        for band in 0..<Self.bands {
+            bandTable.insert(index * Self.bands + band, under: Self.bandKey(signature, band)) { Self.bandKey(of: $0, in: entries) }
         }
     }
 
@@ -265,15 +247,9 @@ public struct DuplicateIndex: Sendable {
     private mutating func evict(_ index: Int) {
         remove(index)
         guard let signature = entries[index].signature else { return }
-        let slot = Int32(index)
-        for key in Self.bandKeys(signature) {
-            switch buckets[key] {
-            case .one(slot)?: buckets[key] = nil
-            case let .many(indices)?:
-                let rest = indices.filter { $0 != slot }
-                buckets[key] = rest.count == 1 ? .one(rest[0]) : .many(rest)
-            default: break
-            }
+        let entries = entries
+        for band in 0..<Self.bands {
+            bandTable.remove(index * Self.bands + band, under: Self.bandKey(signature, band)) { Self.bandKey(of: $0, in: entries) }
         }
     }
 
@@ -283,12 +259,18 @@ public struct DuplicateIndex: Sendable {
         if byDocID[entries[index].docID] == index { byDocID[entries[index].docID] = nil }
     }
 
-    private static func bandKeys(_ signature: TextSignature) -> [UInt64] {
-        (0..<bands).map { band in
-            var key = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
-            for row in 0..<rows { key = (key ^ UInt64(signature.values[band * rows + row])) &* 0x0000_0100_0000_01B3 }
-            return key
-        }
+    /// The key of band `band` of `signature`: its band number and its `rows` values,
+    /// hashed together.
+    private static func bandKey(_ signature: TextSignature, _ band: Int) -> UInt64 {
+        var key = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
+        for row in 0..<rows { key = (key ^ UInt64(signature.values[band * rows + row])) &* 0x0000_0100_0000_01B3 }
+        return key
+    }
+
+    /// The key of band id `id` (see ``bandTable``), from the signature in its slot.
+    private static func bandKey(of id: Int, in entries: [Entry]) -> UInt64 {
+        // Only entries with a signature have band ids.
+        bandKey(entries[id / bands].signature!, id % bands)
     }
 
     /// Whether `a` is the better original: published earlier (a known date before an

@@ -62,6 +62,28 @@ import Testing
         }
     }
 
+    /// Statements over whole tables (the refresh of `places`, the exports) sort and
+    /// materialise in files, whatever the loader's batches switched on for themselves.
+    @Test func temporaryStorageIsInFilesOutsideTheLoadersBatches() throws {
+        try withTemporaryFolder { folder in
+            let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
+            let file = SQLite.Value.integer(1)
+            #expect(try db.connection.pragma("temp_store") == file)
+            let (article, mentions) = LoadFixtures.sample("d1")
+            try db.store([.article(article, mentions)], runID: "run-1", gazetteerVersion: "gaz-1")
+            #expect(try db.connection.pragma("temp_store") == file)
+            var run = RunRecord(runID: "run-1", startedAt: Date(), version: "test", gazetteerVersion: "gaz-1", configHash: "")
+            run.endedAt = Date()
+            try db.finishRun(run)
+            #expect(try db.connection.pragma("temp_store") == file)
+            // Stored again after the refresh made its temporary table: still stored.
+            try db.store([.article(article, [])], runID: "run-2", gazetteerVersion: "gaz-1")
+            #expect(try rowCount(db, "mentions") == 0)
+            #expect(try db.connection.pragma("temp_store") == file)
+            try db.close()
+        }
+    }
+
     @Test func storedMentionsComeBackEqualInDocAndStartOrder() throws {
         try withTemporaryFolder { folder in
             let db = try GeotagDatabase(path: folder + "/geotag.gpkg")

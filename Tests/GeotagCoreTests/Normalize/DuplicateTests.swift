@@ -144,6 +144,25 @@ import Testing
         #expect(classify(&index, "other again", other) == .original)
     }
 
+    /// A ring that wrapped many times: evicted originals leave the band table as it
+    /// grows and shifts, and copies of the originals still held are found. (No dates:
+    /// "original" sorts before "republished", so the originals stay the originals.)
+    @Test func copiesOfTheLatestOriginalsAreFoundAfterTheRingWrapped() {
+        var random = SplitMix64(seed: 11)
+        let words = (0..<2_000).map { "w\($0)" }
+        let stories = (0..<400).map { _ in (0..<80).map { _ in words[Int(random.next() % 2_000)] }.joined(separator: " ") }
+        var index = DuplicateIndex(capacity: 100)
+        for (n, story) in stories.enumerated() {
+            #expect(classify(&index, "original \(n)", story) == .original)
+        }
+        for n in 300..<400 {
+            #expect(classify(&index, "republished \(n)", stories[n] + " Copy.") == .duplicate(of: "original \(n)"))
+        }
+        for n in 0..<100 {
+            #expect(classify(&index, "republished \(n)", stories[n] + " Copy.") == .original)
+        }
+    }
+
     @Test func anOriginalOfAnEarlierRunStaysTheOriginal() {
         var index = DuplicateIndex()
         index.addEarlier(docID: "stored", contentHash: "x", signature: signature(Self.wire + " Stored."), published: "2025-05-20")

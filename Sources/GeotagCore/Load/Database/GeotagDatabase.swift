@@ -40,7 +40,11 @@ public final class GeotagDatabase {
         connection = try SQLite.Connection(path: path, flags: .writer)
         try connection.pragma("journal_mode", "WAL")
         try connection.pragma("synchronous", "NORMAL")
-        try connection.pragma("temp_store", "MEMORY")
+        // Sorts, GROUP BY, DISTINCT and materialised subqueries over whole tables (the
+        // refresh of `places`, the exports) spill to files in runs of the page cache's
+        // size; in memory, 24 million mentions' worth would stay in the heap. The
+        // loader keeps its statement journals in memory (`store(_:runID:gazetteerVersion:)`).
+        try connection.pragma("temp_store", "FILE")
         try connection.pragma("cache_size", "-16384")
         try connection.pragma("foreign_keys", "ON")
         try GeoPackageFunctions.define(on: connection)
@@ -182,7 +186,14 @@ public final class GeotagDatabase {
     /// Either the whole batch is stored or, on error, none of it.
     @discardableResult
     public func store(_ items: [LoadItem], runID: String, gazetteerVersion: String) throws -> StoreResult {
-        try connection.transaction {
+        // Temporary storage in memory for the batch: the R-tree triggers and foreign keys
+        // make every insert keep a statement journal, and in a file each costs a write
+        // (1.85 million for 4,000 articles); in memory none. Only a speed-up: where SQLite
+        // refuses the change (inside another transaction with temporary tables open), the
+        // batch is stored with the storage as it is.
+        _ = try? connection.pragma("temp_store", "MEMORY")
+        defer { _ = try? connection.pragma("temp_store", "FILE") }
+        return try connection.transaction {
             var result = StoreResult()
             let now = Date()
             try suspendInsertTrigger(of: GeoPackageSchema.mentionsTable)
