@@ -344,8 +344,3 @@ struct Recognizer {
         name.unicodeScalars.contains { $0.properties.isUppercase } && !name.unicodeScalars.contains { $0.properties.isLowercase }
     }
 }
-
-/// The folded word at token `i`, as a String for the word lists.
-func word(_ i: Int, in text: FoldedText) -> String {
-    String(decoding: text.folded(i), as: UTF8.self)
-}
