@@ -11,6 +11,16 @@ struct Candidate: Equatable {
     var clitic: Clitic? = nil
     /// Found by its skeleton (a near-miss spelling such as "Deir Ezzor"), not its key.
     var loose = false
+
+    /// Keeps the places whose matched name (its ref) passes `keep`, in order; false,
+    /// with nothing changed, when none would be left.
+    mutating func keepOptions(matchedBy keep: (UInt32) -> Bool) -> Bool {
+        let kept = places.indices.filter { keep(nameRefs[$0]) }
+        guard !kept.isEmpty else { return false }
+        places = kept.map { places[$0] }
+        nameRefs = kept.map { nameRefs[$0] }
+        return true
+    }
 }
 
 /// A clitic written onto an Arabic name: its length, and whether it is a preposition

@@ -72,7 +72,7 @@ public struct Extractor: Stage {
                 // Only a surname or a name after a title stands for the person later
                 // ("Layla Hassan ... Hassan said"); a given name does not ("Jordan
                 // Peterson" leaves the country Jordan of the same article alone).
-                if !isGivenName(candidate.tokens, in: folded) { people.insert(folded.folded(candidate.tokens.lowerBound)) }
+                if !recognizer.isFollowedByAName(candidate.tokens) { people.insert(folded.folded(candidate.tokens.lowerBound)) }
             case .failure(.commonWord):
                 commonWords.append(candidate)
             case .failure:
@@ -86,14 +86,6 @@ public struct Extractor: Stage {
         let demonyms = demonymEvidence(in: recognizer)
         linkParents(&names, in: folded)
         return Recognised(recognizer: recognizer, names: names, demonyms: demonyms)
-    }
-
-    /// Whether a name rejected as a person's is the first of several names: a
-    /// capitalised word follows it, one space away.
-    private func isGivenName(_ span: Range<Int>, in text: FoldedText) -> Bool {
-        let next = span.upperBound
-        return next < text.tokens.count && text.tokens[next].flags.contains(.capitalized)
-            && text.tokens[next].flags.contains(.afterSingleSpace) && !text.tokens[next].flags.contains(.sentenceStart)
     }
 
     /// Picks each recognised name's place, scores it (with the model when there is

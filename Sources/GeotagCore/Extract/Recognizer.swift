@@ -54,26 +54,17 @@ struct Recognizer {
         // A gazetteer name in capitals ("LA", "ACT") is an abbreviation: it matches only
         // the same letters in capitals, not the word "La" or "Act".
         if !first.flags.contains(.allCaps), !first.flags.contains(.abbreviation) {
-            let kept = candidate.places.indices.filter { !isAbbreviation(nameAt: candidate.nameRefs[$0]) }
-            guard !kept.isEmpty else { return .failure(.acronym) }
-            candidate.places = kept.map { candidate.places[$0] }
-            candidate.nameRefs = kept.map { candidate.nameRefs[$0] }
+            guard candidate.keepOptions(matchedBy: { !isAbbreviation(nameAt: $0) }) else { return .failure(.acronym) }
         }
         // A name written with a full stop ("Ill.", "Mass.", "Wash.") is an abbreviation
         // only where the text has the stop too, or capitals ("UAE" for "U.A.E."): not
         // "I’ll", "Mass on Sunday", "wash".
         if span.count == 1, first.flags.isDisjoint(with: [.periodAfter, .abbreviation, .allCaps]) {
-            let kept = candidate.places.indices.filter { !endsWithFullStop(nameAt: candidate.nameRefs[$0]) }
-            guard !kept.isEmpty else { return .failure(.acronym) }
-            candidate.places = kept.map { candidate.places[$0] }
-            candidate.nameRefs = kept.map { candidate.nameRefs[$0] }
+            guard candidate.keepOptions(matchedBy: { !endsWithFullStop(nameAt: $0) }) else { return .failure(.acronym) }
         }
         if span.count == 1, first.flags.contains(.allCaps), !first.flags.contains(.abbreviation), first.folded.count <= 5,
            !isInCapitalsRun(span.lowerBound) {
-            let kept = candidate.places.indices.filter { isWrittenInCapitals(index.string(candidate.nameRefs[$0])) }
-            guard !kept.isEmpty else { return .failure(.acronym) }
-            candidate.places = kept.map { candidate.places[$0] }
-            candidate.nameRefs = kept.map { candidate.nameRefs[$0] }
+            guard candidate.keepOptions(matchedBy: { isWrittenInCapitals(index.string($0)) }) else { return .failure(.acronym) }
         }
         if first.flags.contains(.caseless), let rejection = assessArabic(candidate) { return .failure(rejection) }
         if isInsideOrganisation(span) || span.count == 1 && classes[span.lowerBound].contains(.organisationName) {
@@ -139,6 +130,14 @@ struct Recognizer {
         }
         let surname = classes[i].contains(.surname) || !isNotable(candidate)
         return surname && couldBeGivenName(before)
+    }
+
+    /// Whether a capitalised word of the same sentence follows the span, one space away:
+    /// a person's name rejected there is a given name ("Jordan Peterson").
+    func isFollowedByAName(_ span: Range<Int>) -> Bool {
+        let next = span.upperBound
+        return next < text.tokens.count && isAdjacent(next - 1, next)
+            && text.tokens[next].flags.contains(.capitalized) && !text.tokens[next].flags.contains(.sentenceStart)
     }
 
     /// A capitalised word that no list calls common, a place word, an organisation word
