@@ -32,9 +32,6 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "List each document's missed, spurious, partial and misplaced toponyms, and the most frequent ones.")
     var explain = false
 
-    @Flag(help: "With --skip-types Demonym, also skip gold toponyms written as a demonym (\"Russian\"), whatever their type.")
-    var demonymForms = false
-
     @OptionGroup var gazetteer: GazetteerOption
 
     @Option(help: "Write every mention's model features and labels to this JSONL file (training data).")
@@ -74,7 +71,7 @@ struct EvalCommand: ParsableCommand {
             if let model { extractor.model = try MentionModel.load(path: model) }
             let folds = try crossValidate.map { folder in try CrossValidationFolds(folder: folder) }
             let started = Date()
-            let evaluator = Evaluator(skipTypes: skipTypes, demonymForms: demonymForms ? index.demonyms : nil)
+            let evaluator = Evaluator(skipTypes: skipTypes)
             let report: EvaluationReport
             if let folds {
                 report = evaluator.evaluate(documents) { number, text in folds.extractor(extractor, forDocument: number).mentions(in: text, docID: "") }

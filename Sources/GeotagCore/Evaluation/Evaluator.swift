@@ -2,7 +2,7 @@
 ///
 /// Per document: the gold toponyms whose `type` is in ``skipTypes`` are set aside, and
 /// so are the predictions that overlap one of them and no other gold toponym, so a
-/// predicted "Iraqi" over a skipped `Demonym` is neither right nor wrong. The rest are
+/// predicted "English" over a skipped `Language` is neither right nor wrong. The rest are
 /// paired one to one by span (exact offsets first, then the largest overlap; see
 /// ``DocumentEvaluation/matches``), and each pair whose gold toponym has coordinates
 /// gets its error: the great-circle distance from the gold point to the predicted place.
@@ -10,17 +10,9 @@
 public struct Evaluator: Sendable {
     /// The annotation types left out of scoring (compared case-insensitively), as given.
     public var skipTypes: [String]
-    /// Also count as `Demonym` every gold toponym written as a demonym or nationality
-    /// adjective ("Russian", "Europeans"), whatever its annotated type. geotag never
-    /// reports demonyms as mentions (they are evidence of an article's country), while
-    /// GeoWebNews annotates most of them as `Non_Literal_Modifier`; with this, skipping
-    /// `Demonym` skips them all.
-    /// The demonyms ``demonymForms`` recognises (the gazetteer's table); nil for none.
-    public var demonymForms: DemonymTable?
 
-    public init(skipTypes: [String] = [], demonymForms: DemonymTable? = nil) {
+    public init(skipTypes: [String] = []) {
         self.skipTypes = skipTypes
-        self.demonymForms = demonymForms
     }
 
     /// Runs `extract` over the text of every document and scores its mentions.
@@ -37,10 +29,7 @@ public struct Evaluator: Sendable {
     /// Scores the mentions predicted for one document.
     public func evaluate(_ document: GoldDocument, predictions: [Mention]) -> DocumentEvaluation {
         let skip = Set(skipTypes.map { $0.lowercased() })
-        let demonyms = skip.contains("demonym") ? demonymForms : nil
-        let isSkipped = { (t: GoldToponym) in
-            (t.type.map { skip.contains($0.lowercased()) } ?? false) || demonyms?.countries(for: NameKey.canonical(t.name)) != nil
-        }
+        let isSkipped = { (t: GoldToponym) in t.type.map { skip.contains($0.lowercased()) } ?? false }
         let gold = document.toponyms.filter { !isSkipped($0) }
         let skipped = document.toponyms.filter(isSkipped).map(\.span)
         let scored = predictions.filter { m in

@@ -83,6 +83,7 @@ public struct Extractor: Stage {
         // ("Layla Hassan ... Hassan said").
         names.removeAll { $0.candidate.tokens.count == 1 && people.contains(folded.folded($0.candidate.tokens.lowerBound)) }
         names = withEchoes(of: names, among: commonWords, in: recognizer)
+        names = (names + recognizer.nationalityAdjectives(besides: names)).sorted { $0.candidate.tokens.lowerBound < $1.candidate.tokens.lowerBound }
         let demonyms = demonymEvidence(in: recognizer)
         linkParents(&names, in: folded)
         return Recognised(recognizer: recognizer, names: names, demonyms: demonyms)
@@ -228,7 +229,7 @@ public struct Extractor: Stage {
         for i in 0..<(names.count - 1) {
             let end = names[i].candidate.tokens.upperBound
             let next = names[i + 1].candidate.tokens.lowerBound
-            guard next == end, end < text.tokens.count else { continue }
+            guard next == end, end < text.tokens.count, !names[i].isNationality, !names[i + 1].isNationality else { continue }
             let gap = text.tokens[next].utf8.lowerBound - text.tokens[end - 1].utf8.upperBound
             // Only ", " between them: the parent directly follows.
             if gap == 2 { names[i].parent = i + 1 }

@@ -13,7 +13,7 @@ struct MentionFeatures {
         "kind_country", "kind_province", "kind_district", "kind_town", "kind_natural", "kind_region",
         "log_population", "population_100k", "population_1m", "log_options", "resolution_probability", "country_share", "admin1_share",
         "demonym_country", "repeated", "neighbour_capitalised", "mention_length", "log_names_in_article",
-        "parent", "after_the", "place_noun_in_name",
+        "parent", "after_the", "place_noun_in_name", "nationality",
     ]
 
     /// What the whole article says, shared by its names' features.
@@ -79,6 +79,7 @@ struct MentionFeatures {
             flag(name.parent != nil),
             flag(name.hint == .feature),
             flag(span.count > 1 && words[span.upperBound - 1].isAny([.provinceNoun, .districtNoun])),
+            flag(name.isNationality),
         ]
     }
 }

@@ -1,6 +1,7 @@
 /// Decides whether a candidate span is a place in its context, and how sure that is.
 ///
-/// Rules, in order: demonyms are evidence, not places; an all-caps short word matches
+/// Rules, in order: a demonym is evidence, not a name (``nationalityAdjectives(besides:)``
+/// finds those that modify a noun as their country's); an all-caps short word matches
 /// only names that are themselves written in capitals ("US", "UAE", not "ISIS" for the
 /// town of Isis); a name inside an organisation or media name is not a place
 /// ("Syrian Democratic Forces", "Al Arabiya TV", "University of Mosul"); a name right
@@ -15,10 +16,13 @@ struct Recognizer {
     let text: FoldedText
     /// Each token's word classes, in token order.
     let classes: [WordClass]
+    /// The word lists the classes come from.
+    let lexicon: Lexicon
 
     init(index: GazetteerIndex, lexicon: Lexicon, text: FoldedText) {
         self.index = index
         self.text = text
+        self.lexicon = lexicon
         self.classes = lexicon.classes(of: text)
     }
 
@@ -292,7 +296,7 @@ struct Recognizer {
 
     /// Whether only spaces or a hyphen stand between tokens `a` and `b` (no comma, no
     /// quote, no bracket), so they read as one name.
-    private func isAdjacent(_ a: Int, _ b: Int) -> Bool {
+    func isAdjacent(_ a: Int, _ b: Int) -> Bool {
         b == a + 1 && text.tokens[b].flags.contains(.afterSingleSpace)
     }
 

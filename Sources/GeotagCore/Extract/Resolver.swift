@@ -24,6 +24,9 @@ struct Resolver {
         /// The index in the same list of a name that stands right after this one as
         /// its parent ("Rmelan, Hasakah"), if any.
         var parent: Int?
+        /// An adjective of nationality that names its country ("Syrian forces"; see
+        /// ``Recognizer/nationalityAdjectives(besides:)``), not a name.
+        var isNationality = false
     }
 
     /// What the words around a name say about its kind: a place noun next to it

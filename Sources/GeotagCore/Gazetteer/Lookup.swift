@@ -42,6 +42,14 @@ extension GazetteerIndex {
             .map { LookupCandidate(place: $0.0, matchedName: $0.1, score: exp($0.2 - top) / total) }
     }
 
+    /// The positions in the index of the places with these GeoNames ids (negative:
+    /// the overlay's), by id; one pass over the places.
+    public func placeIndices(ofIDs ids: Set<Int>) -> [Int: Int] {
+        var found: [Int: Int] = [:]
+        for i in 0..<placeCount where ids.contains(record(i).id) { found[record(i).id] = i }
+        return found
+    }
+
     /// The notable places whose name the tokens `range` of `text` misspell slightly:
     /// those under the same skeleton key (``NameSkeleton``) whose name is a near miss
     /// of the tokens' letters ("Deir Ezzor" for Deir ez-Zor, "البوكمال" for البو كمال).

@@ -47,10 +47,10 @@ struct ExtractorTests {
     @Test(arguments: [
         "Fighters of the Syrian Democratic Forces advanced.",
         "The report was carried by Al Arabiya TV channel.",
-        "Iraqi security forces and Syrian officials met.",
+        "Iraqi security forces and Kurdish officials met.",
         "He studied at the University of Mosul before the war.",
         "A statement from the Bank of Baghdad followed.",
-        "Iraqi, Syrian and Kurdish leaders spoke.",
+        "Iraqis, Syrians and Kurds spoke. The British said so in English.",
         "Hit the road, he said.",
         "Reading the news is hard.",
         "ISIS claimed the attack.",
@@ -161,7 +161,8 @@ struct ExtractorTests {
     @Test func articleCountriesTipAmbiguousNames() throws {
         // Many towns are called Hama or Homs; the Syrian ones win among Syrian places.
         let found = mentions("Shelling hit Hama and Homs, Syrian monitors said, while Damascus denied it.")
-        #expect(found.map(\.place.countryCode) == ["SY", "SY", "SY"])
+        #expect(found.map(\.text) == ["Hama", "Homs", "Syrian", "Damascus"])
+        #expect(found.map(\.place.countryCode) == ["SY", "SY", "SY", "SY"])
     }
 
     @Test func minScoreDropsWeakMentions() {

@@ -10,7 +10,7 @@ their features (Sources/GeotagCore/Extract/MentionFeatures.swift) then decide:
 
 Training data, from `geotag eval --features`:
 - GeoWebNews (../shared/eval/gwn.jsonl, read from beside the repository, never copied),
-  scored like the README's figures (--skip-types Demonym,Language,Homonym --demonym-forms);
+  scored like the README's figures (--skip-types Demonym,Language,Homonym);
 - the regression gold set (Tests/GeotagCoreTests/Fixtures/gold/regression.jsonl).
 
 Cross-validation: document i of each set belongs to fold i mod 5; fold K's model is learned
@@ -46,7 +46,7 @@ L2 = 1.0
 REGRESSION_WEIGHT = 4.0
 # How far below the best held-out F1 a threshold may be and still count as on its plateau.
 F1_PLATEAU = 0.005
-SKIP = ["--skip-types", "Demonym,Language,Homonym", "--demonym-forms"]
+SKIP = ["--skip-types", "Demonym,Language,Homonym"]
 
 
 def feature_names():

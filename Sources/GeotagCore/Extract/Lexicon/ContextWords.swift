@@ -109,4 +109,28 @@ enum ContextWords {
 
     /// Words that put a place close to, not at, the named place: precision 2.
     static let nearness: Set<String> = ["near", "outside", "around", "nearby", "close", "outskirts", "vicinity", "suburbs", "countryside"]
+
+    /// Capitalised words that a nationality adjective still modifies as its country's
+    /// ("Russian Foreign Ministry", "Iraqi Army"; titles count too: "Russian President
+    /// Vladimir Putin"), where any other capitalised word makes it part of a name
+    /// ("Syrian Democratic Forces", "Syrian Observatory").
+    static let institutions: Set<String> = [
+        "ministry", "government", "army", "navy", "embassy", "consulate", "parliament", "senate", "cabinet",
+        "foreign", "defence", "defense", "interior", "prime", "deputy", "vice", "military", "police", "state",
+        "air", "armed", "authorities", "troops", "forces", "security", "intelligence", "economy", "finance", "trade",
+        "health", "education", "justice", "energy", "oil", "agriculture", "culture", "transport", "treasury",
+        "coast", "border",
+    ]
+
+    /// Words after which a nationality adjective is no modifier: function words and
+    /// verbs that follow people ("the British said", "Iraqis and Kurds"), and nouns of
+    /// languages ("English language", "Arabic-speaking").
+    static let notModified: Set<String> = [
+        "and", "or", "but", "nor", "in", "on", "at", "to", "of", "for", "from", "with", "by", "as", "than", "who",
+        "whom", "whose", "which", "that", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
+        "would", "can", "could", "may", "might", "should", "must", "do", "does", "did", "said", "say", "says",
+        "told", "also", "not", "themselves", "itself",
+        "language", "languages", "speaking", "speaker", "speakers", "speak", "translation", "translator", "dialect",
+        "accent", "subtitles", "version", "word", "words", "phrase", "spelling", "alphabet", "script",
+    ]
 }

@@ -4,7 +4,7 @@ import Synchronization
 /// Every word list the extractor asks, merged into one table from folded word to its
 /// ``WordClass``: the built-in lists (``CommonWords``, ``ContextWords``,
 /// ``GivenNames``, ``Surnames``), the common English words beside the index and the
-/// index's demonyms.
+/// index's demonyms, with the country each nationality adjective names.
 ///
 /// The English words (data/gazetteer/lexicon/english-words.txt, from Debian's
 /// wamerican list) make a town named like one ("Snow", "Police", "Reading") the word,
@@ -13,9 +13,15 @@ import Synchronization
 /// has no such words. A lexicon is built once per index file.
 struct Lexicon: Sendable {
     private let table: WordTable
+    /// The place each nationality adjective names, by its folded words ("syrian",
+    /// "south african"); see ``nationality(_:)``.
+    private let nationalities: [[UInt8]: Int]
 
     /// The file of English words, relative to the folder that holds the index.
     static let englishWordsPath = "lexicon/english-words.txt"
+    /// The nationality adjectives that are mentions, and the places they name
+    /// (``Recognizer/nationalityAdjectives(besides:)``), beside the index too.
+    static let nationalitiesPath = "lexicon/nationality-adjectives.tsv"
 
     /// The classes of every token of `text`, in token order: one look-up a token,
     /// straight on its folded bytes.
@@ -25,7 +31,12 @@ struct Lexicon: Sendable {
         }
     }
 
-    init(englishWords: some Sequence<String>, demonyms: DemonymTable) {
+    /// The place the folded words `words` name as an adjective of nationality
+    /// ("syrian" → Syria, "english" → England), if any.
+    func nationality(_ words: [UInt8]) -> Int? { nationalities[words] }
+
+    /// `nationalities` maps folded adjectives to the places they name (index positions).
+    init(englishWords: some Sequence<String>, demonyms: DemonymTable, nationalities: [[UInt8]: Int] = [:]) {
         var table: [String: WordClass] = [:]
         func add(_ words: some Sequence<String>, _ kind: WordClass) {
             for word in words { table[word, default: []].formUnion(kind) }
@@ -55,6 +66,12 @@ struct Lexicon: Sendable {
         // A plural "s" is a demonym too ("Iraqis"), as DemonymTable.countries(for:) reads it.
         add(demonyms.countries.keys, .demonym)
         add(demonyms.countries.keys.map { $0 + "s" }, .demonym)
+        // A nationality adjective is a demonym too; the first of several words heads one.
+        let adjectives = nationalities.keys.map { $0.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) } }
+        add(adjectives.filter { $0.count == 1 }.map { $0[0] }, .demonym)
+        add(adjectives.filter { $0.count > 1 }.map { $0[0] }, .demonymHead)
+        add(ContextWords.institutions, .institution)
+        add(ContextWords.notModified, .notModified)
         add(["of"], [.of, .connector])
         add(["the"], [.the, .connector])
         add(["and", "or"], .andOr)
@@ -62,21 +79,42 @@ struct Lexicon: Sendable {
         add(["a", "an"], .indefinite)
         add(["tv"], .tv)
         self.table = WordTable(table)
+        self.nationalities = nationalities
     }
 
-    /// Built lexicons by index path, with the demonyms they were built with (an index
-    /// rebuilt in place may bring others).
-    private static let cache = Mutex<[String: (demonyms: DemonymTable, lexicon: Lexicon)]>([:])
+    /// Built lexicons by index path, with the version and demonyms of the index they
+    /// were built from (an index rebuilt in place brings other places and demonyms).
+    private static let cache = Mutex<[String: (version: String, demonyms: DemonymTable, lexicon: Lexicon)]>([:])
 
-    /// The lexicon of the index: its demonyms and the English words beside it.
+    /// The lexicon of the index: its demonyms, and the English words and nationality
+    /// adjectives beside it.
     static func of(_ index: GazetteerIndex) -> Lexicon {
         let demonyms = index.demonyms
-        if let cached = cache.withLock({ $0[index.path] }), cached.demonyms == demonyms { return cached.lexicon }
+        if let cached = cache.withLock({ $0[index.path] }), cached.version == index.version, cached.demonyms == demonyms {
+            return cached.lexicon
+        }
         let folder = (index.path as NSString).deletingLastPathComponent
-        let path = (folder as NSString).appendingPathComponent(englishWordsPath)
-        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        let lexicon = Lexicon(englishWords: text.split(separator: "\n").map(String.init), demonyms: demonyms)
-        cache.withLock { $0[index.path] = (demonyms, lexicon) }
+        func read(_ file: String) -> String {
+            (try? String(contentsOfFile: (folder as NSString).appendingPathComponent(file), encoding: .utf8)) ?? ""
+        }
+        let lexicon = Lexicon(
+            englishWords: read(englishWordsPath).split(separator: "\n").map(String.init), demonyms: demonyms,
+            nationalities: nationalities(fromTSV: read(nationalitiesPath), in: index))
+        cache.withLock { $0[index.path] = (index.version, demonyms, lexicon) }
         return lexicon
+    }
+
+    /// The table of ``nationalitiesPath`` (adjective, GeoNames id, name; `#` comments)
+    /// as folded adjective → place index; lines whose id the index lacks, or that are
+    /// malformed, are left out.
+    static func nationalities(fromTSV text: String, in index: GazetteerIndex) -> [[UInt8]: Int] {
+        var ids: [[UInt8]: Int] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard columns.count >= 2, let id = Int(columns[1]) else { continue }
+            ids[NameKey.canonical(String(columns[0]))] = id
+        }
+        let places = index.placeIndices(ofIDs: Set(ids.values))
+        return ids.compactMapValues { places[$0] }
     }
 }

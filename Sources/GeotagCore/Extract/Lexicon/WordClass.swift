@@ -45,6 +45,12 @@ struct WordClass: OptionSet, Sendable {
     static let organisationName = WordClass(rawValue: 1 << 27)
     /// A generic first word of Arabic place names (``ContextWords/arabicNameHeads``).
     static let arabicNameHead = WordClass(rawValue: 1 << 28)
+    /// The first word of a demonym of several words ("South" of "South African").
+    static let demonymHead = WordClass(rawValue: 1 << 29)
+    /// A capitalised word a nationality adjective still modifies (``ContextWords/institutions``).
+    static let institution = WordClass(rawValue: 1 << 30)
+    /// A word after which a nationality adjective is no modifier (``ContextWords/notModified``).
+    static let notModified = WordClass(rawValue: 1 << 31)
 
     /// Any of the place nouns ("province", "district", "city", "country").
     static let placeNoun: WordClass = [.provinceNoun, .districtNoun, .townNoun, .countryNoun]

@@ -17,15 +17,19 @@ Annotation rules
 2. The span is the name only: "Diyala" in "Diyala province", "Mosul" in "the city of
    Mosul", "الحسكة" in "والحسكة" (the Arabic clitic و "and" is left out), "Hit" in
    "near Hit". A hierarchy "Rmelan, Hasakah" is two toponyms.
-3. Do NOT annotate demonyms and adjectives ("Iraqi", "Syrian", "Kurdish"),
-   organisations, media, companies, universities, banks, armed groups and sports
+3. An adjective of nationality that modifies a noun is a toponym of its country
+   ("Iraqi troops", "Turkish-backed fighters", "the Syrian government"), as in
+   GeoWebNews, when it names one country or region (data/gazetteer/lexicon/
+   nationality-adjectives.tsv).
+4. Do NOT annotate demonyms that name people ("Iraqis", "the Syrians said"),
+   adjectives of peoples and faiths ("Kurdish", "Arab", "Yazidi"), organisations, media, companies, universities, banks, armed groups and sports
    clubs even when their name holds a place name ("Syrian Democratic Forces",
    "Al Arabiya", "Bank of Baghdad", "New York Times", "Real Madrid"), people's names
    ("Jordan Peterson", "Paris Hilton"), streets, buildings, border crossings and
    other facilities, and common words that are also town names ("Hit", "Of",
    "Reading", "Mobile", "Bath", "March", "Snow", "Police") when they are used as
    words. Rivers, seas and mountains are avoided in the texts.
-4. The point of a toponym is the GeoNames place the text means, as `geotag lookup
+5. The point of a toponym is the GeoNames place the text means, as `geotag lookup
    NAME` lists it, chosen by reading the text, never by taking the first candidate:
    "Kirkuk province" is the ADM1, "in Kirkuk" the city; a dateline names the city;
    "Tripoli, Lebanon" is not the Libyan capital; "Birmingham" in an Alabama story is
@@ -33,13 +37,14 @@ Annotation rules
    gets that place's id ("Deir Ezzor" is 170794 even if the gazetteer lacks that
    spelling). Only a place the gazetteer lacks entirely gets `geonameid: null`, with
    coordinates from its Wikipedia article (MANUAL below), and that is rare.
-5. `type` is "Literal", or "Metonymic" where a capital stands for its government
-   ("Washington said", "Ankara rejected").
+6. `type` is "Literal"; "Metonymic" where a capital stands for its government
+   ("Washington said", "Ankara rejected"); "Modifier" for an adjective (rule 3).
 
 Markup of the source texts
 --------------------------
     [[Deir ez-Zor|170794]]      a toponym and its GeoNames id (negative: overlay place)
     [[Ankara|323786|M]]         a metonymic toponym
+    [[Iraqi|99237|A]]           an adjective of nationality (type Modifier)
     [[Zaatari|~zaatari]]        a place the gazetteer lacks: coordinates from MANUAL
     {{Jordan Peterson}}         a non-place that must never be predicted as a place
 
@@ -78,6 +83,9 @@ MANUAL: dict[str, tuple[float, float, str]] = {}
 # (a spelling variant the gazetteer lacks): id -> name the gazetteer holds.
 LOOKUP_HINTS = {
     170794: "Deir ez-Zor",
+    2017370: "Russia",
+    51537: "Somalia",
+    192950: "Kenya",
     91695: "Salah al-Din",
     163434: "Tell Tamer",
     6252001: "United States",
@@ -92,9 +100,9 @@ DOCS = [
     # ---------------------------------------------------------------- Iraq, Syria and neighbours
     ("me-01", """[[DEIR EZ-ZOR|170794]], [[Syria|163843]] (Reuters) – Two car bombs exploded on Sunday in [[Deir ez-Zor|170794]], killing at least nine people, a monitoring group said. The blasts tore through a vegetable market in the east of the city. The {{Syrian Democratic Forces}}, which hold the countryside on the other bank, blamed Islamic State cells hiding in the desert near [[Abu Kamal|174448]]."""),
 
-    ("me-02", """[[RAS AL-AIN|165509]], [[Syria|163843]] (AP) — {{Turkish}}-backed fighters shelled villages west of [[Ras al-Ain|165509]] overnight, residents said, as [[Turkey|298795]] pressed its demand for a buffer zone along the border. Shells also fell near [[Tal Tamr|163434]], forcing families to flee south towards [[Hasakah|173811]]. [[Ankara|323786|M]] said its forces had only returned fire."""),
+    ("me-02", """[[RAS AL-AIN|165509]], [[Syria|163843]] (AP) — [[Turkish|298795|A]]-backed fighters shelled villages west of [[Ras al-Ain|165509]] overnight, residents said, as [[Turkey|298795]] pressed its demand for a buffer zone along the border. Shells also fell near [[Tal Tamr|163434]], forcing families to flee south towards [[Hasakah|173811]]. [[Ankara|323786|M]] said its forces had only returned fire."""),
 
-    ("me-03", """[[MOSUL|99072]], [[Iraq|99237]] (Reuters) – {{Iraqi}} troops began clearing villages between [[Tal Afar|90393]] and [[Sinjar|448149]] on Tuesday, a military statement said. The operation in western [[Nineveh|92877]] province follows a string of attacks on army checkpoints. "[[Tal Afar|90393]] is secure and its people can go back to their fields," Brigadier General {{Yahya Rasool}} told reporters in the city of [[Mosul|99072]]."""),
+    ("me-03", """[[MOSUL|99072]], [[Iraq|99237]] (Reuters) – [[Iraqi|99237|A]] troops began clearing villages between [[Tal Afar|90393]] and [[Sinjar|448149]] on Tuesday, a military statement said. The operation in western [[Nineveh|92877]] province follows a string of attacks on army checkpoints. "[[Tal Afar|90393]] is secure and its people can go back to their fields," Brigadier General {{Yahya Rasool}} told reporters in the city of [[Mosul|99072]]."""),
 
     ("me-04", """Oil workers in [[Rmelan|-1]], [[Hasakah|173813]], walked out on Monday over months of unpaid wages, the {{Kurdish}}-led administration said. The fields around [[Rmelan|-1]] supply most of the crude refined in north-east [[Syria|163843]]. Officials in [[Qamishli|173377]] said talks would resume on Wednesday. A spokeswoman, {{Layla Hassan}}, told {{Al Arabiya}} that salaries would be paid by the end of the month."""),
 
@@ -106,11 +114,11 @@ DOCS = [
 
     ("me-07", """[[RAMADI|98717]], [[Iraq|99237]] (Reuters) – Clashes in [[Hit|95788]], in [[Anbar|99592]] province, killed four militants and a soldier on Friday, the Joint Operations Command said. Troops later pushed into villages between [[Hit|95788]] and [[Haditha|96309]]. Residents of [[Ramadi|98717]] reported long queues of military vehicles on the highway to [[Fallujah|99454]]."""),
 
-    ("me-08", """Oil slump squeezes {{Iraqi}} budget
+    ("me-08", """Oil slump squeezes [[Iraqi|99237|A]] budget
 
 [[BAGHDAD|98182]] (Reuters) – {{Hit}} hard by the fall in crude prices, [[Iraq|99237]] has delayed public sector pay rises, the finance ministry said on Sunday. The shortfall will be felt most in the southern cities of [[Basra|99532]] and [[Nasiriyah|98854]], where unemployment is highest. {{Hit}} by the same slump last year, the government borrowed from the central bank."""),
 
-    ("me-09", """The border crossing between [[Al-Bukamal|174448]] and the {{Iraqi}} town of [[Al-Qaim|92138]] reopened on Monday after two years, officials from both countries said. Trucks loaded with fruit from [[Syria|163843]] queued for several kilometres. "[[Abu Kamal|174448]] is alive again," said a trader who gave his name as {{Abu Omar}}."""),
+    ("me-09", """The border crossing between [[Al-Bukamal|174448]] and the [[Iraqi|99237|A]] town of [[Al-Qaim|92138]] reopened on Monday after two years, officials from both countries said. Trucks loaded with fruit from [[Syria|163843]] queued for several kilometres. "[[Abu Kamal|174448]] is alive again," said a trader who gave his name as {{Abu Omar}}."""),
 
     ("me-10", """[[IDLIB|169389]], [[Syria|163843]] (AFP) - Air strikes hit [[Kafr Nabl|168661]] and [[Maarat al-Numan|167611]] in southern [[Idlib|169387]] province on Wednesday, rescuers said. Eleven civilians were killed in [[Kafr Nabl|168661]], a town known for the satirical banners its residents raised at protests. [[Damascus|170654|M]] and [[Moscow|524901|M]] deny targeting civilians."""),
 
@@ -120,7 +128,7 @@ DOCS = [
 
     ("me-13", """وصل وفد حكومي إلى [[الموصل|99072]] قادماً من [[بغداد|98182]] لبحث إعادة إعمار المدينة القديمة. وقال رئيس {{جامعة الموصل}} إن المكتبة المركزية ستفتح أبوابها الشهر المقبل. وشهدت محافظة [[نينوى|92877]] عودة آلاف النازحين."""),
 
-    ("me-14", """[[QAMISHLI|173377]], [[Syria|163843]] (Reuters) – A car bomb exploded near a church in [[Al-Qamishli|173377]] on Saturday, wounding six people, the {{Kurdish}} {{Asayish}} police said. The city faces the {{Turkish}} town of [[Nusaybin|303750]] across the border wall. Checkpoints were reinforced in [[Amuda|173230]] and [[Derik|173530]], further east."""),
+    ("me-14", """[[QAMISHLI|173377]], [[Syria|163843]] (Reuters) – A car bomb exploded near a church in [[Al-Qamishli|173377]] on Saturday, wounding six people, the {{Kurdish}} {{Asayish}} police said. The city faces the [[Turkish|298795|A]] town of [[Nusaybin|303750]] across the border wall. Checkpoints were reinforced in [[Amuda|173230]] and [[Derik|173530]], further east."""),
 
     ("me-15", """Water supplies to [[Hasaka|173811]] were cut again on Tuesday after the main pumping station near [[Ras al-Ain|165509]] stopped working, the United Nations said. More than 460,000 people in [[Al-Hasakah|173811]] city and in nearby camps, including [[al-Hol|173797]], depend on the station. Aid groups trucked water from [[Qamishli|173377]]."""),
 
@@ -128,11 +136,11 @@ DOCS = [
 
     ("me-17", """[[ARBIL|95446]], [[Iraq|99237]], {{March}} 3 (Reuters) - The {{Kurdistan Regional Government}} said on Tuesday it had begun paying February salaries to public employees in [[Arbil|95446]], [[Sulaymaniyah|98463]] and [[Duhok|96994]]. Teachers in [[Sulaymaniyah|98463]] have been on strike since January. [[Baghdad|98182|M]] and the regional government have argued for years over oil revenues."""),
 
-    ("me-18", """Coalition aircraft struck an Islamic State hideout east of [[Deir Ezzor|170794]] on Thursday, the {{Syrian Democratic Forces}} said. The {{SDF}} said fighting continued in the villages between [[Hajin|174506]] and [[al-Mayadin|173480]]. {{Syrian}} state media said the strikes killed civilians."""),
+    ("me-18", """Coalition aircraft struck an Islamic State hideout east of [[Deir Ezzor|170794]] on Thursday, the {{Syrian Democratic Forces}} said. The {{SDF}} said fighting continued in the villages between [[Hajin|174506]] and [[al-Mayadin|173480]]. [[Syrian|163843|A]] state media said the strikes killed civilians."""),
 
     ("me-19", """Wheat farmers in [[Dayr az-Zawr|170792]] province say this year's harvest is the worst in a decade. Prices in the markets of [[Raqqa|172955]] have doubled since spring, traders said. Most of the grain used to be trucked west to [[Homs|169577]] and [[Damascus|170654]]."""),
 
-    ("me-20", """Residents of [[Deir Al-Zour|170794]] told {{Al Arabiya}} that electricity had been off for five days. "We live on generators," said one, a shopkeeper in the city centre. The {{Syrian}} government blamed sabotage of the power line from [[Palmyra|163808]]."""),
+    ("me-20", """Residents of [[Deir Al-Zour|170794]] told {{Al Arabiya}} that electricity had been off for five days. "We live on generators," said one, a shopkeeper in the city centre. The [[Syrian|163843|A]] government blamed sabotage of the power line from [[Palmyra|163808]]."""),
 
     ("me-21", """[[BAGHDAD|98182]] (Reuters) – Students at {{Baghdad University}} staged a sit-in on Monday to demand jobs, the second in a week. Separately, the {{Bank of Baghdad}} said it would open new branches in [[Basra|99532]] and [[Najaf|98860]] this year. The protests in [[Baghdad|98182]] have spread to [[Karbala|94824]] and [[Kut|99131]]."""),
 
@@ -144,19 +152,19 @@ DOCS = [
 
     ("me-25", """[[KUWAIT CITY|285787]] (Reuters) – [[Kuwait|285570]] and [[Saudi Arabia|102358]] agreed on Tuesday to resume oil output from their shared fields, halted since 2015. [[Riyadh|108410|M]] said production would restart within months. Traffic across the desert border at [[Jahra|285799]] was normal, police said."""),
 
-    ("me-26", """{{Turkish}} {{Police}} Detain Dozens {{Of}} Suspects In [[Gaziantep|314830]] Raids
+    ("me-26", """[[Turkish|298795|A]] {{Police}} Detain Dozens {{Of}} Suspects In [[Gaziantep|314830]] Raids
 
-[[GAZIANTEP|314830]], [[Turkey|298795]] (Reuters) – {{Turkish}} police detained 42 people in dawn raids in [[Gaziantep|314830]] and [[Sanliurfa|298333]] on Wednesday, state media said. The suspects are accused of smuggling people across the border from [[Syria|163843]] near [[Akcakale|324944]]."""),
+[[GAZIANTEP|314830]], [[Turkey|298795]] (Reuters) – [[Turkish|298795|A]] police detained 42 people in dawn raids in [[Gaziantep|314830]] and [[Sanliurfa|298333]] on Wednesday, state media said. The suspects are accused of smuggling people across the border from [[Syria|163843]] near [[Akcakale|324944]]."""),
 
     ("me-27", """Floods swept through [[Of|741240]], a town in [[Trabzon|738647]] province in north-eastern [[Turkey|298795]], on Tuesday after two days of heavy rain, killing three people. Rescue teams from [[Trabzon|738648]] and [[Rize|740483]] searched for a missing fisherman. Shops in the centre of [[Of|741240]] were under a metre of water."""),
 
-    ("me-28", """Hundreds of thousands of {{Iranian}} pilgrims crossed into [[Iraq|99237]] at [[Mehran|124291]] this week on their way to [[Karbala|94824]], {{Iraqi}} officials said. Others entered through [[Qasr-e Shirin|119586]] further north. [[Tehran|112931|M]] said it had laid on 3,000 buses."""),
+    ("me-28", """Hundreds of thousands of [[Iranian|130758|A]] pilgrims crossed into [[Iraq|99237]] at [[Mehran|124291]] this week on their way to [[Karbala|94824]], [[Iraqi|99237|A]] officials said. Others entered through [[Qasr-e Shirin|119586]] further north. [[Tehran|112931|M]] said it had laid on 3,000 buses."""),
 
     ("me-29", """Security forces in [[Salahuddin|91695]] province arrested 12 suspected militants on Saturday, the provincial police chief said. The raids were carried out in [[Samarra|91597]], [[Tikrit|90150]] and [[Baiji|97783]]. [[Samarra|91597]], home to a revered shrine, has been under tight security since 2006."""),
 
     ("me-30", """[[BASRA|99532]], [[Iraq|99237]] (Reuters) – Oil exports from [[Basra|99532]] rose to 3.4 million barrels a day in May, the oil ministry said. Tankers also loaded at the port of [[Umm Qasr|89824]], near the border with [[Kuwait|285570]]. Protesters in [[Basra|89341]] province have demanded a larger share of the revenue."""),
 
-    ("me-31", """[[ALEPPO|170063]], [[Syria|163843]] (AFP) - Shelling hit the {{Kurdish}}-majority town of [[Afrin|174186]] north of [[Aleppo|170063]] on Monday, a war monitor said. Fighting also flared near [[Manbij|167357]], where {{Turkish}} and {{Syrian}} forces face each other. Hundreds of families fled to [[Kobani|172256]]."""),
+    ("me-31", """[[ALEPPO|170063]], [[Syria|163843]] (AFP) - Shelling hit the {{Kurdish}}-majority town of [[Afrin|174186]] north of [[Aleppo|170063]] on Monday, a war monitor said. Fighting also flared near [[Manbij|167357]], where [[Turkish|298795|A]] and [[Syrian|163843|A]] forces face each other. Hundreds of families fled to [[Kobani|172256]]."""),
 
     ("me-32", """[[Najaf|98860]] and [[Karbala|94824]] braced for millions of visitors as the Arbaeen pilgrimage began on Sunday. Authorities in [[Hilla|99347]], the capital of [[Babil|98227]] province, opened schools to house pilgrims walking from [[Basra|99532]]. "The road is full day and night," said {{Hussein Ali}}, a volunteer."""),
 
@@ -166,7 +174,7 @@ DOCS = [
 
     ("me-34", """[[Kafr Nabl|168661]] residents returned to the ruins of their town on Friday after a ceasefire took hold in [[Idlib|169387]] province, a witness said. Families from [[Saraqib|164816]] and [[Jisr al-Shughur|169023]] also headed home. "There is nothing left, but it is ours," one man told {{Reuters}} by telephone from [[Kafr Nabl|168661]]."""),
 
-    ("me-35", """[[Abu Kamal|174448]], [[Syria|163843]] - {{Iranian}}-backed militias moved heavy weapons into [[Abu Kamal|174448]] over the weekend, a war monitor said. The town, across from [[Al-Qaim|92138]] in [[Iraq|99237]]'s [[Anbar|99592]] province, sits on the main supply route from [[Iran|130758]] to [[Lebanon|272103]]."""),
+    ("me-35", """[[Abu Kamal|174448]], [[Syria|163843]] - [[Iranian|130758|A]]-backed militias moved heavy weapons into [[Abu Kamal|174448]] over the weekend, a war monitor said. The town, across from [[Al-Qaim|92138]] in [[Iraq|99237]]'s [[Anbar|99592]] province, sits on the main supply route from [[Iran|130758]] to [[Lebanon|272103]]."""),
 
     ("me-36", """A convoy of 40 tankers left the oil fields at [[Rmelan|-1]], [[Hasakah|173813]], on Sunday, heading for the border town of [[Derik|173530]], local officials said. "The wells are old but they still pump," said {{Layla Hassan}}, an engineer who has worked in [[Rmelan|-1]] for 20 years. The fields were shut for a week after drone strikes near [[Qamishli|173377]]."""),
 
@@ -207,7 +215,7 @@ A fire in [[Reading|2639577]], west of [[London|2643743]], destroyed a warehouse
 
 A tornado tore through [[Paris|4717560]], [[Texas|4736286]], on Tuesday evening, damaging dozens of homes, the sheriff said. The town of about 25,000 lies north-east of [[Dallas|4684888]], near the [[Oklahoma|4544379]] border. Shelters opened in [[Paris|4717560]] and nearby [[Bonham|4675577]]."""),
 
-    ("ww-14", """[[TORONTO|6167865]] (Reuters) – {{Jordan Peterson}}, the {{Canadian}} psychologist, drew protesters to a sold-out talk in [[Toronto|6167865]] on Saturday. {{Jordan Peterson}} will speak in [[Vancouver|6173331]] and [[Montreal|6077243]] next month, organisers said."""),
+    ("ww-14", """[[TORONTO|6167865]] (Reuters) – {{Jordan Peterson}}, the [[Canadian|6251999|A]] psychologist, drew protesters to a sold-out talk in [[Toronto|6167865]] on Saturday. {{Jordan Peterson}} will speak in [[Vancouver|6173331]] and [[Montreal|6077243]] next month, organisers said."""),
 
     ("ww-15", """[[NAIROBI|184745]] (Reuters) – Drought has left 2 million people short of food in northern [[Kenya|192950]], aid groups said on Monday. "The rains failed three seasons in a row," {{Dave Allen}}, a spokesman for a charity in [[Nairobi|184745]], said. Food prices in [[Mombasa|186301]] have risen by a third."""),
 
@@ -223,7 +231,7 @@ A tornado tore through [[Paris|4717560]], [[Texas|4736286]], on Tuesday evening,
 
     ("ww-21", """[[ALEXANDRIA|361058]], [[Egypt|357994]] (AP) — Heavy rain flooded streets in [[Alexandria|361058]] on Sunday and two people were electrocuted, officials said. Trains to [[Cairo|360630]] were delayed by several hours. Schools in [[Alexandria|361058]] will stay shut on Monday."""),
 
-    ("ww-22", """[[KYIV|703448]] (Reuters) – Russian drones struck energy facilities in [[Kharkiv|706483]] and [[Odesa|698740]] overnight, officials said, leaving parts of both cities without power. Air raid alerts sounded across [[Ukraine|690791]], including in [[Kyiv|703448]] and [[Lviv|702550]]."""),
+    ("ww-22", """[[KYIV|703448]] (Reuters) – [[Russian|2017370|A]] drones struck energy facilities in [[Kharkiv|706483]] and [[Odesa|698740]] overnight, officials said, leaving parts of both cities without power. Air raid alerts sounded across [[Ukraine|690791]], including in [[Kyiv|703448]] and [[Lviv|702550]]."""),
 
     ("ww-23", """[[BERLIN|2950159]] (Reuters) – [[Germany|2921044]] and [[Poland|798544]] agreed on Thursday to build a new rail link between [[Berlin|2950159]] and [[Warsaw|756135]], cutting the journey to under four hours. Trains would also run from [[Hamburg|2911298]], the two transport ministers said."""),
 
@@ -264,7 +272,13 @@ A tornado tore through [[Paris|4717560]], [[Texas|4736286]], on Tuesday evening,
     ("me-40", """[[AMMAN|250441]], [[Jordan|248816]] (AP) — [[Jordan|248816]]'s army said on Sunday it had stopped a drug convoy on the border with [[Syria|163843]], killing four smugglers who came from [[Daraa|170905]]. [[Jordan|248816]] hosts about 650,000 registered refugees, most in [[Irbid|248946]] and [[Mafraq|250582]]. The army chief visited [[Ramtha|250336]] on Monday. {{Jordan Peterson}}, whose book tour was to stop in [[Amman|250441]], cancelled it."""),
     ("ww-40", """Envoys of the [[Holy See|3164670]] met officials in [[Hanoi|1581130]] on Tuesday. The talks were the first since the General Secretary of the Communist Party of [[Vietnam|1562822]] {{Nguyen Phu Trong}} visited [[Rome|3169070]]. [[Vietnam|1562822]] has about seven million Catholics, and thousands attended {{Mass}} on Sunday. "{{I’ll}} go back next year," one bishop said."""),
     ("ww-41", """A tornado damaged homes in [[Springfield|4250542]], [[Ill.|4896861]], late on Friday, the {{National Weather Service}} said. The {{White House}} said federal help was ready. Crews from [[Peoria|4905687]] and [[Decatur|4236895]] worked through the night to restore power."""),
+    ("me-41", """[[DAMASCUS|170654]] (AP) — {{Syrians}} fleeing the fighting crossed into [[Lebanon|272103]] on Sunday as [[Syrian|163843|A]] and [[Russian|2017370|A]] jets struck villages near [[Idlib|169389]]. The {{Free Syrian Army}} said its fighters still held the road south of [[Saraqib|164816]]. In [[Manbij|167357]], {{Kurdish}} and Arab elders met a {{Turkish}}-speaking envoy; "The {{Turks}} will not stop at [[Jarablus|169179]]," one said. Trucks queued at the [[Syrian|163843|A]]-[[Turkish|298795|A]] border, and the {{British}} said they would send aid."""),
+    ("ww-42", """[[NAIROBI|184745]], [[Kenya|192950]] (Reuters) – [[Kenyan|192950|A]] police said on Monday they had arrested three men over an attack on a bus near [[Mombasa|186301]]. The [[Somali|51537|A]] militant group al-Shabaab claimed it. [[Somali|51537|A]] and [[Kenyan|192950|A]] officials will meet in [[Nairobi|184745]] this week. An {{African-American}} aid worker from [[Toronto|6167865]] was among the injured, the [[Canadian|6251999|A]] Foreign Ministry said; she speaks {{English}} and Swahili."""),
 ]
+
+
+# Type flags of the markup ([[Ankara|323786|M]]) and the types they stand for.
+TYPES = {None: "Literal", "M": "Metonymic", "A": "Modifier"}
 
 
 def parse(doc_id, source):
@@ -281,10 +295,10 @@ def parse(doc_id, source):
             not_places.append({"start": length, "end": length + len(name), "text": name})
         else:
             name, ref, kind = match.group(1), match.group(2), match.group(3)
-            if kind not in (None, "M"):
+            if kind not in TYPES:
                 sys.exit(f"{doc_id}: unknown type flag {kind!r} on {name!r}")
             toponyms.append({"start": length, "end": length + len(name), "name": name, "ref": ref,
-                             "type": "Metonymic" if kind == "M" else "Literal"})
+                             "type": TYPES[kind]})
         text.append(name)
         length += len(name)
         last = match.end()
