@@ -64,7 +64,7 @@ extension GazetteerIndex {
     /// Everything a near-miss look-up depends on: the skip, then per token the flags
     /// that skeletons and bare forms read (article, caseless, Arabic article) and its
     /// folded bytes, each token ended by a 0 byte (which no folded letter is).
-    static func nearMissKey(of text: FoldedText, _ range: Range<Int>, skippingFirst skip: Int) -> [UInt8] {
+    static func nearMissKey(of text: FoldedText, _ range: Range<Int>, skippingFirst skip: Int) -> NearMissKey {
         var key: [UInt8] = [UInt8(truncatingIfNeeded: skip)]
         key.reserveCapacity(64)
         for i in range {
@@ -73,7 +73,7 @@ extension GazetteerIndex {
             key.append(contentsOf: text.folded(i))
             key.append(0)
         }
-        return key
+        return NearMissKey(bytes: key)
     }
 
     private func findNearMisses(of text: FoldedText, _ range: Range<Int>, skippingFirst skip: Int) -> [(place: Int, nameRef: UInt32)] {
@@ -100,4 +100,21 @@ extension GazetteerIndex {
 
     /// The index file name inside a gazetteer folder.
     public static let defaultFileName = "geotag.gaz"
+}
+
+/// A near-miss look-up's key (``GazetteerIndex/nearMissKey(of:_:skippingFirst:)``) with
+/// its FNV-1a hash, worked out once: the memo then hashes one word per look-up instead
+/// of feeding every byte to `Hasher`, which cost more than the look-up it saved.
+struct NearMissKey: Hashable {
+    let bytes: [UInt8]
+    let hash: UInt64
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+        self.hash = NameKey.hash(bytes)
+    }
+
+    static func == (a: NearMissKey, b: NearMissKey) -> Bool { a.hash == b.hash && a.bytes == b.bytes }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 }
