@@ -12,6 +12,7 @@ import Testing
                 #expect(try c.pragma("application_id") == .integer(0x4750_4B47))
                 #expect(try c.pragma("user_version") == .integer(10300))
                 #expect(try c.pragma("journal_mode") == .text("wal"))
+                #expect(try c.pragma("page_size") == .integer(16384))
 
                 let srs = try c.prepare("SELECT srs_id, organization, organization_coordsys_id FROM gpkg_spatial_ref_sys ORDER BY srs_id")
                 var rows: [String] = []

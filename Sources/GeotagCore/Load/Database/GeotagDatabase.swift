@@ -38,6 +38,12 @@ public final class GeotagDatabase {
             }
         }
         connection = try SQLite.Connection(path: path, flags: .writer)
+        // 16 KiB pages for a new file (an existing one keeps its own): a mention row
+        // with its sentence is about 900 bytes, and the loader fills five B-trees and
+        // an R-tree with them. Against SQLite's 4 KiB, loading 2,000 corpus articles
+        // took 11% less time and a 10k-article run 10% less; 64 KiB gained nothing
+        // more, and every changed row rewrites a whole page.
+        try connection.pragma("page_size", "16384")
         try connection.pragma("journal_mode", "WAL")
         try connection.pragma("synchronous", "NORMAL")
         // Sorts, GROUP BY, DISTINCT and materialised subqueries over whole tables (the
