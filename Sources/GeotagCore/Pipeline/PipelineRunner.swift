@@ -36,7 +36,9 @@ public struct PipelineRunner {
     public var logger: Logger
     /// Articles per load transaction.
     public var batchSize = 500
-    /// Items each queue holds at most.
+    /// Items each queue holds at most; the queue into the writer holds at least a
+    /// batch, so that the workers go on while the writer stores one (with 256, they
+    /// stopped for most of each transaction, and the writer then waited for them).
     public var queueCapacity = 256
     /// Set (by ``SignalStop``) to end the run early: no new documents are taken, the
     /// batch in hand is committed and the exports are written.
@@ -75,7 +77,7 @@ public struct PipelineRunner {
             duplicates.addEarlier(docID: docID, contentHash: hash, signature: signature, published: published)
         }
         let raw = BoundedQueue<SourceItem>(capacity: queueCapacity)
-        let processed = BoundedQueue<ProcessedDocument>(capacity: queueCapacity)
+        let processed = BoundedQueue<ProcessedDocument>(capacity: max(queueCapacity, batchSize))
         let group = DispatchGroup()
         let sources = try makeSources(database)
         if let progress, let expected = expectedDocuments(sources) {
