@@ -294,8 +294,8 @@ struct Recognizer {
         return false
     }
 
-    /// Whether only spaces or a hyphen stand between tokens `a` and `b` (no comma, no
-    /// quote, no bracket), so they read as one name.
+    /// Whether `b` follows `a` after exactly one space (``FoldedText/Flags/afterSingleSpace``:
+    /// no comma, hyphen, quote or bracket), so they read as one name ("Dave Allen").
     func isAdjacent(_ a: Int, _ b: Int) -> Bool {
         b == a + 1 && text.tokens[b].flags.contains(.afterSingleSpace)
     }
