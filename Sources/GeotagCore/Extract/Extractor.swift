@@ -62,7 +62,7 @@ public struct Extractor: Stage {
         let folded = FoldedText(text)
         let recognizer = Recognizer(index: index, lexicon: lexicon, text: folded)
         var names: [Resolver.Name] = []
-        var people: Set<ArraySlice<UInt8>> = []
+        var people: Set<FoldedKey> = []
         var commonWords: [Candidate] = []
         for candidate in CandidateFinder(index: index).candidates(in: folded) {
             switch recognizer.assess(candidate, previousPlaceEnd: names.last?.candidate.tokens.upperBound) {
@@ -72,7 +72,7 @@ public struct Extractor: Stage {
                 // Only a surname or a name after a title stands for the person later
                 // ("Layla Hassan ... Hassan said"); a given name does not ("Jordan
                 // Peterson" leaves the country Jordan of the same article alone).
-                if !recognizer.isFollowedByAName(candidate.tokens) { people.insert(folded.folded(candidate.tokens.lowerBound)) }
+                if !recognizer.isFollowedByAName(candidate.tokens) { people.insert(folded.key(candidate.tokens.lowerBound..<(candidate.tokens.lowerBound + 1))) }
             case .failure(.commonWord):
                 commonWords.append(candidate)
             case .failure:
@@ -81,7 +81,7 @@ public struct Extractor: Stage {
         }
         // Once a word is a person's name in an article, it is that person throughout
         // ("Layla Hassan ... Hassan said").
-        names.removeAll { $0.candidate.tokens.count == 1 && people.contains(folded.folded($0.candidate.tokens.lowerBound)) }
+        names.removeAll { $0.candidate.tokens.count == 1 && people.contains(folded.key($0.candidate.tokens)) }
         names = withEchoes(of: names, among: commonWords, in: recognizer)
         names = (names + recognizer.nationalityAdjectives(besides: names)).sorted { $0.candidate.tokens.lowerBound < $1.candidate.tokens.lowerBound }
         let demonyms = demonymEvidence(in: recognizer)
@@ -164,9 +164,9 @@ public struct Extractor: Stage {
     private func recognitionDecisions(
         _ model: MentionModel, features: [[Double]], names: [Resolver.Name], choices: [Resolver.Choice], text: FoldedText
     ) -> [Bool] {
-        struct Sense: Hashable { var name: ArraySlice<UInt8>; var place: Int }
+        struct Sense: Hashable { var name: FoldedKey; var place: Int }
         var likeliest: [Sense: Double] = [:]
-        let senses = names.indices.map { Sense(name: text.folded(names[$0].candidate.tokens), place: choices[$0].record.index) }
+        let senses = names.indices.map { Sense(name: text.key(names[$0].candidate.tokens), place: choices[$0].record.index) }
         for (sense, vector) in zip(senses, features) {
             likeliest[sense] = max(likeliest[sense] ?? 0, model.recognitionProbability(vector))
         }
@@ -181,15 +181,15 @@ public struct Extractor: Stage {
     private func withEchoes(of names: [Resolver.Name], among commonWords: [Candidate], in recognizer: Recognizer) -> [Resolver.Name] {
         guard !names.isEmpty, !commonWords.isEmpty else { return names }
         let text = recognizer.text
-        var shown: [ArraySlice<UInt8>: Candidate] = [:]
-        for name in names where shown[text.folded(name.candidate.tokens)] == nil {
-            shown[text.folded(name.candidate.tokens)] = name.candidate
+        var shown: [FoldedKey: Candidate] = [:]
+        for name in names where shown[text.key(name.candidate.tokens)] == nil {
+            shown[text.key(name.candidate.tokens)] = name.candidate
         }
         var all = names
         for var candidate in commonWords {
             let first = text.tokens[candidate.tokens.lowerBound].flags
             guard first.contains(.capitalized), !first.contains(.sentenceStart),
-                  let place = shown[text.folded(candidate.tokens)],
+                  let place = shown[text.key(candidate.tokens)],
                   !names.contains(where: { $0.candidate.tokens.overlaps(candidate.tokens) }) else { continue }
             candidate.places = place.places
             candidate.nameRefs = place.nameRefs

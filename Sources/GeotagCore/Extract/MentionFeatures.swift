@@ -20,7 +20,7 @@ struct MentionFeatures {
     struct Article {
         var countries: [UInt16: Int] = [:]
         var admin1s: [String: Int] = [:]
-        var texts: [ArraySlice<UInt8>: Int] = [:]
+        var texts: [FoldedKey: Int] = [:]
         var demonymCountries: Set<UInt16> = []
         var count = 0
     }
@@ -30,7 +30,7 @@ struct MentionFeatures {
         for (name, choice) in zip(names, choices) {
             summary.countries[choice.record.countryCode, default: 0] += 1
             summary.admin1s["\(choice.record.countryCode).\(choice.record.admin1CodeRef)", default: 0] += 1
-            summary.texts[text.folded(name.candidate.tokens), default: 0] += 1
+            summary.texts[text.key(name.candidate.tokens), default: 0] += 1
         }
         return summary
     }
@@ -72,7 +72,7 @@ struct MentionFeatures {
             others > 0 ? sameCountry / others : 0,
             others > 0 ? sameAdmin1 / others : 0,
             flag(article.demonymCountries.contains(record.countryCode)),
-            flag((article.texts[text.folded(name.candidate.tokens)] ?? 0) > 1),
+            flag((article.texts[text.key(name.candidate.tokens)] ?? 0) > 1),
             flag(before || after),
             min(Double(text.tokens[span.upperBound - 1].scalars.upperBound - first.scalars.lowerBound) / 20, 1),
             log(Double(article.count) + 1) / 5,

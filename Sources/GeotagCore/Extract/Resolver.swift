@@ -87,9 +87,9 @@ struct Resolver {
     /// in Tripoli").
     private static func occurrences(of names: [Name], in text: FoldedText) -> [[Int]] {
         var groups: [[Int]] = []
-        var group: [ArraySlice<UInt8>: Int] = [:]
+        var group: [FoldedKey: Int] = [:]
         for (i, name) in names.enumerated() {
-            let key = text.folded(name.candidate.tokens)
+            let key = text.key(name.candidate.tokens)
             if let g = group[key], name.candidate.places == names[groups[g][0]].candidate.places {
                 groups[g].append(i)
             } else {

@@ -100,6 +100,10 @@ public struct FoldedText: Sendable {
         bytes[tokens[span.lowerBound].folded.lowerBound..<tokens[span.upperBound - 1].folded.upperBound]
     }
 
+    /// ``folded(_:)-(Range<Int>)`` as a set or dictionary key: the extractor groups an
+    /// article's names by how they read.
+    func key(_ span: Range<Int>) -> FoldedKey { FoldedKey(bytes: folded(span)) }
+
     /// Appends the key of the tokens in `range` to `buffer`: their folded forms joined by
     /// single spaces, articles written "al". With `stripped`, articles are left out
     /// instead (Latin article tokens, and ال at the start of Arabic words), so "Hasakah"
@@ -397,5 +401,16 @@ private struct Builder {
             gap.insert(.sentenceStart)
             startIsFullStop = true
         }
+    }
+}
+
+/// Folded bytes as a set or dictionary key that `Hasher` takes in one call: an
+/// `ArraySlice<UInt8>` feeds it byte by byte, which cost the extractor more than the
+/// look-ups it served.
+struct FoldedKey: Hashable {
+    let bytes: ArraySlice<UInt8>
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }
