@@ -5,7 +5,8 @@
 /// news about Turkey. They are reported as mentions of the place that
 /// `lexicon/nationality-adjectives.tsv` beside the index gives them (``Lexicon``):
 /// their country, or a region ("English" → England, "European" → Europe), with that
-/// place's precision (4 for a country).
+/// place's precision (4 for a country). Where the table gives several ("Georgian": the
+/// country or the US state), the resolver chooses, as for any name.
 ///
 /// Not every demonym is one:
 /// - people: "Syrians" (a plural), "the British said", "Iraqis and Kurds" (a word no
@@ -32,19 +33,21 @@ extension Recognizer {
                 i += 1
                 continue
             }
-            var adjective: (span: Range<Int>, place: Int)?
+            var adjective: (span: Range<Int>, places: [Int])?
             for length in [2, 1] where adjective == nil && i + length <= tokens.count {
                 guard length == 1 || classes[i].contains(.demonymHead) && isAdjacent(i, i + 1) else { continue }
                 key.removeAll(keepingCapacity: true)
                 text.appendKey(i..<(i + length), stripped: false, to: &key)
-                if let place = lexicon.nationality(key) { adjective = (i..<(i + length), place) }
+                if let places = lexicon.nationality(key) { adjective = (i..<(i + length), places) }
             }
-            guard let (span, place) = adjective, !(i > 0 && isDiasporaCompound(i - 1)), modifiesANoun(span),
+            guard let (span, places) = adjective, !(i > 0 && isDiasporaCompound(i - 1)), modifiesANoun(span),
                   !names.contains(where: { $0.candidate.tokens.overlaps(span) }) else {
                 i += 1
                 continue
             }
-            let candidate = Candidate(tokens: span, places: [place], nameRefs: [index.ownNameRef(of: place)])
+            // Several places ("Georgian": the country or the US state) are the resolver's
+            // to choose between, by the article's other places.
+            let candidate = Candidate(tokens: span, places: places, nameRefs: places.map(index.ownNameRef(of:)))
             found.append(.init(candidate: candidate, confidence: 0.9, hint: .none, parent: nil, isNationality: true))
             i = span.upperBound
         }

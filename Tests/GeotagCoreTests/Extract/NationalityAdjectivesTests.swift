@@ -24,6 +24,7 @@ struct NationalityAdjectivesTests {
         ("European airlines cut flights.", ["European→6255148"]),
         ("The English city of Salisbury was quiet.", ["English→6269131"]),
         ("SYRIAN TROOPS ENTER TOWN", ["SYRIAN→163843"]),
+        ("Georgian troops left Tbilisi for the Russian border.", ["Georgian→614540", "Russian→2017370"]),
     ])
     func adjectivesNameTheirPlace(text: String, expected: [String]) {
         #expect(adjectives(text) == expected)
@@ -42,6 +43,12 @@ struct NationalityAdjectivesTests {
     ])
     func demonymsThatAreNotPlaces(text: String) {
         #expect(adjectives(text).isEmpty)
+    }
+
+    /// "Georgian" is the country or the US state: the article's places decide.
+    @Test func theArticleChoosesAmongAnAdjectivesPlaces() {
+        let found = extractor.mentions(in: "Georgian voters lined up in Atlanta, Savannah and Augusta on Tuesday.", docID: "t")
+        #expect(found.first { $0.text == "Georgian" }?.place.id == 4197000, "\(found.map { "\($0.text)→\($0.place.id)" })")
     }
 
     /// The table beside the bundled index: every line names a place the index holds.

@@ -13,9 +13,9 @@ import Synchronization
 /// has no such words. A lexicon is built once per index file.
 struct Lexicon: Sendable {
     private let table: WordTable
-    /// The place each nationality adjective names, by its folded words ("syrian",
+    /// The places each nationality adjective may name, by its folded words ("syrian",
     /// "south african"); see ``nationality(_:)``.
-    private let nationalities: [[UInt8]: Int]
+    private let nationalities: [[UInt8]: [Int]]
 
     /// The file of English words, relative to the folder that holds the index.
     static let englishWordsPath = "lexicon/english-words.txt"
@@ -31,12 +31,13 @@ struct Lexicon: Sendable {
         }
     }
 
-    /// The place the folded words `words` name as an adjective of nationality
-    /// ("syrian" → Syria, "english" → England), if any.
-    func nationality(_ words: [UInt8]) -> Int? { nationalities[words] }
+    /// The places the folded words `words` may name as an adjective of nationality
+    /// ("syrian" → Syria, "english" → England, "georgian" → Georgia or the US state),
+    /// if any, in the table's order.
+    func nationality(_ words: [UInt8]) -> [Int]? { nationalities[words] }
 
-    /// `nationalities` maps folded adjectives to the places they name (index positions).
-    init(englishWords: some Sequence<String>, demonyms: DemonymTable, nationalities: [[UInt8]: Int] = [:]) {
+    /// `nationalities` maps folded adjectives to the places they may name (index positions).
+    init(englishWords: some Sequence<String>, demonyms: DemonymTable, nationalities: [[UInt8]: [Int]] = [:]) {
         var table: [String: WordClass] = [:]
         func add(_ words: some Sequence<String>, _ kind: WordClass) {
             for word in words { table[word, default: []].formUnion(kind) }
@@ -104,17 +105,21 @@ struct Lexicon: Sendable {
         return lexicon
     }
 
-    /// The table of ``nationalitiesPath`` (adjective, GeoNames id, name; `#` comments)
-    /// as folded adjective → place index; lines whose id the index lacks, or that are
-    /// malformed, are left out.
-    static func nationalities(fromTSV text: String, in index: GazetteerIndex) -> [[UInt8]: Int] {
-        var ids: [[UInt8]: Int] = [:]
+    /// The table of ``nationalitiesPath`` (adjective, GeoNames ids separated by
+    /// commas, names; `#` comments) as folded adjective → place indices; ids the index
+    /// lacks, and malformed lines, are left out.
+    static func nationalities(fromTSV text: String, in index: GazetteerIndex) -> [[UInt8]: [Int]] {
+        var ids: [[UInt8]: [Int]] = [:]
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard columns.count >= 2, let id = Int(columns[1]) else { continue }
-            ids[NameKey.canonical(String(columns[0]))] = id
+            guard columns.count >= 2 else { continue }
+            let listed = columns[1].split(separator: ",").compactMap { Int($0) }
+            if !listed.isEmpty { ids[NameKey.canonical(String(columns[0]))] = listed }
         }
-        let places = index.placeIndices(ofIDs: Set(ids.values))
-        return ids.compactMapValues { places[$0] }
+        let places = index.placeIndices(ofIDs: Set(ids.values.joined()))
+        return ids.compactMapValues { listed in
+            let found = listed.compactMap { places[$0] }
+            return found.isEmpty ? nil : found
+        }
     }
 }
