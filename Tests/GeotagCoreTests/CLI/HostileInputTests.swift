@@ -169,7 +169,7 @@ struct FullOrReadOnlyDiskTests {
     @Test func aReadOnlyOrFullOutputFolderIsExitFourAndLosesNothing() async throws {
         let folder = try ScratchFolder()
         try await GeneratedCorpus.write(40, into: folder, extraConfig: "output: {map: false}")
-        let disk = try SmallDisk(at: folder.path + "/out", kilobytes: 2048)
+        let disk = try SmallDisk(at: folder.path + "/out", kilobytes: 4096)
         let run2 = try await GeotagProcess.run(["run", "--quiet", "--limit", "10"], in: folder.path)
         #expect(run2.status == 0, "\(run2.err)")
         let before = try OutputFiles(disk.path)
