@@ -46,7 +46,10 @@ extension GazetteerIndex {
     /// the overlay's), by id; one pass over the places.
     public func placeIndices(ofIDs ids: Set<Int>) -> [Int: Int] {
         var found: [Int: Int] = [:]
-        for i in 0..<placeCount where ids.contains(record(i).id) { found[record(i).id] = i }
+        for i in 0..<placeCount {
+            let id = record(i).id
+            if ids.contains(id) { found[id] = i }
+        }
         return found
     }
 
@@ -64,7 +67,7 @@ extension GazetteerIndex {
     /// Everything a near-miss look-up depends on: the skip, then per token the flags
     /// that skeletons and bare forms read (article, caseless, Arabic article) and its
     /// folded bytes, each token ended by a 0 byte (which no folded letter is).
-    static func nearMissKey(of text: FoldedText, _ range: Range<Int>, skippingFirst skip: Int) -> NearMissKey {
+    static func nearMissKey(of text: FoldedText, _ range: Range<Int>, skippingFirst skip: Int) -> FoldedKey {
         var key: [UInt8] = [UInt8(truncatingIfNeeded: skip)]
         key.reserveCapacity(64)
         for i in range {
@@ -73,7 +76,7 @@ extension GazetteerIndex {
             key.append(contentsOf: text.folded(i))
             key.append(0)
         }
-        return NearMissKey(bytes: key)
+        return FoldedKey(bytes: key[...])
     }
 
     private func findNearMisses(of text: FoldedText, _ range: Range<Int>, skippingFirst skip: Int) -> [(place: Int, nameRef: UInt32)] {
@@ -100,21 +103,4 @@ extension GazetteerIndex {
 
     /// The index file name inside a gazetteer folder.
     public static let defaultFileName = "geotag.gaz"
-}
-
-/// A near-miss look-up's key (``GazetteerIndex/nearMissKey(of:_:skippingFirst:)``) with
-/// its FNV-1a hash, worked out once: the memo then hashes one word per look-up instead
-/// of feeding every byte to `Hasher`, which cost more than the look-up it saved.
-struct NearMissKey: Hashable {
-    let bytes: [UInt8]
-    let hash: UInt64
-
-    init(bytes: [UInt8]) {
-        self.bytes = bytes
-        self.hash = NameKey.hash(bytes)
-    }
-
-    static func == (a: NearMissKey, b: NearMissKey) -> Bool { a.hash == b.hash && a.bytes == b.bytes }
-
-    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 }

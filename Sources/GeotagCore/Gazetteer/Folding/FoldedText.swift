@@ -405,8 +405,8 @@ private struct Builder {
 }
 
 /// Folded bytes as a set or dictionary key that `Hasher` takes in one call: an
-/// `ArraySlice<UInt8>` feeds it byte by byte, which cost the extractor more than the
-/// look-ups it served.
+/// `ArraySlice<UInt8>` or `[UInt8]` feeds it byte by byte, which cost the extractor's
+/// name groups and the near-miss memo more than the look-ups they served.
 struct FoldedKey: Hashable {
     let bytes: ArraySlice<UInt8>
 

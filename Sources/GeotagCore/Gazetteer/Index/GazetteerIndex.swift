@@ -35,7 +35,7 @@ public final class GazetteerIndex: Sendable {
     /// "Saleh"), and each look-up folds a skeleton and compares the text with every
     /// name under it, dozens for common skeletons. Cleared when it holds
     /// ``nearMissMemoLimit`` entries, so memory stays flat however long the run.
-    private let nearMissMemo = Mutex<[NearMissKey: [(place: Int, nameRef: UInt32)]]>([:])
+    private let nearMissMemo = Mutex<[FoldedKey: [(place: Int, nameRef: UInt32)]]>([:])
     static let nearMissMemoLimit = 50_000
     /// Kind and capital bonus by feature class and code (``featureFacts(of:)``): a few
     /// hundred codes, asked for every option of every name.
@@ -226,11 +226,11 @@ public final class GazetteerIndex: Sendable {
     }
 
     /// What was found for near-miss look-up `key` before, if it was made.
-    func rememberedNearMisses(_ key: NearMissKey) -> [(place: Int, nameRef: UInt32)]? {
+    func rememberedNearMisses(_ key: FoldedKey) -> [(place: Int, nameRef: UInt32)]? {
         nearMissMemo.withLock { $0[key] }
     }
 
-    func remember(nearMisses: [(place: Int, nameRef: UInt32)], for key: NearMissKey) {
+    func remember(nearMisses: [(place: Int, nameRef: UInt32)], for key: FoldedKey) {
         nearMissMemo.withLock { memo in
             if memo.count >= Self.nearMissMemoLimit { memo.removeAll(keepingCapacity: true) }
             memo[key] = nearMisses
