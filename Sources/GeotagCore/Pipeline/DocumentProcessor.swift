@@ -16,9 +16,9 @@ struct DocumentProcessor: Sendable {
     /// A document over one of these is a failure (the depth is the normalizer's).
     var limits = LimitsConfig()
     let extractor: Extractor
-    /// Content hash and gazetteer version of every article already in the database,
-    /// by doc id; empty when reprocessing, so everything is extracted again.
-    let known: [String: ArticleFingerprint]
+    /// The articles the database already holds with this gazetteer, by doc id and
+    /// text; empty when reprocessing, so everything is extracted again.
+    let known: ArticleFingerprints
 
     func process(_ item: SourceItem) -> ProcessedDocument {
         switch item {
@@ -41,8 +41,7 @@ struct DocumentProcessor: Sendable {
                 record.docID = article.docID
                 return record
             }
-            if let fingerprint = known[article.docID], fingerprint.contentHash == article.contentHash,
-               fingerprint.gazetteerVersion == extractor.index.version {
+            if known.contains(docID: article.docID, contentHash: article.contentHash) {
                 return .unchanged(docID: article.docID, fetched: fetched)
             }
             article.signature = TextSignature(text: article.text)

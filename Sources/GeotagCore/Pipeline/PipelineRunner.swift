@@ -71,7 +71,7 @@ public struct PipelineRunner {
             normalizer: Normalizer(maxDepth: config.limits.maxDepth),
             limits: config.limits,
             extractor: Extractor(index: index, options: ExtractOptions(minScore: config.extract.minScore, countryBias: config.extract.countryBias)),
-            known: options.reprocess ? [:] : try database.articleFingerprints())
+            known: options.reprocess ? ArticleFingerprints() : try database.articleFingerprints(gazetteerVersion: index.version))
         var duplicates = DuplicateIndex()
         try database.forEachOriginal(latest: duplicates.capacity) { docID, hash, published, signature in
             duplicates.addEarlier(docID: docID, contentHash: hash, signature: signature, published: published)

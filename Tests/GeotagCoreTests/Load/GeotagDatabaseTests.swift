@@ -142,7 +142,12 @@ import Testing
             try row.step()
             #expect([row.text(at: 0), row.text(at: 1)] == ["run-1", "run-3"])
             #expect(row.int(at: 2) == 2)
-            #expect(try db.articleFingerprints() == ["d1": ArticleFingerprint(contentHash: article.contentHash, gazetteerVersion: "gaz-2")])
+            let fingerprints = try db.articleFingerprints(gazetteerVersion: "gaz-2")
+            #expect(fingerprints.count == 1)
+            #expect(fingerprints.contains(docID: "d1", contentHash: article.contentHash))
+            #expect(!fingerprints.contains(docID: "d1", contentHash: String(repeating: "0", count: 64)))
+            #expect(!fingerprints.contains(docID: "d2", contentHash: article.contentHash))
+            #expect(try db.articleFingerprints(gazetteerVersion: "gaz-1").count == 0)
         }
     }
 

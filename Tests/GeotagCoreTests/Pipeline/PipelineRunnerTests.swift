@@ -64,6 +64,22 @@ struct PipelineRunnerTests {
         #expect(try database.runs().count == 3)
     }
 
+    /// An article stored against another gazetteer is extracted again, though its text
+    /// is the same; one stored against this gazetteer is skipped.
+    @Test func anotherGazetteerVersionMeansExtractingAgain() throws {
+        let folder = try ScratchFolder()
+        let config = try config(in: folder, sourcePath: Self.repository + "/seeds")
+        let first = try PipelineRunner(config: config).run()
+        do {
+            let database = try GeotagDatabase(path: config.output.sqlitePath)
+            try database.connection.execute("UPDATE articles SET gazetteer_version = 'older' WHERE rowid IN (SELECT rowid FROM articles LIMIT 2)")
+            try database.close()
+        }
+        let second = try PipelineRunner(config: config).run()
+        #expect(second.loaded == 2)
+        #expect(second.unchanged == first.documents - 2)
+    }
+
     @Test func aBrokenDocumentDoesNotStopTheRun() throws {
         let folder = try ScratchFolder()
         try folder.write("in/a.txt", "Shelling was reported in Homs and Hama on Monday.")

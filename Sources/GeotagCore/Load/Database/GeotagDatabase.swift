@@ -14,7 +14,7 @@ import Foundation
 ///
 /// Durability: `synchronous = NORMAL` in WAL mode keeps the file consistent through a
 /// crash or power loss; a power loss may undo the last committed batches, which the
-/// next run simply loads again (their articles are not in ``articleFingerprints()``).
+/// next run simply loads again (their articles are not in ``articleFingerprints(gazetteerVersion:)``).
 public final class GeotagDatabase {
     /// The database file.
     public let path: String
@@ -372,15 +372,16 @@ public final class GeotagDatabase {
 
     // MARK: Reading
 
-    /// The content hash and gazetteer version of every stored article, by `doc_id`:
-    /// what the runner compares against to skip unchanged articles.
-    public func articleFingerprints() throws -> [String: ArticleFingerprint] {
-        let statement = try connection.prepare("SELECT doc_id, content_hash, gazetteer_version FROM articles")
-        var fingerprints: [String: ArticleFingerprint] = [:]
+    /// The articles stored with gazetteer `version`, by doc id and text hash: what a
+    /// run skips when they come again unchanged. Articles resolved against another
+    /// gazetteer are extracted again, so they are left out.
+    public func articleFingerprints(gazetteerVersion version: String) throws -> ArticleFingerprints {
+        let statement = try connection.prepare("SELECT doc_id, content_hash FROM articles WHERE gazetteer_version = ?1")
+        try statement.bind(version, at: 1)
+        var fingerprints = ArticleFingerprints()
         while try statement.step() {
-            guard let docID = statement.text(at: 0), let hash = statement.text(at: 1), let version = statement.text(at: 2)
-            else { continue }
-            fingerprints[docID] = ArticleFingerprint(contentHash: hash, gazetteerVersion: version)
+            guard let docID = statement.text(at: 0), let hash = statement.text(at: 1) else { continue }
+            fingerprints.add(docID: docID, contentHash: hash)
         }
         return fingerprints
     }

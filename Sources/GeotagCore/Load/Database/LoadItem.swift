@@ -45,18 +45,3 @@ public struct StoreResult: Sendable, Equatable {
         return sum
     }
 }
-
-/// What the database remembers of a stored article to tell whether it changed: the
-/// runner skips an article whose text hash and gazetteer version are both the same.
-public struct ArticleFingerprint: Sendable, Equatable, Hashable {
-    /// SHA-256 (hex) of the clean text (``Article/contentHash``).
-    public var contentHash: String
-    /// The gazetteer version its mentions were resolved against.
-    public var gazetteerVersion: String
-
-    /// A fingerprint of the given hash and version.
-    public init(contentHash: String, gazetteerVersion: String) {
-        self.contentHash = contentHash
-        self.gazetteerVersion = gazetteerVersion
-    }
-}
