@@ -90,9 +90,7 @@ enum MainText {
     /// names, match statistics), which carry no class that says so. A single short
     /// line at an edge (a source line, a note) stays.
     private static func trimEdges(_ paragraphs: inout [Paragraph], after headline: String?) {
-        func words(_ paragraph: Paragraph) -> Int {
-            paragraph.text.split(whereSeparator: \.isWhitespace).count(where: { TextMeasure.letters(in: String($0)) > 0 })
-        }
+        func words(_ paragraph: Paragraph) -> Int { TextMeasure.words(in: paragraph.text) }
         func isShort(_ paragraph: Paragraph) -> Bool { words(paragraph) <= shortParagraphWords }
         let first = paragraphs.first?.text == headline && headline != nil ? 1 : 0
         // Only around prose: a page of short lines (a list, a notice) is left whole.

@@ -183,15 +183,35 @@ enum TextMeasure {
     /// Letters and digits in `text`.
     static func letters(in text: String) -> Int {
         var count = 0
+        for scalar in text.unicodeScalars where isLetterOrDigit(scalar) { count += 1 }
+        return count
+    }
+
+    /// Words of `text` (runs between whitespace) that hold a letter or a digit, counted
+    /// scalar by scalar: no `Character`, no substring.
+    static func words(in text: String) -> Int {
+        var count = 0
+        var inWord = false, counted = false
         for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                let value = scalar.value
-                if (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value) { count += 1 }
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                count += 1
+            let isSpace = scalar.isASCII
+                ? scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar.value == 0x0B || scalar.value == 0x0C
+                : scalar.properties.isWhitespace
+            if isSpace {
+                inWord = false
+                continue
             }
+            if !inWord { (inWord, counted) = (true, false) }
+            if !counted, isLetterOrDigit(scalar) { (counted, count) = (true, count + 1) }
         }
         return count
+    }
+
+    private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     /// Letters and digits in the NUL-terminated UTF-8 text at `bytes`.
