@@ -193,10 +193,7 @@ enum TextMeasure {
         var count = 0
         var inWord = false, counted = false
         for scalar in text.unicodeScalars {
-            let isSpace = scalar.isASCII
-                ? scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar.value == 0x0B || scalar.value == 0x0C
-                : scalar.properties.isWhitespace
-            if isSpace {
+            if TextHygiene.isWhitespace(scalar) {
                 inWord = false
                 continue
             }

@@ -24,16 +24,19 @@ enum TextHygiene {
         }
     }
 
+    /// Whether `scalar` is whitespace (Unicode's White_Space; ASCII decided without a
+    /// property look-up).
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+    }
+
     /// `text` without invisible characters, each whitespace run (newlines and no-break
     /// spaces included) made one space, trimmed. Not normalised: see ``finish(_:)``.
     static func collapse(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars where !isInvisible(scalar) {
-            let isWhitespace = scalar.isASCII
-                ? scalar == " " || (0x09...0x0D).contains(scalar.value)
-                : scalar.properties.isWhitespace
-            if isWhitespace {
+            if isWhitespace(scalar) {
                 pendingSpace = !result.isEmpty
                 continue
             }
