@@ -66,6 +66,39 @@ import Testing
         }
     }
 
+    /// A batch indexes its new rows at its end (``SpatialIndexBatch``): an article that
+    /// comes twice in one batch, its mentions moved or dropped the second time, leaves
+    /// no stale box and no box of a deleted row.
+    @Test func anArticleTwiceInOneBatchLeavesTheIndexRight() throws {
+        try withTemporaryFolder { folder in
+            let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
+            let (d1, m1) = LoadFixtures.sample("d1")
+            let (d2, m2) = LoadFixtures.sample("d2")
+            var moved = LoadFixtures.baghdad
+            moved.latitude = 33.3
+            moved.longitude = 44.4
+            let again = [LoadFixtures.mention("d1", "Baghdad", at: 18, moved)]
+            try db.store([.article(d1, m1), .article(d2, m2), .article(d1, again)], runID: "r1", gazetteerVersion: "g")
+            #expect(try index(db).count == 4)
+            #expect(matches(try index(db), try points(db)))
+        }
+    }
+
+    @Test func mortonCodesInterleaveLongitudeAndLatitude() {
+        #expect(SpatialIndexBatch.mortonCode(x: -180, y: -90) == 0)
+        #expect(SpatialIndexBatch.mortonCode(x: 180, y: 90) == .max)
+        #expect(SpatialIndexBatch.mortonCode(x: 180, y: -90) == 0x5555_5555)
+        #expect(SpatialIndexBatch.mortonCode(x: -180, y: 90) == 0xAAAA_AAAA)
+        // Out of range counts as the edge; NaN as the lower one.
+        #expect(SpatialIndexBatch.mortonCode(x: 500, y: -1000) == 0x5555_5555)
+        #expect(SpatialIndexBatch.mortonCode(x: .nan, y: .nan) == 0)
+        // Neighbours share a long prefix; the other side of the world does not.
+        let mosul = SpatialIndexBatch.mortonCode(x: 43.13, y: 36.34)
+        let tallAfar = SpatialIndexBatch.mortonCode(x: 42.45, y: 36.37)
+        let lima = SpatialIndexBatch.mortonCode(x: -77.03, y: -12.04)
+        #expect((mosul ^ tallAfar).leadingZeroBitCount > (mosul ^ lima).leadingZeroBitCount + 8)
+    }
+
     @Test func anOlderDatabaseGetsItsIndexFilled() throws {
         try withTemporaryFolder { folder in
             let path = folder + "/geotag.gpkg"

@@ -201,12 +201,13 @@ public final class GeotagDatabase {
         defer { _ = try? connection.pragma("temp_store", "FILE") }
         return try connection.transaction {
             var result = StoreResult()
+            var spatial = SpatialIndexBatch()
             let now = Date()
             try suspendInsertTrigger(of: GeoPackageSchema.mentionsTable)
             for item in items {
                 switch item {
                 case let .article(article, mentions):
-                    try store(article, mentions, runID: runID, gazetteerVersion: gazetteerVersion, into: &result)
+                    try store(article, mentions, runID: runID, gazetteerVersion: gazetteerVersion, into: &result, spatial: &spatial)
                 case let .failure(failure):
                     try record(failure, runID: runID)
                     result.failures += 1
@@ -214,6 +215,7 @@ public final class GeotagDatabase {
                     try record(fetch)
                 }
             }
+            try spatial.insert(with: connection.cachedStatement(Self.spatialInsertSQL))
             try restoreInsertTrigger(of: GeoPackageSchema.mentionsTable)
             if result.addedMentions + result.changedMentions + result.removedMentions > 0 {
                 try touch(GeoPackageSchema.mentionsTable, at: now)
@@ -225,9 +227,10 @@ public final class GeotagDatabase {
     }
 
     /// Drops the trigger that puts each new row of `table` into its R-tree, for the
-    /// rest of the transaction: ``write(_:_:fid:)`` indexes each mention it inserts
-    /// itself, and ``restoreInsertTrigger(of:)`` creates the trigger again before the
-    /// transaction commits.
+    /// rest of the transaction: ``write(_:_:fid:spatial:)`` collects the point of each
+    /// mention it inserts, the batch puts them into the R-tree itself
+    /// (``SpatialIndexBatch``), and ``restoreInsertTrigger(of:)`` creates the trigger
+    /// again before the transaction commits.
     ///
     /// Row by row, the trigger cost more than the rest of a mention's insert: its
     /// program and five function calls that read the point back out of the geometry
@@ -252,7 +255,8 @@ public final class GeotagDatabase {
     }
 
     private func store(
-        _ article: Article, _ mentions: [Mention], runID: String, gazetteerVersion: String, into result: inout StoreResult
+        _ article: Article, _ mentions: [Mention], runID: String, gazetteerVersion: String,
+        into result: inout StoreResult, spatial: inout SpatialIndexBatch
     ) throws {
         var stored: [Span: (fid: Int, record: MentionRecord)] = [:]
         try forEach(MentionRecord.self, in: GeoPackageSchema.mentionsTable, where: "doc_id", is: article.docID) { fid, record in
@@ -273,15 +277,17 @@ public final class GeotagDatabase {
                 if unchanged == old { continue }
                 // Leave `geom` alone when the point stays: rewriting it costs an R-tree update.
                 let moved = (old.longitude, old.latitude) != (record.longitude, record.latitude)
-                try write(record, moved ? .updateWithPoint : .update, fid: fid)
+                if moved { spatial.withdraw(fid: fid) }
+                try write(record, moved ? .updateWithPoint : .update, fid: fid, spatial: &spatial)
                 result.changedMentions += 1
             } else {
-                try write(record, .insert, fid: nil)
+                try write(record, .insert, fid: nil, spatial: &spatial)
                 result.addedMentions += 1
             }
         }
         let delete = try connection.cachedStatement("DELETE FROM mentions WHERE fid = ?")
         for (span, row) in stored where !kept.contains(span) {
+            spatial.withdraw(fid: row.fid)
             try delete.bind(row.fid, at: 1)
             result.removedMentions += try delete.run()
         }
@@ -331,9 +337,9 @@ public final class GeotagDatabase {
         }
     }
 
-    /// Writes `record` as `kind` says (`fid`: the row an update rewrites), and puts an
-    /// inserted row's point into the R-tree (see ``suspendInsertTrigger(of:)``).
-    private func write(_ record: MentionRecord, _ kind: MentionWrite, fid: Int?) throws {
+    /// Writes `record` as `kind` says (`fid`: the row an update rewrites), and adds an
+    /// inserted row's point to `spatial` (see ``suspendInsertTrigger(of:)``).
+    private func write(_ record: MentionRecord, _ kind: MentionWrite, fid: Int?, spatial: inout SpatialIndexBatch) throws {
         let statement = try connection.cachedStatement(kind.sql)
         let point = GeoPackagePoint(x: record.longitude, y: record.latitude)
         var index = 1
@@ -344,11 +350,7 @@ public final class GeotagDatabase {
         try statement.bind(record.values.map(SQLite.Value.init), from: index)
         if let fid { try statement.bind(fid, at: index + MentionRecord.fields.count) }
         try statement.run()
-        guard kind == .insert, !point.isEmpty else { return }
-        let spatial = try connection.cachedStatement(Self.spatialInsertSQL)
-        try spatial.bind(connection.lastInsertRowID, at: 1)
-        for (i, bound) in [point.x, point.x, point.y, point.y].enumerated() { try spatial.bind(bound, at: i + 2) }
-        try spatial.run()
+        if kind == .insert { spatial.add(fid: connection.lastInsertRowID, point: point) }
     }
 
     private static let spatialInsertSQL = GeoPackageSchema.spatialIndexInsertSQL(of: GeoPackageSchema.mentionsTable)
