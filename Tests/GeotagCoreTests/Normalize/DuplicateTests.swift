@@ -54,6 +54,9 @@ import Testing
         #expect(signature("Fighting near Deir ez-Zor, on Monday!") == signature("fighting  NEAR deir EZ zor on monday"))
         // Fixed hashes: the same values in every process (a stored signature stays valid).
         #expect(signature("The Nasib border crossing extends its hours").values.prefix(2) == [975_242_045, 1_473_105_038])
+        // All 64 values of a whole article, as a checksum: stored signatures stay comparable
+        // with new ones only while every function stays the same.
+        #expect(first.values.reduce(UInt64(0)) { $0 &* 1_000_003 &+ UInt64($1) } == 729_744_350_494_386_684)
     }
 
     @Test func theSyndicatedCopyOfTheWireStoryIsANearDuplicate() throws {
