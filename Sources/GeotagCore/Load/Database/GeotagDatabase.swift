@@ -277,7 +277,6 @@ public final class GeotagDatabase {
                 if unchanged == old { continue }
                 // Leave `geom` alone when the point stays: rewriting it costs an R-tree update.
                 let moved = (old.longitude, old.latitude) != (record.longitude, record.latitude)
-                if moved { spatial.withdraw(fid: fid) }
                 try write(record, moved ? .updateWithPoint : .update, fid: fid, spatial: &spatial)
                 result.changedMentions += 1
             } else {
@@ -337,8 +336,10 @@ public final class GeotagDatabase {
         }
     }
 
-    /// Writes `record` as `kind` says (`fid`: the row an update rewrites), and adds an
-    /// inserted row's point to `spatial` (see ``suspendInsertTrigger(of:)``).
+    /// Writes `record` as `kind` says (`fid`: the row an update rewrites), and keeps
+    /// `spatial` in step: an inserted row's point is added (see
+    /// ``suspendInsertTrigger(of:)``), a moved row, which the update trigger indexes, is
+    /// withdrawn.
     private func write(_ record: MentionRecord, _ kind: MentionWrite, fid: Int?, spatial: inout SpatialIndexBatch) throws {
         let statement = try connection.cachedStatement(kind.sql)
         let point = GeoPackagePoint(x: record.longitude, y: record.latitude)
@@ -350,7 +351,11 @@ public final class GeotagDatabase {
         try statement.bind(record.values.map(SQLite.Value.init), from: index)
         if let fid { try statement.bind(fid, at: index + MentionRecord.fields.count) }
         try statement.run()
-        if kind == .insert { spatial.add(fid: connection.lastInsertRowID, point: point) }
+        switch kind {
+        case .insert: spatial.add(fid: connection.lastInsertRowID, point: point)
+        case .updateWithPoint: if let fid { spatial.withdraw(fid: fid) }
+        case .update: break
+        }
     }
 
     private static let spatialInsertSQL = GeoPackageSchema.spatialIndexInsertSQL(of: GeoPackageSchema.mentionsTable)
