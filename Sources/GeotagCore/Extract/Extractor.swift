@@ -72,7 +72,7 @@ public struct Extractor: Stage {
                 // Only a surname or a name after a title stands for the person later
                 // ("Layla Hassan ... Hassan said"); a given name does not ("Jordan
                 // Peterson" leaves the country Jordan of the same article alone).
-                if !recognizer.isFollowedByAName(candidate.tokens) { people.insert(folded.key(candidate.tokens.lowerBound..<(candidate.tokens.lowerBound + 1))) }
+                if !recognizer.isFollowedByAName(candidate.tokens) { people.insert(folded.key(candidate.tokens.prefix(1))) }
             case .failure(.commonWord):
                 commonWords.append(candidate)
             case .failure:
