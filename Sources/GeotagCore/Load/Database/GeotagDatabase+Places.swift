@@ -14,10 +14,10 @@ extension GeotagDatabase {
     ///
     /// The mentions are read in one pass over the table and grouped by a sort
     /// (`NOT INDEXED`). SQLite's own plan walks the index by place and fetches each
-    /// mention's row from wherever it lies, which for the 2.55 million mentions of the
-    /// 100k bench corpus took 9.8 s against 3.7 s for the whole refresh query (`sqlite3`,
-    /// 16 MB cache, file in the OS cache); a table larger than memory would be read
-    /// from disk at random. An index by place and article, which would cover the
+    /// mention's row from wherever it lies: over the 2.55 million mentions of the 100k
+    /// bench corpus the statistics query took 9.8 s that way and 3.7 s this way
+    /// (`sqlite3`, 16 MB cache, file in the OS cache), and a table larger than memory
+    /// would be read from disk at random. An index by place and article, which would cover the
     /// counts, cost the load more than it saved (a 100k run 8 s slower).
     func refreshPlaces(runID: String) throws -> Int {
         let q = SQLite.quote
