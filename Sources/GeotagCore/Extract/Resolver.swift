@@ -63,7 +63,7 @@ struct Resolver {
         let occurrences = Self.occurrences(of: names, in: text)
         // Pass 1: priors and local hints only.
         var weights = names.indices.map { weigh(names[$0], options[$0], parentPick: nil, focus: nil, own: nil, vote: 0) }
-        var picks = choose(options, weights, occurrences)
+        var picks = choose(options, weights, occurrences, withProbability: false)
         // Pass 2: with the article's focus and the parents' picks. Every occurrence of a
         // name counts in the focus of the others, but none in its own name's.
         var vote = [Double](repeating: 0, count: names.count)
@@ -71,13 +71,14 @@ struct Resolver {
             let confidence = group.reduce(0) { $0 + names[$1].confidence }
             for i in group { vote[i] = confidence }
         }
-        for _ in 0..<2 {
+        for pass in 0..<2 {
             let focus = Focus(picks: picks, confidences: names.map(\.confidence), demonyms: demonymCountries)
             weights = names.indices.map { i in
                 let parent = names[i].parent.map { picks[$0].record }
                 return weigh(names[i], options[i], parentPick: parent, focus: focus, own: picks[i].record, vote: vote[i])
             }
-            picks = choose(options, weights, occurrences)
+            // Only the last pass's probabilities are kept: the focus reads picks alone.
+            picks = choose(options, weights, occurrences, withProbability: pass == 1)
         }
         return picks
     }
@@ -102,21 +103,22 @@ struct Resolver {
 
     /// Each name's pick: the option with the best mean weight over the name's
     /// occurrences (the dateline's "TRIPOLI, Lebanon" carries the later "Tripoli").
-    private func choose(_ options: [Options], _ weights: [[Double]], _ occurrences: [[Int]]) -> [Choice] {
+    /// Without `withProbability`, every probability is 0.
+    private func choose(_ options: [Options], _ weights: [[Double]], _ occurrences: [[Int]], withProbability: Bool) -> [Choice] {
         var picks = [Choice?](repeating: nil, count: options.count)
         for group in occurrences {
             var mean = weights[group[0]]
             for i in group.dropFirst() { for j in mean.indices { mean[j] += weights[i][j] } }
             for j in mean.indices { mean[j] /= Double(group.count) }
-            let choice = pick(options[group[0]].records, mean)
+            let choice = pick(options[group[0]].records, mean, withProbability: withProbability)
             for i in group { picks[i] = choice }
         }
         return picks.map { $0! }
     }
 
-    private func pick(_ options: [PlaceRecord], _ weights: [Double]) -> Choice {
+    private func pick(_ options: [PlaceRecord], _ weights: [Double], withProbability: Bool) -> Choice {
         let best = weights.indices.max { weights[$0] != weights[$1] ? weights[$0] < weights[$1] : options[$0].id > options[$1].id }!
-        return Choice(record: options[best], probability: probability(of: best, options, weights))
+        return Choice(record: options[best], probability: withProbability ? probability(of: best, options, weights) : 0)
     }
 
     /// Each option's weight for one occurrence of a name; `vote` is what the name's
@@ -172,29 +174,41 @@ struct Resolver {
 
 /// The countries and provinces an article is about, from the places picked so far and
 /// its demonyms, each weighted by confidence.
+///
+/// Asked for every option of every name in a pass; an article names a handful of
+/// countries and provinces, so the weights are kept in short lists that a scan reads
+/// faster than a dictionary hashes its key.
 private struct Focus {
-    private var countries: [UInt16: Double] = [:]
-    private var admin1s: [Admin1: Double] = [:]
+    private var countries: [(key: UInt16, weight: Double)] = []
+    private var admin1s: [(key: Admin1, weight: Double)] = []
     private var total = 0.0
 
-    private struct Admin1: Hashable { var country: UInt16; var code: UInt32 }
+    private struct Admin1: Equatable { var country: UInt16; var code: UInt32 }
 
     init(picks: [Resolver.Choice], confidences: [Double], demonyms: [UInt16: Double]) {
         for (pick, confidence) in zip(picks, confidences) {
-            countries[pick.record.countryCode, default: 0] += confidence
-            admin1s[Admin1(country: pick.record.countryCode, code: pick.record.admin1CodeRef), default: 0] += confidence
+            Self.add(confidence, to: pick.record.countryCode, in: &countries)
+            Self.add(confidence, to: Admin1(country: pick.record.countryCode, code: pick.record.admin1CodeRef), in: &admin1s)
             total += confidence
         }
         for (country, weight) in demonyms {
-            countries[country, default: 0] += weight
+            Self.add(weight, to: country, in: &countries)
             total += weight
         }
+    }
+
+    private static func add<Key: Equatable>(_ weight: Double, to key: Key, in list: inout [(key: Key, weight: Double)]) {
+        if let i = list.firstIndex(where: { $0.key == key }) { list[i].weight += weight } else { list.append((key, weight)) }
+    }
+
+    private static func weight<Key: Equatable>(of key: Key, in list: [(key: Key, weight: Double)]) -> Double {
+        list.first { $0.key == key }?.weight ?? 0
     }
 
     /// The share of the article's weight on `country`, leaving out the name's own pick.
     func countryShare(_ country: UInt16, excluding own: PlaceRecord?, confidence: Double) -> Double {
         guard country != 0 else { return 0 }
-        var weight = countries[country] ?? 0
+        var weight = Self.weight(of: country, in: countries)
         var all = total
         if let own {
             all -= confidence
@@ -207,7 +221,7 @@ private struct Focus {
     func admin1Share(_ option: PlaceRecord, excluding own: PlaceRecord?, confidence: Double) -> Double {
         let key = Admin1(country: option.countryCode, code: option.admin1CodeRef)
         guard option.admin1CodeRef != 0 else { return 0 }
-        var weight = admin1s[key] ?? 0
+        var weight = Self.weight(of: key, in: admin1s)
         var all = total
         if let own {
             all -= confidence
