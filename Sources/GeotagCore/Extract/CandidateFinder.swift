@@ -185,8 +185,11 @@ struct CandidateFinder {
         return found.filter { word.count - $0.bytes >= 6 }
     }
 
-    /// A name ends with a capitalised or Arabic-script word, never with a lower-case one.
+    /// A name ends with a capitalised or Arabic-script word, never with a lower-case one
+    /// nor with an article: "Al Hillah, Al Qadisiyah" holds no name "Al Hillah, Al",
+    /// whose key without articles would be that of "Al Hillah".
     private func canEnd(_ i: Int, in text: FoldedText) -> Bool {
-        !text.tokens[i].flags.isDisjoint(with: [.capitalized, .caseless, .allCaps])
+        let flags = text.tokens[i].flags
+        return !flags.isDisjoint(with: [.capitalized, .caseless, .allCaps]) && !flags.contains(.article)
     }
 }

@@ -73,6 +73,13 @@ struct ExtractorTests {
         #expect(found.map(\.text) == ["Toronto"])
     }
 
+    /// An article ends no name: "Al Hillah, Al Qadisiyah" is two names, not "Al Hillah,
+    /// Al" (whose key without articles is Al Hillah's) and "Qadisiyah".
+    @Test func anArticleEndsNoName() {
+        let found = mentions("Displaced families reached Al Hillah, Al Qadisiyah and Karbala on Monday.")
+        #expect(found.map(\.text) == ["Al Hillah", "Al Qadisiyah", "Karbala"])
+    }
+
     /// "the" after a name opens a new phrase: no organisation's name runs through it.
     @Test func theAfterANameEndsIt() {
         let found = mentions("Air strikes hit Saada, while in Aden the Southern Transitional Council said it had taken control.")
