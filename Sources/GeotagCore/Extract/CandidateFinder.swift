@@ -59,8 +59,8 @@ struct CandidateFinder {
             var lastEnd = limit
             while lastEnd > i, !canEnd(lastEnd - 1, in: text) { lastEnd -= 1 }
             clitics: for clitic in ways where lastEnd > i {
-                windows.build(i..<lastEnd, skippingFirst: clitic?.bytes ?? 0, in: text)
-                for end in stride(from: lastEnd, to: i, by: -1) where canEnd(end - 1, in: text) {
+                let built = windows.build(i..<lastEnd, skippingFirst: clitic?.bytes ?? 0, in: text, index: index)
+                for end in stride(from: i + built, to: i, by: -1) where canEnd(end - 1, in: text) {
                     for stripped in [false, true] {
                         if stripped, !windows.hasArticle(through: end - i) { continue }
                         guard let hit = windows.postings(tokens: end - i, stripped: stripped, in: index) else { continue }
@@ -91,7 +91,9 @@ struct CandidateFinder {
     /// The keys of every window of tokens at one word, plain and stripped of articles
     /// (``FoldedText/appendKey(_:stripped:skippingFirst:to:)``), built in one pass: the
     /// key of a window is a prefix of the next longer one's, and its FNV-1a hash
-    /// (``NameKey/hash(_:)``) that prefix's running hash. Reused from word to word.
+    /// (``NameKey/hash(_:)``) that prefix's running hash. Only windows that may be names
+    /// are built: one grows while its key may be a word prefix of a gazetteer key
+    /// (``GazetteerIndex/mayBeKeyPrefix(hash:)``). Reused from word to word.
     private struct WindowKeys {
         var plain: [UInt8] = []
         var stripped: [UInt8] = []
@@ -108,7 +110,9 @@ struct CandidateFinder {
             articles = Array(repeating: false, count: maxTokens + 1)
         }
 
-        mutating func build(_ range: Range<Int>, skippingFirst skip: Int, in text: FoldedText) {
+        /// Builds the keys of the windows in `range` that start at its first token, and
+        /// returns how many tokens the longest of them holds.
+        mutating func build(_ range: Range<Int>, skippingFirst skip: Int, in text: FoldedText, index: GazetteerIndex) -> Int {
             plain.removeAll(keepingCapacity: true)
             stripped.removeAll(keepingCapacity: true)
             var plainHash = NameKey.hash([UInt8]()), strippedHash = plainHash
@@ -125,7 +129,12 @@ struct CandidateFinder {
                 plainEnds[n] = (plain.count, plainHash)
                 strippedEnds[n] = (stripped.count, strippedHash)
                 articles[n] = seenArticle
+                // A stripped key still empty ("al" alone) is a prefix of every key.
+                let grows = index.mayBeKeyPrefix(hash: plainHash)
+                    || seenArticle && (stripped.isEmpty || index.mayBeKeyPrefix(hash: strippedHash))
+                if !grows { return n }
             }
+            return range.count
         }
 
         func hasArticle(through tokens: Int) -> Bool { articles[tokens] }

@@ -97,6 +97,23 @@ struct BundledGazetteerTests {
         #expect(district.latitude == baqubah.latitude && district.longitude == baqubah.longitude)
     }
 
+    /// The key prefix filter says yes to every word prefix of every key, since a no
+    /// would lose a name, and no to nearly every other word.
+    @Test func thePrefixFilterKnowsEveryWordPrefixOfEveryKey() {
+        let index = BundledGazetteer.index
+        var seen = Set<UInt32>()
+        var prefixes: [UInt64] = []
+        for i in 0..<index.postingCount {
+            let ref = index.posting(i).nameRef
+            guard seen.insert(ref).inserted else { continue }
+            for key in NameKey.keys(for: index.string(ref)) { KeyPrefixFilter.appendPrefixHashes(of: key, to: &prefixes) }
+        }
+        #expect(prefixes.count > 100_000)
+        #expect(prefixes.filter { !index.mayBeKeyPrefix(hash: $0) }.isEmpty)
+        let others = (0..<10_000).map { NameKey.hash(Array("zq\($0)x".utf8)) }
+        #expect(others.filter(index.mayBeKeyPrefix(hash:)).count < 200)
+    }
+
     @Test func carriesTheDemonymTable() {
         let demonyms = BundledGazetteer.index.demonyms
         #expect(demonyms.count > 200)

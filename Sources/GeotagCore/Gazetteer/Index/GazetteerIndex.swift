@@ -23,6 +23,8 @@ public final class GazetteerIndex: Sendable {
     private let keysOffset: Int
     private let bucketsOffset: Int
     private let bucketMask: Int
+    private let prefixesOffset: Int
+    private let prefixWordMask: Int
     private let postingsOffset: Int
     private let stringsOffset: Int
     /// The bare forms (``NameSkeleton/bare(of:)``) of the names near-miss
@@ -72,9 +74,10 @@ public final class GazetteerIndex: Sendable {
         let postings = Int(bytes.load(at: IndexLayout.Header.postingCount) as UInt32)
         let metadataSize = Int(bytes.load(at: IndexLayout.Header.metadataSize) as UInt32)
         let stringsSize = Int(bytes.load(at: IndexLayout.Header.stringsSize) as UInt64)
+        let prefixWords = Int(bytes.load(at: IndexLayout.Header.prefixWords) as UInt32)
         let expected = IndexLayout.headerSize + metadataSize + places * IndexLayout.placeSize
-            + (keys + 1) * IndexLayout.keySize + buckets * 4 + postings * IndexLayout.postingSize + stringsSize
-        guard bytes.count == expected, buckets > 0, buckets & (buckets - 1) == 0 else {
+            + (keys + 1) * IndexLayout.keySize + buckets * 4 + prefixWords * 8 + postings * IndexLayout.postingSize + stringsSize
+        guard bytes.count == expected, buckets > 0, buckets & (buckets - 1) == 0, prefixWords > 0, prefixWords & (prefixWords - 1) == 0 else {
             throw corrupt("size \(bytes.count) bytes does not match its header (\(expected)); the file is truncated or corrupt")
         }
         let checksum: UInt64 = bytes.load(at: IndexLayout.Header.checksum)
@@ -94,7 +97,9 @@ public final class GazetteerIndex: Sendable {
         self.keysOffset = placesOffset + places * IndexLayout.placeSize
         self.bucketsOffset = keysOffset + (keys + 1) * IndexLayout.keySize
         self.bucketMask = buckets - 1
-        self.postingsOffset = bucketsOffset + buckets * 4
+        self.prefixesOffset = bucketsOffset + buckets * 4
+        self.prefixWordMask = prefixWords - 1
+        self.postingsOffset = prefixesOffset + prefixWords * 8
         self.stringsOffset = postingsOffset + postings * IndexLayout.postingSize
     }
 
@@ -127,6 +132,16 @@ public final class GazetteerIndex: Sendable {
             }
             slot = (slot + 1) & bucketMask
         }
+    }
+
+    /// Whether the key whose ``NameKey/hash(_:)`` is `hash` may be a word prefix of a
+    /// longer key ("deir al" of "deir al zor"): false means surely not
+    /// (``KeyPrefixFilter``).
+    @inline(__always)
+    public func mayBeKeyPrefix(hash: UInt64) -> Bool {
+        let (word, mask) = KeyPrefixFilter.position(of: hash, wordMask: prefixWordMask)
+        let bits = UInt64(littleEndian: storage.base.loadUnaligned(fromByteOffset: prefixesOffset + word * 8, as: UInt64.self))
+        return bits & mask == mask
     }
 
     /// The postings of a folded key held in an array.

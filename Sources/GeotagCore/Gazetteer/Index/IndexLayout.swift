@@ -9,6 +9,7 @@
 /// keys       (keyCount + 1) × 16 bytes: FNV-1a hash u64, key string ref u32, first
 ///            posting u32; the extra entry closes the last key's postings
 /// buckets    bucketCount × u32: key index + 1, 0 for empty (open addressing, linear probing)
+/// prefixes   prefixWords × u64: a Bloom filter of the keys' word prefixes (KeyPrefixFilter)
 /// postings   postingCount × 8 bytes: place index u32, ref of the name as written u32
 /// strings    u16 length + UTF-8 bytes each; ref 0 is the empty string
 /// ```
@@ -18,7 +19,7 @@
 /// same file. A reader finds keys through the buckets and does not rely on their order.
 enum IndexLayout {
     static let magic: [UInt8] = Array("GEOTAGZ1".utf8)
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
     static let headerSize = 64
     static let placeSize = 40
     static let keySize = 16
@@ -33,6 +34,7 @@ enum IndexLayout {
         static let metadataSize = 28
         static let stringsSize = 32
         static let checksum = 40
+        static let prefixWords = 48
     }
 
     enum PlaceField {

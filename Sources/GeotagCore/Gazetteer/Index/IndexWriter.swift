@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// Writes a gazetteer index file (see ``IndexLayout``) section by section, in constant
-/// memory apart from one hash per key: places, keys, postings and strings go to scratch
+/// memory apart from one hash per key and per word prefix of a key: places, keys, postings and strings go to scratch
 /// files as they come, and ``finish(metadata:to:)`` joins them behind the header and the
 /// metadata, computing the checksum on the way, into a temporary file that is renamed
 /// into place.
@@ -15,6 +15,8 @@ final class IndexWriter {
     private let strings: SpillWriter
     private var interned: [String: UInt32] = ["": 0]
     private var hashes: [UInt64] = []
+    /// The hashes of the keys' word prefixes, for the ``KeyPrefixFilter``.
+    private var prefixHashes: [UInt64] = []
     private var record = [UInt8](repeating: 0, count: IndexLayout.placeSize)
 
     private(set) var placeCount = 0
@@ -100,6 +102,7 @@ final class IndexWriter {
         }
         postingCount += list.count
         hashes.append(hash)
+        KeyPrefixFilter.appendPrefixHashes(of: key, to: &prefixHashes)
         guard postingCount <= Int(UInt32.max) else {
             throw GeotagError.io(path: postings.path, reason: "more postings than the index format can count")
         }
@@ -124,6 +127,7 @@ final class IndexWriter {
             while buckets[slot] != 0 { slot = (slot + 1) & (bucketCount - 1) }
             buckets[slot] = UInt32(index + 1).littleEndian
         }
+        let prefixes = KeyPrefixFilter(prefixes: prefixHashes).words.map(\.littleEndian)
 
         metadata.places = placeCount
         metadata.names = postingCount
@@ -142,8 +146,9 @@ final class IndexWriter {
         header.store(UInt32(postingCount), at: IndexLayout.Header.postingCount)
         header.store(UInt32(metadataBytes.count), at: IndexLayout.Header.metadataSize)
         header.store(UInt64(strings.count), at: IndexLayout.Header.stringsSize)
+        header.store(UInt32(prefixes.count), at: IndexLayout.Header.prefixWords)
 
-        let bodySize = metadataBytes.count + places.count + keys.count + bucketCount * 4 + postings.count + strings.count
+        let bodySize = metadataBytes.count + places.count + keys.count + bucketCount * 4 + prefixes.count * 8 + postings.count + strings.count
         var checksum = Checksum64(length: bodySize)
         let temporary = path + ".tmp-\(getpid())"
         let out = Glibc.open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -162,6 +167,7 @@ final class IndexWriter {
         var chunk = [UInt8](repeating: 0, count: 1 << 22)
         for section in [places, keys] { try copy(section.path, through: write, chunk: &chunk) }
         try buckets.withUnsafeBytes { raw in Result { () throws(GeotagError) in try write(raw) } }.get()
+        try prefixes.withUnsafeBytes { raw in Result { () throws(GeotagError) in try write(raw) } }.get()
         for section in [postings, strings] { try copy(section.path, through: write, chunk: &chunk) }
 
         header.store(checksum.finalize(), at: IndexLayout.Header.checksum)
