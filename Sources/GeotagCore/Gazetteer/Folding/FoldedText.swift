@@ -152,31 +152,44 @@ public struct FoldedText: Sendable {
         "gov", "sen", "rep", "prof", "rev", "pres", "hon", "supt",
     ].map { Array($0.utf8)[...] })
     /// Latin spellings of the article that may stand alone before a noun with the same
-    /// first consonant ("az Zawr", "ash Sham") or always ("al", "el").
-    private static let freeArticles: Set<ArraySlice<UInt8>> = Set(["al", "el", "ad", "ar", "ash", "az", "ed", "er", "es", "esh", "ez", "ud", "ur", "uz", "ul", "ech"].map { Array($0.utf8)[...] })
+    /// first consonant ("az Zawr", "ash Sham") or always ("al", "el"), ``packed(_:)``.
+    private static let freeArticles: [UInt32] = ["al", "el", "ad", "ar", "ash", "az", "ed", "er", "es", "esh", "ez", "ud", "ur", "uz", "ul", "ech"].map { packed(Array($0.utf8)[...]) }
     /// Spellings that are also English or French words: an article only when hyphenated.
-    private static let hyphenOnlyArticles: Set<ArraySlice<UInt8>> = Set(["as", "at", "an", "en", "et", "us", "un", "ut", "ath", "adh"].map { Array($0.utf8)[...] })
+    private static let hyphenOnlyArticles: [UInt32] = ["as", "at", "an", "en", "et", "us", "un", "ut", "ath", "adh"].map { packed(Array($0.utf8)[...]) }
+
+    /// A word of at most four bytes as one integer, its first byte lowest: the article
+    /// test asks it of every short word of every text, and comparing integers costs
+    /// less than hashing slices.
+    private static func packed(_ word: some Collection<UInt8>) -> UInt32 {
+        var value: UInt32 = 0
+        for (k, byte) in word.prefix(4).enumerated() { value |= UInt32(byte) << (8 * k) }
+        return value
+    }
 
     private mutating func markArticles() {
         guard tokens.count > 0 else { return }
-        for i in tokens.indices {
-            // A slice: no array per token (this runs on every word of every article).
-            let word = bytes[tokens[i].folded]
-            if word.count > Self.arabicArticleBytes.count + 2, word.starts(with: Self.arabicArticleBytes) {
-                tokens[i].flags.insert(.arabicArticle)
-                continue
-            }
-            guard i + 1 < tokens.count, word.count <= 3, !tokens[i].flags.contains(.digit) else { continue }
-            let next = bytes[tokens[i + 1].folded]
-            guard next.count >= 2, !tokens[i + 1].flags.contains(.digit) else { continue }
-            let hyphenated = tokens[i].flags.contains(.hyphenAfter)
-            if Self.freeArticles.contains(word) {
-                let always = word.count == 2 && word[word.startIndex + 1] == UInt8(ascii: "l")
-                // "az Zawr": the article's consonant (or "sh") is the next word's start.
-                let assimilated = next.starts(with: word.dropFirst())
-                if always || hyphenated || assimilated { tokens[i].flags.insert(.article) }
-            } else if hyphenated, Self.hyphenOnlyArticles.contains(word) {
-                tokens[i].flags.insert(.article)
+        let bytes = self.bytes
+        let arabicArticle = Self.packed(Self.arabicArticleBytes)
+        bytes.withUnsafeBufferPointer { bytes in
+            for i in tokens.indices {
+                let word = UnsafeBufferPointer(rebasing: bytes[tokens[i].folded])
+                if word.count > Self.arabicArticleBytes.count + 2, Self.packed(word) == arabicArticle {
+                    tokens[i].flags.insert(.arabicArticle)
+                    continue
+                }
+                guard i + 1 < tokens.count, word.count <= 3, !tokens[i].flags.contains(.digit) else { continue }
+                let next = UnsafeBufferPointer(rebasing: bytes[tokens[i + 1].folded])
+                guard next.count >= 2, !tokens[i + 1].flags.contains(.digit) else { continue }
+                let hyphenated = tokens[i].flags.contains(.hyphenAfter)
+                let packed = Self.packed(word)
+                if Self.freeArticles.contains(packed) {
+                    let always = word.count == 2 && word[1] == UInt8(ascii: "l")
+                    // "az Zawr": the article's consonant (or "sh") is the next word's start.
+                    let assimilated = next.starts(with: word.dropFirst())
+                    if always || hyphenated || assimilated { tokens[i].flags.insert(.article) }
+                } else if hyphenated, Self.hyphenOnlyArticles.contains(packed) {
+                    tokens[i].flags.insert(.article)
+                }
             }
         }
     }
