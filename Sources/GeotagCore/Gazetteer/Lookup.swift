@@ -57,26 +57,44 @@ extension GazetteerIndex {
     /// those under the same skeleton key (``NameSkeleton``) whose name is a near miss
     /// of the tokens' letters ("Deir Ezzor" for Deir ez-Zor, "البوكمال" for البو كمال).
     public func nearMisses(of text: FoldedText, _ range: Range<Int>, skippingFirst skip: Int = 0) -> [(place: Int, nameRef: UInt32)] {
-        let memoKey = Self.nearMissKey(of: text, range, skippingFirst: skip)
-        if let known = rememberedNearMisses(memoKey) { return known }
+        var hash = NameKey.hash([UInt8]())
+        Self.forEachNearMissKeyByte(of: text, range, skippingFirst: skip) { hash = NameKey.step(hash, $0) }
+        let isSameLookUp = { (key: [UInt8]) in Self.nearMissKey(key, isThatOf: text, range, skippingFirst: skip) }
+        if let known = rememberedNearMisses(hash: hash, isSameLookUp: isSameLookUp) { return known }
         let found = findNearMisses(of: text, range, skippingFirst: skip)
-        remember(nearMisses: found, for: memoKey)
+        var key: [UInt8] = []
+        Self.forEachNearMissKeyByte(of: text, range, skippingFirst: skip) { key.append($0) }
+        remember(nearMisses: found, key: key, hash: hash)
         return found
     }
 
-    /// Everything a near-miss look-up depends on: the skip, then per token the flags
-    /// that skeletons and bare forms read (article, caseless, Arabic article) and its
-    /// folded bytes, each token ended by a 0 byte (which no folded letter is).
-    static func nearMissKey(of text: FoldedText, _ range: Range<Int>, skippingFirst skip: Int) -> FoldedKey {
-        var key: [UInt8] = [UInt8(truncatingIfNeeded: skip)]
-        key.reserveCapacity(64)
-        for i in range {
-            let flags = text.tokens[i].flags
-            key.append((flags.contains(.article) ? 1 : 0) | (flags.contains(.caseless) ? 2 : 0) | (flags.contains(.arabicArticle) ? 4 : 0))
-            key.append(contentsOf: text.folded(i))
-            key.append(0)
+    /// The bytes of everything a near-miss look-up depends on, in order: the skip, then
+    /// per token the flags that skeletons and bare forms read (article, caseless, Arabic
+    /// article) and its folded bytes, each token ended by a 0 byte (which no folded
+    /// letter is). The memo of look-ups hashes them, and compares them with a
+    /// remembered look-up's, without building them.
+    @inline(__always)
+    static func forEachNearMissKeyByte(of text: FoldedText, _ range: Range<Int>, skippingFirst skip: Int, _ body: (UInt8) -> Void) {
+        body(UInt8(truncatingIfNeeded: skip))
+        text.bytes.withUnsafeBufferPointer { bytes in
+            for i in range {
+                let flags = text.tokens[i].flags
+                body((flags.contains(.article) ? 1 : 0) | (flags.contains(.caseless) ? 2 : 0) | (flags.contains(.arabicArticle) ? 4 : 0))
+                for byte in bytes[text.tokens[i].folded] { body(byte) }
+                body(0)
+            }
         }
-        return FoldedKey(bytes: key[...])
+    }
+
+    /// Whether `key` holds the bytes ``forEachNearMissKeyByte(of:_:skippingFirst:_:)``
+    /// gives for this look-up.
+    static func nearMissKey(_ key: [UInt8], isThatOf text: FoldedText, _ range: Range<Int>, skippingFirst skip: Int) -> Bool {
+        var at = 0, same = true
+        forEachNearMissKeyByte(of: text, range, skippingFirst: skip) { byte in
+            same = same && at < key.count && key[at] == byte
+            at += 1
+        }
+        return same && at == key.count
     }
 
     private func findNearMisses(of text: FoldedText, _ range: Range<Int>, skippingFirst skip: Int) -> [(place: Int, nameRef: UInt32)] {

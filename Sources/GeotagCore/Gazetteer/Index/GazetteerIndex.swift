@@ -32,12 +32,14 @@ public final class GazetteerIndex: Sendable {
     /// skeleton hit cost more than the rest of matching together. Bounded by the names
     /// under skeleton keys; shared by the workers, each look-up one uncontended lock.
     private let bareNames = Mutex<[UInt32: [UInt8]]>([:])
-    /// Near-miss look-ups already made, by what decides them (``nearMissKey``): the same
-    /// capitalised words come back in article after article ("Sunday", "Iraqi",
-    /// "Saleh"), and each look-up folds a skeleton and compares the text with every
-    /// name under it, dozens for common skeletons. Cleared when it holds
-    /// ``nearMissMemoLimit`` entries, so memory stays flat however long the run.
-    private let nearMissMemo = Mutex<[FoldedKey: [(place: Int, nameRef: UInt32)]]>([:])
+    /// Near-miss look-ups already made, by the hash of what decides them
+    /// (``forEachNearMissKeyByte(of:_:skippingFirst:_:)``), with those bytes to tell
+    /// look-ups of one hash apart: the same capitalised words come back in article after
+    /// article ("Sunday", "Iraqi", "Saleh"), and each look-up folds a skeleton and
+    /// compares the text with every name under it, dozens for common skeletons. Cleared
+    /// when it holds ``nearMissMemoLimit`` entries, so memory stays flat however long
+    /// the run.
+    private let nearMissMemo = Mutex<[UInt64: [(key: [UInt8], found: [(place: Int, nameRef: UInt32)])]]>([:])
     static let nearMissMemoLimit = 50_000
     /// Kind and capital bonus by feature class and code (``featureFacts(of:)``): a few
     /// hundred codes, asked for every option of every name.
@@ -240,15 +242,17 @@ public final class GazetteerIndex: Sendable {
         }
     }
 
-    /// What was found for near-miss look-up `key` before, if it was made.
-    func rememberedNearMisses(_ key: FoldedKey) -> [(place: Int, nameRef: UInt32)]? {
-        nearMissMemo.withLock { $0[key] }
+    /// What was found for the near-miss look-up whose key hashes to `hash` before, if
+    /// it was made; `isSameLookUp` tells it from others of the same hash by their keys.
+    func rememberedNearMisses(hash: UInt64, isSameLookUp: ([UInt8]) -> Bool) -> [(place: Int, nameRef: UInt32)]? {
+        nearMissMemo.withLock { memo in memo[hash]?.first { isSameLookUp($0.key) }?.found }
     }
 
-    func remember(nearMisses: [(place: Int, nameRef: UInt32)], for key: FoldedKey) {
+    func remember(nearMisses: [(place: Int, nameRef: UInt32)], key: [UInt8], hash: UInt64) {
         nearMissMemo.withLock { memo in
             if memo.count >= Self.nearMissMemoLimit { memo.removeAll(keepingCapacity: true) }
-            memo[key] = nearMisses
+            // Two workers may have made the same look-up at once.
+            if memo[hash]?.contains(where: { $0.key == key }) != true { memo[hash, default: []].append((key, nearMisses)) }
         }
     }
 
