@@ -73,7 +73,16 @@ public struct FoldedText: Sendable {
             while i < utf8.count {
                 let lead = utf8[i]
                 if lead < 0x80 {
-                    builder.consumeASCII(lead)
+                    // A run of lower-case letters inside a word, the bulk of most text,
+                    // goes in at once.
+                    if lead &- 0x61 < 26, builder.isInsideWord {
+                        var end = i + 1
+                        while end < utf8.count, utf8[end] &- 0x61 < 26 { end += 1 }
+                        builder.appendLowercase(UnsafeBufferPointer(rebasing: utf8[i..<end]))
+                        i = end
+                        continue
+                    }
+                    builder.consume(Unicode.Scalar(lead), role: ScalarFolding.asciiRoles[Int(lead)], width: 1)
                     i += 1
                     continue
                 }
@@ -235,27 +244,28 @@ private struct Builder {
         bytes.reserveCapacity(capacity)
     }
 
-    /// An ASCII byte: most of the text.
+    /// Inside a word with nothing pending, where a lower-case letter just extends it.
+    var isInsideWord: Bool {
+        guard inToken, case .none = pending else { return false }
+        return true
+    }
+
+    /// Lower-case ASCII letters inside a word (``isInsideWord``), as ``letter(_:_:width:)``
+    /// would take them one by one.
     @inline(__always)
-    mutating func consumeASCII(_ b: UInt8) {
-        // The bulk of it, a lower-case letter inside a word, as ``letter(_:_:width:)``
-        // would take it.
-        if b &- 0x61 < 26, inToken, case .none = pending {
-            bytes.append(b)
-            end = (scalarIndex + 1, utf8Index + 1)
-            lower += 1
-            scalarIndex += 1
-            utf8Index += 1
-            return
-        }
-        consume(Unicode.Scalar(b), role: ScalarFolding.asciiRoles[Int(b)], width: 1)
+    mutating func appendLowercase(_ run: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: run)
+        scalarIndex += run.count
+        utf8Index += run.count
+        end = (scalarIndex, utf8Index)
+        lower += run.count
     }
 
     mutating func consume(_ scalar: Unicode.Scalar) {
         consume(scalar, role: ScalarFolding.role(of: scalar), width: UTF8.width(scalar))
     }
 
-    private mutating func consume(_ scalar: Unicode.Scalar, role: ScalarRole, width: Int) {
+    mutating func consume(_ scalar: Unicode.Scalar, role: ScalarRole, width: Int) {
         defer {
             scalarIndex += 1
             utf8Index += width
