@@ -89,6 +89,7 @@ struct Resolver {
     private static func occurrences(of names: [Name], in text: FoldedText) -> [[Int]] {
         var groups: [[Int]] = []
         var group: [FoldedKey: Int] = [:]
+        group.reserveCapacity(names.count)
         for (i, name) in names.enumerated() {
             let key = text.key(name.candidate.tokens)
             if let g = group[key], name.candidate.places == names[groups[g][0]].candidate.places {
