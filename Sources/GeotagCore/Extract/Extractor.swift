@@ -106,6 +106,8 @@ public struct Extractor: Stage {
         }
         let recognised = model.map { recognitionDecisions($0, features: features, names: names, choices: choices, text: folded) }
         var mentions: [(mention: Mention, features: [Double])] = []
+        // The names of one sentence share its string.
+        var sentence: (bytes: Range<Int>, text: String) = (0..<0, "")
         let countries = Self.countriesShown(names: names, choices: choices, demonyms: demonyms)
         for (number, (name, choice)) in zip(names, choices).enumerated() {
             // A near-miss spelling is a transliteration of a place of the article's own
@@ -137,6 +139,8 @@ public struct Extractor: Stage {
                 last.scalars = last.scalars.lowerBound..<(last.scalars.upperBound + 1)
                 last.utf8 = last.utf8.lowerBound..<(last.utf8.upperBound + 1)
             }
+            let sentenceBytes = self.sentence(around: span, in: folded, utf8: utf8)
+            if sentenceBytes != sentence.bytes { sentence = (sentenceBytes, String(decoding: utf8[sentenceBytes], as: UTF8.self)) }
             let place = index.place(choice.record.index)
             var precision = place.kind.precision
             if precision == 1, isNear(span, in: recognizer) { precision = 2 }
@@ -144,7 +148,7 @@ public struct Extractor: Stage {
                 docID: docID,
                 text: String(decoding: utf8[first.utf8.lowerBound..<last.utf8.upperBound], as: UTF8.self),
                 start: first.scalars.lowerBound, end: last.scalars.upperBound,
-                sentence: sentence(around: span, in: folded, utf8: utf8),
+                sentence: sentence.text,
                 place: place, precision: precision, score: score), features))
         }
         return mentions
@@ -256,18 +260,18 @@ public struct Extractor: Stage {
         return previous.contains(.of) && span.lowerBound >= 2 && recognizer.classes[span.lowerBound - 2].contains(.nearness)
     }
 
-    /// The sentence that holds the span: from the start of its sentence to the start
-    /// of the next one, trimmed.
-    private func sentence(around span: Range<Int>, in text: FoldedText, utf8: [UInt8]) -> String {
+    /// Where the sentence that holds the span lies in the text's UTF-8: from the start of
+    /// its sentence to the start of the next one, trimmed.
+    private func sentence(around span: Range<Int>, in text: FoldedText, utf8: [UInt8]) -> Range<Int> {
         var first = span.lowerBound
         while first > 0, !text.tokens[first].flags.contains(.sentenceStart) { first -= 1 }
         var next = span.upperBound
         while next < text.tokens.count, !text.tokens[next].flags.contains(.sentenceStart) { next += 1 }
         let lower = text.tokens[first].utf8.lowerBound
         let upper = next < text.tokens.count ? text.tokens[next].utf8.lowerBound : utf8.count
-        var bytes = utf8[lower..<upper]
-        while let last = bytes.last, last == 0x20 || last == 0x0A || last == 0x0D || last == 0x09 { bytes.removeLast() }
-        return String(decoding: bytes, as: UTF8.self)
+        var end = upper
+        while end > lower, [0x20, 0x0A, 0x0D, 0x09].contains(utf8[end - 1]) { end -= 1 }
+        return lower..<end
     }
 
     /// An ISO code as the two-byte key of ``PlaceRecord/countryCode``.
