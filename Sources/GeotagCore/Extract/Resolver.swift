@@ -62,7 +62,7 @@ struct Resolver {
         }
         let occurrences = Self.occurrences(of: names, in: text)
         // Pass 1: priors and local hints only.
-        var weights = names.indices.map { weigh(names[$0], options[$0], parentPick: nil, focus: nil, own: nil, vote: 0) }
+        var weights = names.indices.map { weigh(names[$0].hint, options[$0], parentPick: nil, focus: nil, own: nil, vote: 0) }
         var picks = choose(options, weights, occurrences, withProbability: false)
         // Pass 2: with the article's focus and the parents' picks. Every occurrence of a
         // name counts in the focus of the others, but none in its own name's.
@@ -75,7 +75,7 @@ struct Resolver {
             let focus = Focus(picks: picks, confidences: names.map(\.confidence), demonyms: demonymCountries)
             weights = names.indices.map { i in
                 let parent = names[i].parent.map { picks[$0].record }
-                return weigh(names[i], options[i], parentPick: parent, focus: focus, own: picks[i].record, vote: vote[i])
+                return weigh(names[i].hint, options[i], parentPick: parent, focus: focus, own: picks[i].record, vote: vote[i])
             }
             // Only the last pass's probabilities are kept: the focus reads picks alone.
             picks = choose(options, weights, occurrences, withProbability: pass == 1)
@@ -124,14 +124,15 @@ struct Resolver {
 
     /// Each option's weight for one occurrence of a name; `vote` is what the name's
     /// occurrences count in `focus`, left out so a name does not vote for itself.
-    private func weigh(_ name: Name, _ choices: Options, parentPick: PlaceRecord?, focus: Focus?, own: PlaceRecord?, vote: Double) -> [Double] {
-        let (options, kinds, seats) = (choices.records, choices.kinds, choices.seats)
+    private func weigh(_ hint: KindHint, _ choices: borrowing Options, parentPick: PlaceRecord?, focus: Focus?, own: PlaceRecord?, vote: Double) -> [Double] {
+        let parentIsProvince = parentPick.map { index.kind(of: $0) == .province } ?? false
         var weights: [Double] = []
-        weights.reserveCapacity(options.count)
-        for (i, option) in options.enumerated() {
-            let k = kinds[i]
+        weights.reserveCapacity(choices.records.count)
+        for i in choices.records.indices {
+            let option = choices.records[i]
+            let k = choices.kinds[i]
             var w = choices.priors[i]
-            switch name.hint {
+            switch hint {
             case .province where k == .province: w += 3
             case .district where k == .district: w += 3
             case .town where k == .town: w += 1.5
@@ -139,17 +140,17 @@ struct Resolver {
             case .feature where k == .natural || k == .region: w += 2
             default: break
             }
-            if name.hint != .province { w += seats[i] }
+            if hint != .province { w += choices.seats[i] }
             w -= choices.otherNamePenalties[i]
             if let parent = parentPick, parent.countryCode == option.countryCode {
                 w += 4
-                if index.kind(of: parent) == .province, parent.admin1CodeRef == option.admin1CodeRef { w += 2.5 }
+                if parentIsProvince, parent.admin1CodeRef == option.admin1CodeRef { w += 2.5 }
             }
             if let focus {
                 w += 3 * focus.countryShare(option.countryCode, excluding: own, confidence: vote)
                 w += 1.5 * focus.admin1Share(option, excluding: own, confidence: vote)
             }
-            if countryBias.contains(option.countryCode) { w += 1 }
+            if !countryBias.isEmpty, countryBias.contains(option.countryCode) { w += 1 }
             weights.append(w)
         }
         return weights
