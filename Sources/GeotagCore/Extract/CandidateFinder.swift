@@ -15,7 +15,9 @@ struct Candidate: Equatable {
     /// Keeps the places whose matched name (its ref) passes `keep`, in order; false,
     /// with nothing changed, when none would be left.
     mutating func keepOptions(matchedBy keep: (UInt32) -> Bool) -> Bool {
-        let kept = places.indices.filter { keep(nameRefs[$0]) }
+        // Mostly every option stays: then nothing is copied.
+        guard let dropped = nameRefs.firstIndex(where: { !keep($0) }) else { return true }
+        let kept = Array(0..<dropped) + ((dropped + 1)..<places.count).filter { keep(nameRefs[$0]) }
         guard !kept.isEmpty else { return false }
         places = kept.map { places[$0] }
         nameRefs = kept.map { nameRefs[$0] }

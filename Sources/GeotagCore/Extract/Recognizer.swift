@@ -56,15 +56,17 @@ struct Recognizer {
             return .failure(.commonWord)
         }
         // A gazetteer name in capitals ("LA", "ACT") is an abbreviation: it matches only
-        // the same letters in capitals, not the word "La" or "Act".
-        if !first.flags.contains(.allCaps), !first.flags.contains(.abbreviation) {
-            guard candidate.keepOptions(matchedBy: { !isAbbreviation(nameAt: $0) }) else { return .failure(.acronym) }
-        }
-        // A name written with a full stop ("Ill.", "Mass.", "Wash.") is an abbreviation
-        // only where the text has the stop too, or capitals ("UAE" for "U.A.E."): not
-        // "I’ll", "Mass on Sunday", "wash".
-        if span.count == 1, first.flags.isDisjoint(with: [.periodAfter, .abbreviation, .allCaps]) {
-            guard candidate.keepOptions(matchedBy: { !endsWithFullStop(nameAt: $0) }) else { return .failure(.acronym) }
+        // the same letters in capitals, not the word "La" or "Act". A name written with a
+        // full stop ("Ill.", "Mass.", "Wash.") is an abbreviation only where the text has
+        // the stop too, or capitals ("UAE" for "U.A.E."): not "I’ll", "Mass on Sunday",
+        // "wash". One pass over the options' names asks both.
+        let dropCapitals = !first.flags.contains(.allCaps) && !first.flags.contains(.abbreviation)
+        let dropFullStops = span.count == 1 && first.flags.isDisjoint(with: [.periodAfter, .abbreviation, .allCaps])
+        if dropCapitals || dropFullStops {
+            let kept = candidate.keepOptions { ref in
+                !(dropFullStops && endsWithFullStop(nameAt: ref)) && !(dropCapitals && isAbbreviation(nameAt: ref))
+            }
+            guard kept else { return .failure(.acronym) }
         }
         if span.count == 1, first.flags.contains(.allCaps), !first.flags.contains(.abbreviation), first.folded.count <= 5,
            !isInCapitalsRun(span.lowerBound) {
