@@ -203,12 +203,13 @@ enum TextMeasure {
         return count
     }
 
+    @inline(__always)
     private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
             let value = scalar.value
             return (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value)
         }
-        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        return ScalarProperties.isAlphanumeric(scalar)
     }
 
     /// Letters and digits in the NUL-terminated UTF-8 text at `bytes`.
@@ -233,7 +234,7 @@ enum TextMeasure {
                 value = value << 6 | UInt32(next & 0x3F)
             }
             guard valid else { index += 1; continue }
-            if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            if let scalar = Unicode.Scalar(value), ScalarProperties.isAlphanumeric(scalar) {
                 count += 1
             }
             index += length

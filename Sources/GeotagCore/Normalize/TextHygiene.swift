@@ -26,8 +26,9 @@ enum TextHygiene {
 
     /// Whether `scalar` is whitespace (Unicode's White_Space; ASCII decided without a
     /// property look-up).
+    @inline(__always)
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+        scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : ScalarProperties.isWhitespace(scalar)
     }
 
     /// `text` without invisible characters, each whitespace run (newlines and no-break

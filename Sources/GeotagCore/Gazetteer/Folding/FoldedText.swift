@@ -350,8 +350,8 @@ private struct Builder {
     private enum Shape { case digit, upper, lower, other }
 
     /// Digit, upper or lower case: for ASCII from the byte, otherwise from the Unicode
-    /// properties (whose lookups cost more than the rest of folding a letter; most
-    /// news text is ASCII).
+    /// properties (``ScalarProperties``, whose look-ups cost more than the rest of
+    /// folding a letter; most news text is ASCII).
     @inline(__always)
     private func shape(of scalar: Unicode.Scalar) -> Shape {
         let v = scalar.value
@@ -361,10 +361,9 @@ private struct Builder {
             if v >= 0x30, v <= 0x39 { return .digit }
             return .other
         }
-        let properties = scalar.properties
-        if properties.numericType != nil { return .digit }
-        if properties.isUppercase { return .upper }
-        if properties.isLowercase { return .lower }
+        if ScalarProperties.isNumeric(scalar) { return .digit }
+        if ScalarProperties.isUppercase(scalar) { return .upper }
+        if ScalarProperties.isLowercase(scalar) { return .lower }
         return .other
     }
 
