@@ -77,16 +77,10 @@ extension GazetteerIndex {
     /// Whether the name at `nameRef`, which matched place `index`, is an other name of it
     /// (``OtherNames``). A place matched by its own name (the posting holds the place's
     /// own name ref: the builder posts each place under the first of its names that folds
-    /// to the key, its own name first) answers at once; other names are judged once per
-    /// place and name and remembered.
+    /// to the key, its own name first) answers at once; for the others the builder
+    /// judged every posting and the index keeps the verdicts (``OtherNameTable``).
     public func isOtherName(_ nameRef: UInt32, of index: Int) -> Bool {
-        let own = ownNameRef(of: index)
-        if nameRef == own { return false }
-        let key = UInt64(UInt32(truncatingIfNeeded: index)) << 32 | UInt64(nameRef)
-        if let known = otherNameVerdict(key) { return known }
-        let verdict = OtherNames.isOtherName(string(nameRef), own: string(own))
-        remember(otherName: verdict, for: key)
-        return verdict
+        nameRef != ownNameRef(of: index) && isMarkedOtherName(nameRef, of: index)
     }
 
     /// What place `index` loses when the name at `nameRef` matched it: the

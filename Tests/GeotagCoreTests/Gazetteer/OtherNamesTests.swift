@@ -71,4 +71,19 @@ struct OtherNameResolutionTests {
         #expect(!index.isOtherName(england.nameRef, of: england.place))
         #expect(england.nameRef == index.ownNameRef(of: england.place))
     }
+
+    /// The verdicts the builder stored (``OtherNameTable``) are those of
+    /// ``OtherNames/isOtherName(_:own:)``, for a sample of every 37th posting.
+    @Test func theIndexKeepsTheBuildersVerdicts() {
+        let index = BundledGazetteer.index
+        var others = 0
+        for i in stride(from: 0, to: index.postingCount, by: 37) {
+            let (place, nameRef) = index.posting(i)
+            let own = index.ownNameRef(of: place)
+            let expected = nameRef != own && OtherNames.isOtherName(index.string(nameRef), own: index.string(own))
+            #expect(index.isOtherName(nameRef, of: place) == expected, "\(index.string(nameRef)) for \(index.string(own))")
+            if expected { others += 1 }
+        }
+        #expect(others > 100)
+    }
 }

@@ -351,6 +351,11 @@ extension GazetteerBuilder {
                         ref = try writer.string(name)
                         refs[name] = ref
                     }
+                    // Decided here once, so that runs need not fold both names for it.
+                    let own = String(decoding: store.name(store.row(entry.place)), as: UTF8.self)
+                    if OtherNames.isOtherName(String(decoding: name, as: UTF8.self), own: own) {
+                        writer.addOtherName(place: entry.place, nameRef: ref)
+                    }
                 }
                 postings.append((UInt32(entry.place), ref))
             }

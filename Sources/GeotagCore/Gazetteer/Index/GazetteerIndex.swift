@@ -25,6 +25,8 @@ public final class GazetteerIndex: Sendable {
     private let bucketMask: Int
     private let prefixesOffset: Int
     private let prefixWordMask: Int
+    private let otherNamesOffset: Int
+    private let otherNameMask: Int
     private let postingsOffset: Int
     private let stringsOffset: Int
     /// The bare forms (``NameSkeleton/bare(of:)``) of the names near-miss
@@ -44,11 +46,6 @@ public final class GazetteerIndex: Sendable {
     /// Kind and capital bonus by feature class and code (``featureFacts(of:)``): a few
     /// hundred codes, asked for every option of every name.
     private let featureFactsByCode = Mutex<[UInt64: FeatureFacts]>([:])
-    /// ``isOtherName(_:of:)``'s verdicts, by place index and name ref: the same names
-    /// come back in article after article. Cleared at ``otherNameMemoLimit`` entries.
-    private let otherNameMemo = Mutex<[UInt64: Bool]>([:])
-    static let otherNameMemoLimit = 200_000
-
     /// Maps and checks the index at `path`.
     public convenience init(path: String) throws(GeotagError) {
         try self.init(storage: IndexBytes(mapping: path), path: path)
@@ -77,9 +74,11 @@ public final class GazetteerIndex: Sendable {
         let metadataSize = Int(bytes.load(at: IndexLayout.Header.metadataSize) as UInt32)
         let stringsSize = Int(bytes.load(at: IndexLayout.Header.stringsSize) as UInt64)
         let prefixWords = Int(bytes.load(at: IndexLayout.Header.prefixWords) as UInt32)
-        let expected = IndexLayout.headerSize + metadataSize + places * IndexLayout.placeSize
-            + (keys + 1) * IndexLayout.keySize + buckets * 4 + prefixWords * 8 + postings * IndexLayout.postingSize + stringsSize
-        guard bytes.count == expected, buckets > 0, buckets & (buckets - 1) == 0, prefixWords > 0, prefixWords & (prefixWords - 1) == 0 else {
+        let otherNameSlots = Int(bytes.load(at: IndexLayout.Header.otherNameSlots) as UInt32)
+        let expected = IndexLayout.headerSize + metadataSize + places * IndexLayout.placeSize + (keys + 1) * IndexLayout.keySize
+            + buckets * 4 + prefixWords * 8 + otherNameSlots * 8 + postings * IndexLayout.postingSize + stringsSize
+        let powersOfTwo = [buckets, prefixWords, otherNameSlots].allSatisfy { $0 > 0 && $0 & ($0 - 1) == 0 }
+        guard bytes.count == expected, powersOfTwo else {
             throw corrupt("size \(bytes.count) bytes does not match its header (\(expected)); the file is truncated or corrupt")
         }
         let checksum: UInt64 = bytes.load(at: IndexLayout.Header.checksum)
@@ -101,7 +100,9 @@ public final class GazetteerIndex: Sendable {
         self.bucketMask = buckets - 1
         self.prefixesOffset = bucketsOffset + buckets * 4
         self.prefixWordMask = prefixWords - 1
-        self.postingsOffset = prefixesOffset + prefixWords * 8
+        self.otherNamesOffset = prefixesOffset + prefixWords * 8
+        self.otherNameMask = otherNameSlots - 1
+        self.postingsOffset = otherNamesOffset + otherNameSlots * 8
         self.stringsOffset = postingsOffset + postings * IndexLayout.postingSize
     }
 
@@ -231,14 +232,16 @@ public final class GazetteerIndex: Sendable {
         storage.load(at: placesOffset + index * IndexLayout.placeSize + IndexLayout.PlaceField.name)
     }
 
-    func otherNameVerdict(_ key: UInt64) -> Bool? {
-        otherNameMemo.withLock { $0[key] }
-    }
-
-    func remember(otherName verdict: Bool, for key: UInt64) {
-        otherNameMemo.withLock { memo in
-            if memo.count >= Self.otherNameMemoLimit { memo.removeAll(keepingCapacity: true) }
-            memo[key] = verdict
+    /// Whether the index marks the name at `nameRef` as an other name of place `index`
+    /// (``OtherNameTable``).
+    func isMarkedOtherName(_ nameRef: UInt32, of index: Int) -> Bool {
+        let key = OtherNameTable.key(place: index, nameRef: nameRef)
+        var slot = OtherNameTable.start(of: key, mask: otherNameMask)
+        while true {
+            let stored = UInt64(littleEndian: storage.base.loadUnaligned(fromByteOffset: otherNamesOffset + slot * 8, as: UInt64.self))
+            if stored == key { return true }
+            if stored == 0 { return false }
+            slot = (slot + 1) & otherNameMask
         }
     }
 

@@ -10,6 +10,8 @@
 ///            posting u32; the extra entry closes the last key's postings
 /// buckets    bucketCount × u32: key index + 1, 0 for empty (open addressing, linear probing)
 /// prefixes   prefixWords × u64: a Bloom filter of the keys' word prefixes (KeyPrefixFilter)
+/// others     otherNameSlots × u64: the postings whose name is an other name of the place
+///            (OtherNameTable), place << 32 | name ref, 0 for empty
 /// postings   postingCount × 8 bytes: place index u32, ref of the name as written u32
 /// strings    u16 length + UTF-8 bytes each; ref 0 is the empty string
 /// ```
@@ -19,7 +21,7 @@
 /// same file. A reader finds keys through the buckets and does not rely on their order.
 enum IndexLayout {
     static let magic: [UInt8] = Array("GEOTAGZ1".utf8)
-    static let formatVersion: UInt32 = 2
+    static let formatVersion: UInt32 = 3
     static let headerSize = 64
     static let placeSize = 40
     static let keySize = 16
@@ -35,6 +37,7 @@ enum IndexLayout {
         static let stringsSize = 32
         static let checksum = 40
         static let prefixWords = 48
+        static let otherNameSlots = 52
     }
 
     enum PlaceField {

@@ -4,7 +4,8 @@ import Glibc
 #endif
 
 /// Writes a gazetteer index file (see ``IndexLayout``) section by section, in constant
-/// memory apart from one hash per key and per word prefix of a key: places, keys, postings and strings go to scratch
+/// memory apart from one hash per key and per word prefix of a key, and one number per
+/// other name of a place: places, keys, postings and strings go to scratch
 /// files as they come, and ``finish(metadata:to:)`` joins them behind the header and the
 /// metadata, computing the checksum on the way, into a temporary file that is renamed
 /// into place.
@@ -17,6 +18,8 @@ final class IndexWriter {
     private var hashes: [UInt64] = []
     /// The hashes of the keys' word prefixes, for the ``KeyPrefixFilter``.
     private var prefixHashes: [UInt64] = []
+    /// The postings whose name is an other name of the place, for the ``OtherNameTable``.
+    private var otherNames: Set<UInt64> = []
     private var record = [UInt8](repeating: 0, count: IndexLayout.placeSize)
 
     private(set) var placeCount = 0
@@ -108,6 +111,11 @@ final class IndexWriter {
         }
     }
 
+    /// Marks the name at `nameRef` as an other name (``OtherNames``) of place `place`.
+    func addOtherName(place: Int, nameRef: UInt32) {
+        otherNames.insert(OtherNameTable.key(place: place, nameRef: nameRef))
+    }
+
     // MARK: The file
 
     /// Fills in `metadata`'s counts and writes the index to `path`, atomically.
@@ -128,6 +136,7 @@ final class IndexWriter {
             buckets[slot] = UInt32(index + 1).littleEndian
         }
         let prefixes = KeyPrefixFilter(prefixes: prefixHashes).words.map(\.littleEndian)
+        let others = OtherNameTable.slots(holding: otherNames.sorted()).map(\.littleEndian)
 
         metadata.places = placeCount
         metadata.names = postingCount
@@ -147,8 +156,10 @@ final class IndexWriter {
         header.store(UInt32(metadataBytes.count), at: IndexLayout.Header.metadataSize)
         header.store(UInt64(strings.count), at: IndexLayout.Header.stringsSize)
         header.store(UInt32(prefixes.count), at: IndexLayout.Header.prefixWords)
+        header.store(UInt32(others.count), at: IndexLayout.Header.otherNameSlots)
 
-        let bodySize = metadataBytes.count + places.count + keys.count + bucketCount * 4 + prefixes.count * 8 + postings.count + strings.count
+        let bodySize = metadataBytes.count + places.count + keys.count + bucketCount * 4 + prefixes.count * 8 + others.count * 8
+            + postings.count + strings.count
         var checksum = Checksum64(length: bodySize)
         let temporary = path + ".tmp-\(getpid())"
         let out = Glibc.open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -168,6 +179,7 @@ final class IndexWriter {
         for section in [places, keys] { try copy(section.path, through: write, chunk: &chunk) }
         try buckets.withUnsafeBytes { raw in Result { () throws(GeotagError) in try write(raw) } }.get()
         try prefixes.withUnsafeBytes { raw in Result { () throws(GeotagError) in try write(raw) } }.get()
+        try others.withUnsafeBytes { raw in Result { () throws(GeotagError) in try write(raw) } }.get()
         for section in [postings, strings] { try copy(section.path, through: write, chunk: &chunk) }
 
         header.store(checksum.finalize(), at: IndexLayout.Header.checksum)
