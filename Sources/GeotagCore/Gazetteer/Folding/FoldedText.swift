@@ -169,6 +169,7 @@ public struct FoldedText: Sendable {
     /// A word of at most four bytes as one integer, its first byte lowest: the article
     /// test asks it of every short word of every text, and comparing integers costs
     /// less than hashing slices.
+    @inline(__always)
     private static func packed(_ word: some Collection<UInt8>) -> UInt32 {
         var value: UInt32 = 0
         for (k, byte) in word.prefix(4).enumerated() { value |= UInt32(byte) << (8 * k) }
@@ -177,27 +178,31 @@ public struct FoldedText: Sendable {
 
     private mutating func markArticles() {
         guard tokens.count > 0 else { return }
+        // Locals, not statics: a static is checked for its one-time set-up at each use.
+        let (free, hyphenOnly) = (Self.freeArticles, Self.hyphenOnlyArticles)
+        let arabicArticle = Self.packed(Self.arabicArticleBytes), arabicArticleLength = Self.arabicArticleBytes.count
         let bytes = self.bytes
-        let arabicArticle = Self.packed(Self.arabicArticleBytes)
         bytes.withUnsafeBufferPointer { bytes in
-            for i in tokens.indices {
-                let word = UnsafeBufferPointer(rebasing: bytes[tokens[i].folded])
-                if word.count > Self.arabicArticleBytes.count + 2, Self.packed(word) == arabicArticle {
-                    tokens[i].flags.insert(.arabicArticle)
-                    continue
-                }
-                guard i + 1 < tokens.count, word.count <= 3, !tokens[i].flags.contains(.digit) else { continue }
-                let next = UnsafeBufferPointer(rebasing: bytes[tokens[i + 1].folded])
-                guard next.count >= 2, !tokens[i + 1].flags.contains(.digit) else { continue }
-                let hyphenated = tokens[i].flags.contains(.hyphenAfter)
-                let packed = Self.packed(word)
-                if Self.freeArticles.contains(packed) {
-                    let always = word.count == 2 && word[1] == UInt8(ascii: "l")
-                    // "az Zawr": the article's consonant (or "sh") is the next word's start.
-                    let assimilated = next.starts(with: word.dropFirst())
-                    if always || hyphenated || assimilated { tokens[i].flags.insert(.article) }
-                } else if hyphenated, Self.hyphenOnlyArticles.contains(packed) {
-                    tokens[i].flags.insert(.article)
+            tokens.withUnsafeMutableBufferPointer { tokens in
+                for i in tokens.indices {
+                    let word = UnsafeBufferPointer(rebasing: bytes[tokens[i].folded])
+                    if word.count > arabicArticleLength + 2, Self.packed(word) == arabicArticle {
+                        tokens[i].flags.insert(.arabicArticle)
+                        continue
+                    }
+                    guard i + 1 < tokens.count, word.count <= 3, !tokens[i].flags.contains(.digit) else { continue }
+                    let next = UnsafeBufferPointer(rebasing: bytes[tokens[i + 1].folded])
+                    guard next.count >= 2, !tokens[i + 1].flags.contains(.digit) else { continue }
+                    let hyphenated = tokens[i].flags.contains(.hyphenAfter)
+                    let packed = Self.packed(word)
+                    if free.contains(packed) {
+                        let always = word.count == 2 && word[1] == UInt8(ascii: "l")
+                        // "az Zawr": the article's consonant (or "sh") is the next word's start.
+                        let assimilated = next.starts(with: word.dropFirst())
+                        if always || hyphenated || assimilated { tokens[i].flags.insert(.article) }
+                    } else if hyphenated, hyphenOnly.contains(packed) {
+                        tokens[i].flags.insert(.article)
+                    }
                 }
             }
         }
