@@ -46,6 +46,7 @@ public final class GazetteerIndex: Sendable {
     /// Kind and capital bonus by feature class and code (``featureFacts(of:)``): a few
     /// hundred codes, asked for every option of every name.
     private let featureFactsByCode = Mutex<[UInt64: FeatureFacts]>([:])
+
     /// Maps and checks the index at `path`.
     public convenience init(path: String) throws(GeotagError) {
         try self.init(storage: IndexBytes(mapping: path), path: path)
