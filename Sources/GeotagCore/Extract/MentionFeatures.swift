@@ -19,28 +19,17 @@ struct MentionFeatures {
     /// What the whole article says, shared by its names' features.
     struct Article {
         var countries: [UInt16: Int] = [:]
-        var admin1s: [Admin1: Int] = [:]
+        var admin1s: [PlaceRecord.Admin1: Int] = [:]
         var texts: [FoldedKey: Int] = [:]
         var demonymCountries: Set<UInt16> = []
         var count = 0
-    }
-
-    /// A first-level division: its country and the ref of its code.
-    struct Admin1: Hashable {
-        var country: UInt16
-        var code: UInt32
-
-        init(of record: PlaceRecord) {
-            country = record.countryCode
-            code = record.admin1CodeRef
-        }
     }
 
     static func article(names: [Resolver.Name], choices: [Resolver.Choice], text: FoldedText, demonyms: [UInt16: Double]) -> Article {
         var summary = Article(demonymCountries: Set(demonyms.keys), count: names.count)
         for (name, choice) in zip(names, choices) {
             summary.countries[choice.record.countryCode, default: 0] += 1
-            summary.admin1s[Admin1(of: choice.record), default: 0] += 1
+            summary.admin1s[choice.record.admin1, default: 0] += 1
             summary.texts[text.key(name.candidate.tokens), default: 0] += 1
         }
         return summary
@@ -60,7 +49,7 @@ struct MentionFeatures {
         let kind = index.kind(of: record)
         let others = Double(max(article.count - 1, 0))
         let sameCountry = Double((article.countries[record.countryCode] ?? 1) - 1)
-        let sameAdmin1 = Double((article.admin1s[Admin1(of: record)] ?? 1) - 1)
+        let sameAdmin1 = Double((article.admin1s[record.admin1] ?? 1) - 1)
         let before = span.lowerBound > 0 && text.tokens[span.lowerBound].flags.contains(.afterSingleSpace)
             && text.tokens[span.lowerBound - 1].flags.contains(.capitalized) && !first.flags.contains(.sentenceStart)
         let after = span.upperBound < text.tokens.count && text.tokens[span.upperBound].flags.contains(.afterSingleSpace)

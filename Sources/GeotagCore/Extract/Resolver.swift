@@ -182,15 +182,13 @@ struct Resolver {
 /// faster than a dictionary hashes its key.
 private struct Focus {
     private var countries: [(key: UInt16, weight: Double)] = []
-    private var admin1s: [(key: Admin1, weight: Double)] = []
+    private var admin1s: [(key: PlaceRecord.Admin1, weight: Double)] = []
     private var total = 0.0
-
-    private struct Admin1: Equatable { var country: UInt16; var code: UInt32 }
 
     init(picks: [Resolver.Choice], confidences: [Double], demonyms: [UInt16: Double]) {
         for (pick, confidence) in zip(picks, confidences) {
             Self.add(confidence, to: pick.record.countryCode, in: &countries)
-            Self.add(confidence, to: Admin1(country: pick.record.countryCode, code: pick.record.admin1CodeRef), in: &admin1s)
+            Self.add(confidence, to: pick.record.admin1, in: &admin1s)
             total += confidence
         }
         for (country, weight) in demonyms {
@@ -221,13 +219,13 @@ private struct Focus {
 
     /// The share of the article's weight on `option`'s province.
     func admin1Share(_ option: PlaceRecord, excluding own: PlaceRecord?, confidence: Double) -> Double {
-        let key = Admin1(country: option.countryCode, code: option.admin1CodeRef)
+        let key = option.admin1
         guard option.admin1CodeRef != 0 else { return 0 }
         var weight = Self.weight(of: key, in: admin1s)
         var all = total
         if let own {
             all -= confidence
-            if Admin1(country: own.countryCode, code: own.admin1CodeRef) == key { weight -= confidence }
+            if own.admin1 == key { weight -= confidence }
         }
         return all > 0 ? max(weight, 0) / all : 0
     }

@@ -295,4 +295,13 @@ public struct PlaceRecord: Sendable, Equatable {
         guard countryCode != 0 else { return "" }
         return String(decoding: [UInt8(countryCode & 0xff), UInt8(countryCode >> 8)], as: UTF8.self)
     }
+
+    /// The place's first-level division, as a key: admin1 codes repeat across countries.
+    var admin1: Admin1 { Admin1(country: countryCode, code: admin1CodeRef) }
+
+    /// A first-level division: its country and the ref of its admin1 code.
+    struct Admin1: Hashable {
+        var country: UInt16
+        var code: UInt32
+    }
 }
