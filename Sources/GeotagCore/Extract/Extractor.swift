@@ -107,7 +107,7 @@ public struct Extractor: Stage {
         let recognised = model.map { recognitionDecisions($0, features: features, names: names, choices: choices, text: folded) }
         var mentions: [(mention: Mention, features: [Double])] = []
         // The names of one sentence share its string.
-        var sentence: (bytes: Range<Int>, text: String) = (0..<0, "")
+        var lastSentence: (bytes: Range<Int>, text: String) = (0..<0, "")
         let countries = Self.countriesShown(names: names, choices: choices, demonyms: demonyms)
         for (number, (name, choice)) in zip(names, choices).enumerated() {
             // A near-miss spelling is a transliteration of a place of the article's own
@@ -139,8 +139,8 @@ public struct Extractor: Stage {
                 last.scalars = last.scalars.lowerBound..<(last.scalars.upperBound + 1)
                 last.utf8 = last.utf8.lowerBound..<(last.utf8.upperBound + 1)
             }
-            let sentenceBytes = self.sentence(around: span, in: folded, utf8: utf8)
-            if sentenceBytes != sentence.bytes { sentence = (sentenceBytes, String(decoding: utf8[sentenceBytes], as: UTF8.self)) }
+            let sentenceBytes = sentence(around: span, in: folded, utf8: utf8)
+            if sentenceBytes != lastSentence.bytes { lastSentence = (sentenceBytes, String(decoding: utf8[sentenceBytes], as: UTF8.self)) }
             let place = index.place(choice.record.index)
             var precision = place.kind.precision
             if precision == 1, isNear(span, in: recognizer) { precision = 2 }
@@ -148,7 +148,7 @@ public struct Extractor: Stage {
                 docID: docID,
                 text: String(decoding: utf8[first.utf8.lowerBound..<last.utf8.upperBound], as: UTF8.self),
                 start: first.scalars.lowerBound, end: last.scalars.upperBound,
-                sentence: sentence.text,
+                sentence: lastSentence.text,
                 place: place, precision: precision, score: score), features))
         }
         return mentions

@@ -161,7 +161,7 @@ public struct FoldedText: Sendable {
         "gov", "sen", "rep", "prof", "rev", "pres", "hon", "supt",
     ].map { Array($0.utf8)[...] })
     /// Latin spellings of the article that may stand alone before a noun with the same
-    /// first consonant ("az Zawr", "ash Sham") or always ("al", "el"), ``packed(_:)``.
+    /// first consonant ("az Zawr", "ash Sham") or always ("al", "el"), each ``packed(_:)``.
     private static let freeArticles: [UInt32] = ["al", "el", "ad", "ar", "ash", "az", "ed", "er", "es", "esh", "ez", "ud", "ur", "uz", "ul", "ech"].map { packed(Array($0.utf8)[...]) }
     /// Spellings that are also English or French words: an article only when hyphenated.
     private static let hyphenOnlyArticles: [UInt32] = ["as", "at", "an", "en", "et", "us", "un", "ut", "ath", "adh"].map { packed(Array($0.utf8)[...]) }

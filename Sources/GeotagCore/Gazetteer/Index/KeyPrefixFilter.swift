@@ -9,7 +9,8 @@
 ///
 /// Blocked: the two bits of a hash lie in one 64-bit word, one cache line per question.
 /// A false yes costs a needless look-up, never a missed name. The builder sizes it at 16
-/// bits or more per prefix, about one false yes in a hundred.
+/// to 32 bits per prefix: with two bits a prefix in 64-bit blocks, between about one false
+/// yes in 300 and one in 70 (a test bounds it at 2% on words that open no name).
 struct KeyPrefixFilter {
     /// The filter's words; a power of two of them.
     private(set) var words: [UInt64]
