@@ -109,8 +109,11 @@ struct Resolver {
         var picks = [Choice?](repeating: nil, count: options.count)
         for group in occurrences {
             var mean = weights[group[0]]
-            for i in group.dropFirst() { for j in mean.indices { mean[j] += weights[i][j] } }
-            for j in mean.indices { mean[j] /= Double(group.count) }
+            // A name that occurs once is its own mean, without a copy of its weights.
+            if group.count > 1 {
+                for i in group.dropFirst() { for j in mean.indices { mean[j] += weights[i][j] } }
+                for j in mean.indices { mean[j] /= Double(group.count) }
+            }
             let choice = pick(options[group[0]].records, mean, withProbability: withProbability)
             for i in group { picks[i] = choice }
         }
