@@ -170,6 +170,7 @@ public struct Extractor: Stage {
     ) -> [Bool] {
         struct Sense: Hashable { var name: FoldedKey; var place: Int }
         var likeliest: [Sense: Double] = [:]
+        likeliest.reserveCapacity(names.count)
         let senses = names.indices.map { Sense(name: text.key(names[$0].candidate.tokens), place: choices[$0].record.index) }
         for (sense, vector) in zip(senses, features) {
             likeliest[sense] = max(likeliest[sense] ?? 0, model.recognitionProbability(vector))

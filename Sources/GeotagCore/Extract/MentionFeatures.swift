@@ -27,6 +27,9 @@ struct MentionFeatures {
 
     static func article(names: [Resolver.Name], choices: [Resolver.Choice], text: FoldedText, demonyms: [UInt16: Double]) -> Article {
         var summary = Article(demonymCountries: Set(demonyms.keys), count: names.count)
+        summary.countries.reserveCapacity(names.count)
+        summary.admin1s.reserveCapacity(names.count)
+        summary.texts.reserveCapacity(names.count)
         for (name, choice) in zip(names, choices) {
             summary.countries[choice.record.countryCode, default: 0] += 1
             summary.admin1s[choice.record.admin1, default: 0] += 1
