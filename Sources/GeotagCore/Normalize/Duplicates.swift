@@ -32,8 +32,8 @@ public struct TextSignature: Sendable, Equatable {
                 if (0x41...0x5A).contains(value) { value += 0x20 }
                 isWord = (0x61...0x7A).contains(value) || (0x30...0x39).contains(value)
             } else {
-                isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                if isWord, scalar.properties.isUppercase, let lower = scalar.properties.lowercaseMapping.unicodeScalars.first {
+                isWord = ScalarProperties.isAlphanumeric(scalar)
+                if isWord, ScalarProperties.isUppercase(scalar), let lower = scalar.properties.lowercaseMapping.unicodeScalars.first {
                     value = lower.value
                 }
             }
