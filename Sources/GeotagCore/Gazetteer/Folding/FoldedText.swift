@@ -73,13 +73,10 @@ public struct FoldedText: Sendable {
             while i < utf8.count {
                 let lead = utf8[i]
                 if lead < 0x80 {
-                    // A run of lower-case letters inside a word, the bulk of most text,
-                    // goes in at once.
-                    if lead &- 0x61 < 26, builder.isInsideWord {
-                        var end = i + 1
-                        while end < utf8.count, utf8[end] &- 0x61 < 26 { end += 1 }
-                        builder.appendLowercase(UnsafeBufferPointer(rebasing: utf8[i..<end]))
-                        i = end
+                    // A run of ASCII letters and digits, the bulk of most text, goes in
+                    // at once.
+                    if Builder.isASCIIAlphanumeric(lead), builder.isFree {
+                        i = builder.appendASCIIRun(utf8, from: i)
                         continue
                     }
                     builder.consume(Unicode.Scalar(lead), role: ScalarFolding.asciiRoles[Int(lead)], width: 1)
@@ -94,8 +91,8 @@ public struct FoldedText: Sendable {
             }
         }
         builder.finishToken()
-        bytes = builder.bytes
-        tokens = builder.tokens
+        // Taken out of the builder, so that marking articles changes the only copy.
+        (bytes, tokens) = builder.take()
         markArticles()
     }
 
@@ -244,26 +241,61 @@ private struct Builder {
     /// after them cancels ("Springfield, Ill., with his wife").
     private var startIsFullStop = false
 
+    /// Room for `capacity` bytes of text: folding keeps ASCII at its length, and
+    /// English has a word in about six bytes.
     init(capacity: Int) {
         bytes = []
         bytes.reserveCapacity(capacity)
+        tokens.reserveCapacity(capacity / 6 + 1)
     }
 
-    /// Inside a word with nothing pending, where a lower-case letter just extends it.
-    var isInsideWord: Bool {
-        guard inToken, case .none = pending else { return false }
+    /// The folded bytes and the tokens, leaving the builder empty.
+    mutating func take() -> ([UInt8], [FoldedText.Token]) {
+        defer { (bytes, tokens) = ([], []) }
+        return (bytes, tokens)
+    }
+
+    /// Nothing pending (an apostrophe, a period): a letter or digit simply starts a
+    /// word or extends it.
+    var isFree: Bool {
+        guard case .none = pending else { return false }
         return true
     }
 
-    /// Lower-case ASCII letters inside a word (``isInsideWord``), as ``letter(_:_:width:)``
-    /// would take them one by one.
+    /// A–Z, a–z or 0–9.
     @inline(__always)
-    mutating func appendLowercase(_ run: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: run)
-        scalarIndex += run.count
-        utf8Index += run.count
+    static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
+    }
+
+    /// The ASCII letters and digits of `utf8` from `start` on, while nothing is pending
+    /// (``isFree``), as ``letter(_:_:width:)`` would take them one by one; returns
+    /// where the run ends.
+    @inline(__always)
+    mutating func appendASCIIRun(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        if !inToken { startToken(Unicode.Scalar(utf8[start])) }
+        var i = start
+        while i < utf8.count {
+            let byte = utf8[i]
+            if byte &- 0x61 < 26 {
+                lower += 1
+                bytes.append(byte)
+            } else if byte &- 0x41 < 26 {
+                if upper == 0, lower == 0 { flags.insert(.capitalized) }
+                upper += 1
+                bytes.append(byte | 0x20)
+            } else if byte &- 0x30 < 10 {
+                flags.insert(.digit)
+                bytes.append(byte)
+            } else {
+                break
+            }
+            i += 1
+        }
+        scalarIndex += i - start
+        utf8Index += i - start
         end = (scalarIndex, utf8Index)
-        lower += run.count
+        return i
     }
 
     mutating func consume(_ scalar: Unicode.Scalar) {
@@ -308,23 +340,26 @@ private struct Builder {
         }
     }
 
+    /// Opens a token at `scalar`, its first letter, with the flags the gap before it set.
+    private mutating func startToken(_ scalar: Unicode.Scalar) {
+        inToken = true
+        start = (bytes.count, scalarIndex, utf8Index)
+        upper = 0
+        lower = 0
+        internalPeriod = false
+        flags = gap
+        if startIsFullStop, shape(of: scalar) == .lower { flags.remove(.sentenceStart) }
+        startIsFullStop = false
+        if gapLength == 1, gapIsSpace, !tokens.isEmpty { flags.insert(.afterSingleSpace) }
+        gap = []
+        newlines = 0
+        gapLength = 0
+        gapIsSpace = true
+        if scalar.value >= 0x600, ScalarFolding.isArabic(scalar) { flags.insert(.caseless) }
+    }
+
     private mutating func letter(_ scalar: Unicode.Scalar, _ folded: FoldedBytes, width: Int) {
-        if !inToken {
-            inToken = true
-            start = (bytes.count, scalarIndex, utf8Index)
-            upper = 0
-            lower = 0
-            internalPeriod = false
-            flags = gap
-            if startIsFullStop, shape(of: scalar) == .lower { flags.remove(.sentenceStart) }
-            startIsFullStop = false
-            if gapLength == 1, gapIsSpace, !tokens.isEmpty { flags.insert(.afterSingleSpace) }
-            gap = []
-            newlines = 0
-            gapLength = 0
-            gapIsSpace = true
-            if ScalarFolding.isArabic(scalar) { flags.insert(.caseless) }
-        }
+        if !inToken { startToken(scalar) }
         switch pending {
         case .none:
             break
