@@ -213,7 +213,7 @@ enum GeoPackageSchema {
         func trigger(_ suffix: String, _ event: String, when: String, _ body: String) -> String { spatialTrigger(of: table, suffix, event, when: when, body) }
         let insert = insertIntoSpatialIndex(of: table)
         return """
-            CREATE VIRTUAL TABLE IF NOT EXISTS \(i) USING rtree(id, minx, maxx, miny, maxy);
+            \(createSpatialIndexSQL(of: table))
             INSERT OR IGNORE INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope)
               VALUES ('\(table)', '\(geometryColumn)', 'gpkg_rtree_index', 'http://www.geopackage.org/spec130/#extension_rtree', 'write-only');
             \(insertTriggerSQL(of: table))
@@ -227,6 +227,11 @@ enum GeoPackageSchema {
             \(trigger("delete", "DELETE", when: "OLD.\(g) NOT NULL", "DELETE FROM \(i) WHERE id = OLD.\(fid);"))
             \(indexRowsSQL(of: table));
             """
+    }
+
+    /// Creates the R-tree of `table`, empty, unless it exists.
+    static func createSpatialIndexSQL(of table: String) -> String {
+        "CREATE VIRTUAL TABLE IF NOT EXISTS \(SQLite.quote(spatialIndex(of: table))) USING rtree(id, minx, maxx, miny, maxy);"
     }
 
     /// The name of the trigger that puts each new row of `table` into its R-tree.

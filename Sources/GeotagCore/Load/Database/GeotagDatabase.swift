@@ -122,15 +122,28 @@ public final class GeotagDatabase {
     // MARK: Runs
 
     /// Records the start of a run (or updates the row of a run with the same id).
+    ///
+    /// When the R-tree of `mentions` is empty (a new database), the run is a bulk load:
+    /// its batches leave the R-tree alone, and ``finishRun(_:)`` builds it in one go
+    /// (``SpatialIndexBulkLoad``). Until then its insert trigger is missing, which
+    /// tells later batches, and a later run after a crash, that the build is still to
+    /// come; GeoPackage readers meanwhile find some mentions missing from the R-tree.
     public func beginRun(_ run: RunRecord) throws {
-        try connection.transaction { try upsert(run) }
+        try connection.transaction {
+            try upsert(run)
+            let table = GeoPackageSchema.mentionsTable
+            if try isSpatialIndexEmpty(of: table) { try suspendInsertTrigger(of: table) }
+        }
     }
 
-    /// Records the end of a run, its counts and status, refreshes the `places` layer
-    /// (``refreshPlaces(runID:)``) and the extents of both layers in `gpkg_contents`.
+    /// Records the end of a run, its counts and status, builds the R-tree of
+    /// `mentions` if the run was a bulk load (``beginRun(_:)``), and refreshes the
+    /// `places` layer (``refreshPlaces(runID:)``) and the extents of both layers in
+    /// `gpkg_contents`.
     public func finishRun(_ run: RunRecord) throws {
         try connection.transaction {
             try upsert(run)
+            try buildDeferredSpatialIndex(of: GeoPackageSchema.mentionsTable)
             if try refreshPlaces(runID: run.runID) > 0 { try touch(GeoPackageSchema.placesTable, at: Date()) }
             try updateExtents()
         }
@@ -203,6 +216,8 @@ public final class GeotagDatabase {
             var result = StoreResult()
             var spatial = SpatialIndexBatch()
             let now = Date()
+            // A bulk load (``beginRun(_:)``) builds the R-tree at its end instead.
+            let bulkLoad = try isSpatialIndexDeferred(of: GeoPackageSchema.mentionsTable)
             try suspendInsertTrigger(of: GeoPackageSchema.mentionsTable)
             for item in items {
                 switch item {
@@ -215,8 +230,10 @@ public final class GeotagDatabase {
                     try record(fetch)
                 }
             }
-            try spatial.insert(with: connection.cachedStatement(Self.spatialInsertSQL))
-            try restoreInsertTrigger(of: GeoPackageSchema.mentionsTable)
+            if !bulkLoad {
+                try spatial.insert(with: connection.cachedStatement(Self.spatialInsertSQL))
+                try restoreInsertTrigger(of: GeoPackageSchema.mentionsTable)
+            }
             if result.addedMentions + result.changedMentions + result.removedMentions > 0 {
                 try touch(GeoPackageSchema.mentionsTable, at: now)
             }
@@ -238,7 +255,8 @@ public final class GeotagDatabase {
     /// exactly as the trigger would have (the same doubles, rounded to the R-tree's
     /// floats the same way), one row at a time, so SQLite needs no statement journal
     /// for it. Dropped and created inside the transaction, the trigger is never missing
-    /// for anyone else.
+    /// for anyone else, except during a bulk load, which builds the whole R-tree at its
+    /// end (``beginRun(_:)``).
     private func suspendInsertTrigger(of table: String) throws {
         try connection.execute("DROP TRIGGER IF EXISTS \(SQLite.quote(GeoPackageSchema.insertTrigger(of: table)))")
     }
@@ -246,6 +264,25 @@ public final class GeotagDatabase {
     /// Creates the trigger ``suspendInsertTrigger(of:)`` dropped.
     private func restoreInsertTrigger(of table: String) throws {
         try connection.execute(GeoPackageSchema.insertTriggerSQL(of: table))
+    }
+
+    /// Whether the R-tree of `table` holds no row.
+    private func isSpatialIndexEmpty(of table: String) throws -> Bool {
+        try !connection.prepare("SELECT 1 FROM \(SQLite.quote(GeoPackageSchema.spatialIndex(of: table))) LIMIT 1").step()
+    }
+
+    /// Whether a bulk load left the R-tree of `table` to be built (``beginRun(_:)``):
+    /// its insert trigger is missing outside a batch's transaction.
+    private func isSpatialIndexDeferred(of table: String) throws -> Bool {
+        try !exists(GeoPackageSchema.insertTrigger(of: table))
+    }
+
+    /// Builds the R-tree of `table` from its rows and puts its insert trigger back, if
+    /// a bulk load left it to be built.
+    private func buildDeferredSpatialIndex(of table: String) throws {
+        guard try isSpatialIndexDeferred(of: table) else { return }
+        try SpatialIndexBulkLoad.rebuild(table, on: connection)
+        try restoreInsertTrigger(of: table)
     }
 
     /// A mention's key within its article.

@@ -1,0 +1,196 @@
+import Foundation
+import Testing
+@testable import GeotagCore
+
+/// The R-tree built in one go from a table's rows (``SpatialIndexBulkLoad``), checked
+/// against the R-tree SQLite builds row by row from the same rows, and a run into an
+/// empty database, which builds its R-tree that way at its end.
+@Suite struct SpatialIndexBulkLoadTests {
+    /// A point layer `pts` (`fid`, `geom`) with its empty R-tree, on 16 KiB pages as
+    /// geotag's databases are (51 cells a node), and `ref`, an R-tree for the rows as
+    /// SQLite's own inserts index them. `nil` is a row without geometry.
+    private func layer(_ folder: String, _ points: [(x: Double, y: Double)?]) throws -> SQLite.Connection {
+        let c = try SQLite.Connection(path: folder + "/points.db")
+        try c.pragma("page_size", "16384")
+        try GeoPackageFunctions.define(on: c)
+        try c.execute("""
+            CREATE TABLE pts (fid INTEGER PRIMARY KEY, geom BLOB);
+            \(GeoPackageSchema.createSpatialIndexSQL(of: "pts"))
+            CREATE VIRTUAL TABLE ref USING rtree(id, minx, maxx, miny, maxy);
+            """)
+        try insert(points, into: c)
+        return c
+    }
+
+    private func insert(_ points: [(x: Double, y: Double)?], into c: SQLite.Connection) throws {
+        let row = try c.prepare("INSERT INTO pts (geom) VALUES (?)")
+        for point in points {
+            if let point { try row.bind(blob: GeoPackagePoint(x: point.x, y: point.y).blob, at: 1) } else { try row.bindNull(at: 1) }
+            try row.run()
+        }
+    }
+
+    /// Fills `ref` row by row, as the GeoPackage insert trigger would.
+    private func fillReference(_ c: SQLite.Connection) throws {
+        try c.execute("""
+            DELETE FROM ref;
+            INSERT INTO ref SELECT fid, ST_MinX(geom), ST_MaxX(geom), ST_MinY(geom), ST_MaxY(geom) FROM pts
+              WHERE geom NOTNULL AND NOT ST_IsEmpty(geom);
+            """)
+    }
+
+    private func int(_ c: SQLite.Connection, _ sql: String) throws -> Int {
+        let statement = try c.prepare(sql)
+        try statement.step()
+        return statement.int(at: 0)
+    }
+
+    private func text(_ c: SQLite.Connection, _ sql: String) throws -> String? {
+        let statement = try c.prepare(sql)
+        try statement.step()
+        return statement.text(at: 0)
+    }
+
+    /// SQLite's own check of the R-tree's structure, and the rows the built R-tree and
+    /// the reference hold only one of (both must be none).
+    private func expectSameAsReference(_ c: SQLite.Connection, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(try text(c, "SELECT rtreecheck('rtree_pts_geom')") == "ok", sourceLocation: sourceLocation)
+        #expect(try int(c, "SELECT count(*) FROM (SELECT * FROM rtree_pts_geom EXCEPT SELECT * FROM ref)") == 0, sourceLocation: sourceLocation)
+        #expect(try int(c, "SELECT count(*) FROM (SELECT * FROM ref EXCEPT SELECT * FROM rtree_pts_geom)") == 0, sourceLocation: sourceLocation)
+    }
+
+    /// Random points anywhere, with coordinates no float holds exactly (so the boxes
+    /// round outwards), points repeated, rows without geometry and empty points.
+    private func points(_ count: Int, seed: UInt64) -> [(x: Double, y: Double)?] {
+        var random = SplitMix64(seed: seed)
+        var points: [(x: Double, y: Double)?] = []
+        for i in 0..<count {
+            switch i % 50 {
+            case 7: points.append(nil)
+            case 13: points.append((.nan, .nan))
+            case 21, 22, 23: points.append(points[i - 20])
+            default: points.append((Double.random(in: -180...180, using: &random), Double.random(in: -90...90, using: &random)))
+            }
+        }
+        return points
+    }
+
+    @Test func theBuiltTreeHoldsWhatRowByRowInsertsWould() throws {
+        try withTemporaryFolder { folder in
+            let all = points(6_000, seed: 7)
+            let c = try layer(folder, all)
+            let indexed = all.filter { $0 != nil && !$0!.x.isNaN }.count
+            #expect(try SpatialIndexBulkLoad.rebuild("pts", on: c) == indexed)
+            try fillReference(c)
+            try expectSameAsReference(c)
+            // 5,760 rows: 113 leaves of 51 cells, 3 nodes above them, then the root.
+            #expect(try int(c, "SELECT count(*) FROM rtree_pts_geom_node") == 117)
+            #expect(try text(c, "SELECT hex(substr(data, 1, 2)) FROM rtree_pts_geom_node WHERE nodeno = 1") == "0002")
+            // Window queries through either R-tree find the same rows.
+            for (x, y) in [(-10.0, 30.0), (40.0, 33.0), (170.0, -80.0)] {
+                let window = "minx <= \(x + 20) AND maxx >= \(x) AND miny <= \(y + 10) AND maxy >= \(y)"
+                let found = try int(c, "SELECT count(*) FROM rtree_pts_geom WHERE \(window)")
+                #expect(found > 0)
+                #expect(try int(c, "SELECT count(*) FROM (SELECT id FROM rtree_pts_geom WHERE \(window) EXCEPT SELECT id FROM ref WHERE \(window))") == 0)
+                #expect(try int(c, "SELECT count(*) FROM ref WHERE \(window)") == found)
+            }
+        }
+    }
+
+    @Test func sqliteGoesOnChangingTheBuiltTree() throws {
+        try withTemporaryFolder { folder in
+            let c = try layer(folder, points(3_000, seed: 11))
+            try SpatialIndexBulkLoad.rebuild("pts", on: c)
+            try fillReference(c)
+            // Inserts, moves and deletes, as the GeoPackage triggers make them, on both.
+            for tree in ["rtree_pts_geom", "ref"] {
+                try c.execute("""
+                    INSERT INTO \(tree) VALUES (100001, 44.4, 44.4, 33.3, 33.3), (100003, -77.0, -77.0, -12.0, -12.0);
+                    INSERT OR REPLACE INTO \(tree) VALUES (5, 10.5, 10.5, -5.25, -5.25);
+                    DELETE FROM \(tree) WHERE id % 3 = 0;
+                    """)
+            }
+            try expectSameAsReference(c)
+            #expect(try int(c, "SELECT count(*) FROM rtree_pts_geom WHERE id IN (5, 100001, 100003)") == 3)
+        }
+    }
+
+    @Test func anEmptyTableOneLeafAndTwoLeaves() throws {
+        // 51 rows fit the root as its only leaf; 52 need two leaves under it.
+        for (count, nodes, depth) in [(0, 1, 0), (1, 1, 0), (51, 1, 0), (52, 3, 1)] {
+            try withTemporaryFolder { folder in
+                let row: (Int) -> (x: Double, y: Double)? = { (x: Double($0) * 0.37 - 9, y: Double($0) * 0.11 + 30) }
+                let c = try layer(folder, (0..<count).map(row))
+                #expect(try SpatialIndexBulkLoad.rebuild("pts", on: c) == count)
+                try fillReference(c)
+                try expectSameAsReference(c)
+                #expect(try int(c, "SELECT count(*) FROM rtree_pts_geom_node") == nodes, "\(count) rows")
+                #expect(try int(c, "SELECT count(*) FROM rtree_pts_geom_parent") == nodes - 1, "\(count) rows")
+                #expect(try text(c, "SELECT hex(substr(data, 1, 2)) FROM rtree_pts_geom_node WHERE nodeno = 1") == "000\(depth)", "\(count) rows")
+            }
+        }
+    }
+
+    // MARK: A run into an empty database
+
+    private func hasInsertTrigger(_ db: GeotagDatabase) throws -> Bool {
+        try int(db.connection, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'rtree_mentions_geom_insert'") == 1
+    }
+
+    /// The R-tree of `mentions` checked by SQLite, and the same as the rows it indexes.
+    private func expectCompleteIndex(_ db: GeotagDatabase, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let c = db.connection
+        #expect(try text(c, "SELECT rtreecheck('rtree_mentions_geom')") == "ok", sourceLocation: sourceLocation)
+        #expect(try int(c, "SELECT count(*) FROM rtree_mentions_geom") == int(c, "SELECT count(*) FROM mentions"), sourceLocation: sourceLocation)
+        #expect(try int(c, "SELECT count(*) FROM rtree_mentions_geom r JOIN mentions m ON m.fid = r.id WHERE r.minx > m.lon OR r.maxx < m.lon OR r.miny > m.lat OR r.maxy < m.lat") == 0, sourceLocation: sourceLocation)
+        #expect(try hasInsertTrigger(db), sourceLocation: sourceLocation)
+    }
+
+    @Test func aRunIntoAnEmptyDatabaseBuildsTheIndexAtItsEnd() throws {
+        try withTemporaryFolder { folder in
+            let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
+            let (d1, m1) = LoadFixtures.sample("d1"), (d2, m2) = LoadFixtures.sample("d2")
+            try db.beginRun(LoadFixtures.run("r1"))
+            #expect(try !hasInsertTrigger(db))
+            try db.store([.article(d1, m1)], runID: "r1", gazetteerVersion: "g")
+            try db.store([.article(d2, m2)], runID: "r1", gazetteerVersion: "g")
+            // Until the run ends, the batches leave the R-tree alone.
+            #expect(try rowCount(db, "rtree_mentions_geom") == 0)
+            #expect(try !hasInsertTrigger(db))
+            try db.finishRun(LoadFixtures.run("r1", status: .done))
+            #expect(try rowCount(db, "rtree_mentions_geom") == 6)
+            try expectCompleteIndex(db)
+
+            // The next run finds an R-tree and keeps it up to date batch by batch.
+            let (d3, m3) = LoadFixtures.sample("d3")
+            try db.beginRun(LoadFixtures.run("r2"))
+            #expect(try hasInsertTrigger(db))
+            try db.store([.article(d3, m3)], runID: "r2", gazetteerVersion: "g")
+            #expect(try rowCount(db, "rtree_mentions_geom") == 9)
+            try expectCompleteIndex(db)
+        }
+    }
+
+    @Test func theNextRunFinishesABulkLoadThatStopped() throws {
+        try withTemporaryFolder { folder in
+            let path = folder + "/geotag.gpkg"
+            do {
+                // A run that ended without finishing (killed): its batches are stored.
+                let db = try GeotagDatabase(path: path)
+                try db.beginRun(LoadFixtures.run("r1"))
+                let (d1, m1) = LoadFixtures.sample("d1")
+                try db.store([.article(d1, m1)], runID: "r1", gazetteerVersion: "g")
+                try db.close()
+            }
+            let db = try GeotagDatabase(path: path)
+            #expect(try !hasInsertTrigger(db))
+            try db.beginRun(LoadFixtures.run("r2"))
+            let (d2, m2) = LoadFixtures.sample("d2")
+            try db.store([.article(d2, m2)], runID: "r2", gazetteerVersion: "g")
+            #expect(try rowCount(db, "rtree_mentions_geom") == 0)
+            try db.finishRun(LoadFixtures.run("r2", status: .done))
+            #expect(try rowCount(db, "rtree_mentions_geom") == 6)
+            try expectCompleteIndex(db)
+        }
+    }
+}
