@@ -33,21 +33,51 @@ enum TextHygiene {
 
     /// `text` without invisible characters, each whitespace run (newlines and no-break
     /// spaces included) made one space, trimmed. Not normalised: see ``finish(_:)``.
+    ///
+    /// Walks the UTF-8 and copies bytes: a scalar at a time into a scalar view cost
+    /// a third of normalising a page.
     static func collapse(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in text.unicodeScalars where !isInvisible(scalar) {
-            if isWhitespace(scalar) {
-                pendingSpace = !result.isEmpty
-                continue
+        var text = text
+        return text.withUTF8 { utf8 in
+            var out: [UInt8] = []
+            out.reserveCapacity(utf8.count)
+            var pendingSpace = false
+            var i = 0
+            while i < utf8.count {
+                let lead = utf8[i]
+                // Printable ASCII but the space, the bulk of any text, in runs.
+                if lead &- 0x21 < 0x5E {
+                    if pendingSpace {
+                        out.append(0x20)
+                        pendingSpace = false
+                    }
+                    var end = i + 1
+                    while end < utf8.count, utf8[end] &- 0x21 < 0x5E { end += 1 }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<end]))
+                    i = end
+                    continue
+                }
+                let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                var value = UInt32(lead)
+                if length > 1 {
+                    value &= lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F
+                    for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
+                }
+                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                defer { i += length }
+                if isInvisible(scalar) { continue }
+                if isWhitespace(scalar) {
+                    pendingSpace = !out.isEmpty
+                    continue
+                }
+                if pendingSpace {
+                    out.append(0x20)
+                    pendingSpace = false
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<(i + length)]))
             }
-            if pendingSpace {
-                result.append(" ")
-                pendingSpace = false
-            }
-            result.append(scalar)
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(result)
     }
 
     /// The article text from its collapsed paragraphs: joined with a blank line, in NFC.
@@ -55,11 +85,37 @@ enum TextHygiene {
         nfc(paragraphs.joined(separator: "\n\n"))
     }
 
-    /// `text` in NFC. Below U+0300 every scalar is NFC by itself and none composes with
-    /// another (combining marks start there), so text with no UTF-8 byte from 0xCC up,
-    /// most news in Latin script, is returned as it is without Foundation's pass.
+    /// `text` in NFC, without Foundation's pass when it is NFC already by
+    /// ``isNFCByItsScalars(_:)``, as most news in Latin script is.
     static func nfc(_ text: String) -> String {
-        text.utf8.contains { $0 >= 0xCC } ? text.precomposedStringWithCanonicalMapping : text
+        isNFCByItsScalars(text) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether every scalar of `text` is below U+0300 or in U+2002–U+207F (the
+    /// general punctuation of news: curly quotes, dashes, the ellipsis, and the
+    /// super- and subscripts after it). Each of these is NFC by itself, and none
+    /// composes with another: composition needs a combining mark (from U+0300 on), a
+    /// Hangul jamo or one of a few Indic vowel signs. (U+2000 and U+2001 become U+2002
+    /// and U+2003 in NFC.)
+    ///
+    /// In UTF-8, every byte from 0xCC up starts a scalar of U+0300 or more; those of
+    /// U+2002–U+207F start E2 80 82…E2 81 BF.
+    static func isNFCByItsScalars(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            var i = 0
+            while i < utf8.count {
+                if utf8[i] >= 0xCC {
+                    guard utf8[i] == 0xE2, i + 2 < utf8.count,
+                          utf8[i + 1] == 0x81 || (utf8[i + 1] == 0x80 && utf8[i + 2] >= 0x82)
+                    else { return false }
+                    i += 3
+                } else {
+                    i += 1
+                }
+            }
+            return true
+        }
     }
 
     /// How many invalid sequences decoding `bytes` as UTF-8 replaced: the U+FFFD in
