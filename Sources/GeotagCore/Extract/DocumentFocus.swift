@@ -21,9 +21,12 @@ public struct DocumentFocus: Sendable, Equatable {
 
     /// The focus of an article with these mentions.
     public init(mentions: [Mention]) {
-        let mentions = mentions.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        // In text order for the ties; the extractor gives them so already.
+        let inOrder = zip(mentions, mentions.dropFirst()).allSatisfy { ($0.start, $0.end) <= ($1.start, $1.end) }
+        let mentions = inOrder ? mentions : mentions.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        let kinds = mentions.map(\.place.kind)
         var countries = WeightTally<String>()
-        for mention in mentions where !mention.place.countryCode.isEmpty && mention.place.kind != .region {
+        for (mention, kind) in zip(mentions, kinds) where !mention.place.countryCode.isEmpty && kind != .region {
             countries.add(mention.place.countryCode, mention.score)
         }
         guard let country = countries.winner else {
@@ -32,35 +35,44 @@ public struct DocumentFocus: Sendable, Equatable {
         }
         var admin1s = WeightTally<String>()
         var towns = WeightTally<Int>()
-        var placesByID: [Int: Place] = [:]
-        for mention in mentions where mention.place.countryCode == country {
+        var townPlaces: [Place] = []
+        for (mention, kind) in zip(mentions, kinds) where mention.place.countryCode == country {
             let place = mention.place
-            if !place.admin1Name.isEmpty, place.kind != .country, place.kind != .region {
+            if !place.admin1Name.isEmpty, kind != .country, kind != .region {
                 admin1s.add(place.admin1Name, mention.score)
             }
-            if place.kind == .town || place.kind == .district {
-                towns.add(place.id, mention.score)
-                placesByID[place.id] = place
+            if kind == .town || kind == .district {
+                if towns.add(place.id, mention.score) { townPlaces.append(place) }
             }
         }
-        self.init(country: country, admin1: admin1s.winner, town: towns.winner.flatMap { placesByID[$0] })
+        self.init(country: country, admin1: admin1s.winner, town: towns.winnerIndex.map { townPlaces[$0] })
     }
 }
 
-/// Weights summed per key, remembering which key came first for ties.
-private struct WeightTally<Key: Hashable> {
-    private var weights: [Key: Double] = [:]
-    private var order: [Key] = []
+/// Weights summed per key, in the order the keys came (which breaks ties). An article
+/// names a handful of countries, provinces and towns, so a list that a scan reads is
+/// quicker than a dictionary that hashes each key (the loader makes one per article).
+private struct WeightTally<Key: Equatable> {
+    private var tally: [(key: Key, weight: Double)] = []
 
-    mutating func add(_ key: Key, _ weight: Double) {
-        if weights[key] == nil { order.append(key) }
-        weights[key, default: 0] += weight
+    /// Adds `weight` to `key`; true when the key is new.
+    @discardableResult
+    mutating func add(_ key: Key, _ weight: Double) -> Bool {
+        if let i = tally.firstIndex(where: { $0.key == key }) {
+            tally[i].weight += weight
+            return false
+        }
+        tally.append((key, weight))
+        return true
+    }
+
+    /// Where the key with the most weight came among the keys; the first among equals.
+    var winnerIndex: Int? {
+        var best: Int?
+        for i in tally.indices where best == nil || tally[i].weight > tally[best!].weight { best = i }
+        return best
     }
 
     /// The key with the most weight; the first seen among equals.
-    var winner: Key? {
-        var best: Key?
-        for key in order where best == nil || weights[key]! > weights[best!]! { best = key }
-        return best
-    }
+    var winner: Key? { winnerIndex.map { tally[$0].key } }
 }

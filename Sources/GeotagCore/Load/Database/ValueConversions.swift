@@ -27,3 +27,18 @@ extension FieldValue {
         }
     }
 }
+
+extension SQLite.Statement {
+    /// Binds fields' values to consecutive parameters, the first at `index`, without
+    /// an array of ``SQLite/Value`` in between (a mention row binds 23 of them).
+    func bind(_ values: [FieldValue], from index: Int) throws {
+        for (offset, value) in values.enumerated() {
+            switch value {
+            case .null: try bindNull(at: index + offset)
+            case let .integer(n): try bind(n, at: index + offset)
+            case let .real(x): try bind(x, at: index + offset)
+            case let .text(s): try bind(s, at: index + offset)
+            }
+        }
+    }
+}
