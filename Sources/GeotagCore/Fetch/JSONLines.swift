@@ -15,7 +15,11 @@ enum JSONLines {
         // Editors on Windows like to start UTF-8 files with a byte-order mark.
         let content = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
         var lineNumber = 0
-        for line in content.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        var start = content.startIndex
+        while start <= content.endIndex {
+            let end = newline(in: content, from: start)
+            defer { start = end + 1 }
+            let line = content[start..<end]
             lineNumber += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             let lineLocation = "\(location)#L\(lineNumber)"
@@ -26,6 +30,19 @@ enum JSONLines {
                 item = .failure(Failure(source: source, location: lineLocation, stage: .fetch, reason: "line \(lineNumber): \(error.reason)"))
             }
             if !deliver(item) { return }
+        }
+    }
+
+    /// Where the first newline of `bytes` from `start` on is, or the end of `bytes`:
+    /// `memchr` finds it several bytes at a time, where `split` asked a closure about
+    /// every byte of the file (about 30 instructions a byte in callgrind).
+    private static func newline(in bytes: ArraySlice<UInt8>, from start: Int) -> Int {
+        bytes.withUnsafeBytes { raw in
+            let offset = start - bytes.startIndex
+            guard offset < raw.count, let base = raw.baseAddress,
+                  let found = memchr(base + offset, 0x0A, raw.count - offset)
+            else { return bytes.endIndex }
+            return bytes.startIndex + base.distance(to: UnsafeRawPointer(found))
         }
     }
 
