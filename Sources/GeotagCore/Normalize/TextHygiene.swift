@@ -91,24 +91,27 @@ enum TextHygiene {
         isNFCByItsScalars(text) ? text : text.precomposedStringWithCanonicalMapping
     }
 
-    /// Whether every scalar of `text` is below U+0300 or in U+2002–U+207F (the
-    /// general punctuation of news: curly quotes, dashes, the ellipsis, and the
-    /// super- and subscripts after it). Each of these is NFC by itself, and none
-    /// composes with another: composition needs a combining mark (from U+0300 on), a
-    /// Hangul jamo or one of a few Indic vowel signs. (U+2000 and U+2001 become U+2002
-    /// and U+2003 in NFC.)
+    /// Whether every scalar of `text` is below U+0300, in U+1E00–U+1EFF (the
+    /// precomposed letters of Latin Extended Additional: the "Ḩ" and "ṣ" of GeoNames'
+    /// romanisations, Vietnamese) or in U+2002–U+207F (the general punctuation of
+    /// news: curly quotes, dashes, the ellipsis, and the super- and subscripts after
+    /// it). Each of these is NFC by itself, and none composes with another:
+    /// composition needs a combining mark (from U+0300 on), a Hangul jamo or one of a
+    /// few Indic vowel signs. (U+2000 and U+2001 become U+2002 and U+2003 in NFC.)
     ///
     /// In UTF-8, every byte from 0xCC up starts a scalar of U+0300 or more; those of
-    /// U+2002–U+207F start E2 80 82…E2 81 BF.
+    /// U+1E00–U+1EFF start E1 B8…E1 BB, those of U+2002–U+207F E2 80 82…E2 81 BF.
     static func isNFCByItsScalars(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { utf8 in
             var i = 0
             while i < utf8.count {
                 if utf8[i] >= 0xCC {
-                    guard utf8[i] == 0xE2, i + 2 < utf8.count,
-                          utf8[i + 1] == 0x81 || (utf8[i + 1] == 0x80 && utf8[i + 2] >= 0x82)
-                    else { return false }
+                    guard i + 2 < utf8.count else { return false }
+                    let (lead, second) = (utf8[i], utf8[i + 1])
+                    let latinAdditional = lead == 0xE1 && second &- 0xB8 < 4
+                    let punctuation = lead == 0xE2 && (second == 0x81 || (second == 0x80 && utf8[i + 2] >= 0x82))
+                    guard latinAdditional || punctuation else { return false }
                     i += 3
                 } else {
                     i += 1
