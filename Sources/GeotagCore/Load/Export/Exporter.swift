@@ -29,8 +29,8 @@ public enum Exporter {
     /// dataset, with run `runID`'s summary.
     ///
     /// The database is read once for the mentions, in chunks whose CSV and GeoJSON
-    /// are formatted on other threads while the next chunk is read (``MentionChunk``);
-    /// every file is written to a
+    /// are formatted on other threads while the next chunk is read (``MentionChunk``)
+    /// and written on another (``ChunkWriter``); every file is written to a
     /// temporary file beside it and synced, and only then are they renamed into place,
     /// one right after the other; on any error no file is replaced. Missing or
     /// unreadable map outlines do not fail the export: the map is drawn without them
@@ -61,28 +61,33 @@ public enum Exporter {
             var sequence = try summary.geoJSONSeqPath.map { GeoJSONWriter(output: try create($0), form: .sequence) }
             try csv.writeHeader()
             try geoJSON.begin()
-            // While one chunk is formatted, the next is read.
-            var chunk: [MentionRecord] = [], pending: MentionChunk.Pending?
-            func writePending() throws {
-                guard let formatted = pending?.wait() else { return }
-                pending = nil
-                try csv.write(formatted: formatted.csv)
-                try geoJSON.write(formatted: formatted.geoJSON, count: formatted.count)
-                try sequence?.write(formatted: formatted.sequence, count: formatted.count)
+            // While the next chunk is read, the chunks before are formatted, and the
+            // ones before those written, in order.
+            let writer = ChunkWriter(csv: csv, geoJSON: geoJSON, sequence: sequence)
+            var chunk: [MentionRecord] = [], pending: [MentionChunk.Pending] = [], chunked = 0
+            func writePending(keeping kept: Int) {
+                while pending.count > kept { writer.write(pending.removeFirst().wait()) }
             }
-            func startChunk() throws {
-                try writePending()
+            func startChunk() {
                 guard !chunk.isEmpty else { return }
-                // Every chunk before this one is written by now.
-                pending = MentionChunk.Pending(chunk, first: geoJSON.count == 0, sequence: sequence != nil)
+                pending.append(MentionChunk.Pending(chunk, first: chunked == 0, sequence: sequence != nil))
+                chunked += chunk.count
                 chunk = []
+                writePending(keeping: MentionChunk.formattedAtOnce)
             }
-            try database.forEachMention(runID: onlyRun) { record in
-                chunk.append(record)
-                if chunk.count == MentionChunk.size { try startChunk() }
+            do {
+                try database.forEachMention(runID: onlyRun) { record in
+                    chunk.append(record)
+                    if chunk.count == MentionChunk.size { startChunk() }
+                }
+                startChunk()
+                writePending(keeping: 0)
+            } catch {
+                // The files are discarded below, once nothing writes to them any more.
+                _ = try? writer.finish()
+                throw error
             }
-            try startChunk()
-            try writePending()
+            (geoJSON, sequence) = try writer.finish()
             try geoJSON.end()
             summary.mentions = geoJSON.count
 

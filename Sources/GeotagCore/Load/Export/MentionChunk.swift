@@ -8,6 +8,9 @@ enum MentionChunk {
     /// Mentions per chunk: enough to make the hand-over to other threads cheap, few
     /// enough that the formatted bytes stay a few megabytes.
     static let size = 2_048
+    /// Chunks formatted at once while the next is read: with one, reading waited for
+    /// the formatting half the time.
+    static let formattedAtOnce = 3
 
     /// The bytes of one chunk for each mention file.
     struct Formatted {
