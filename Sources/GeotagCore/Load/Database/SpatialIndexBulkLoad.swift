@@ -134,11 +134,10 @@ enum SpatialIndexBulkLoad {
             self.index = index
             self.connection = connection
             let (nodes, rowIDs, parents) = (SQLite.quote(index + "_node"), SQLite.quote(index + "_rowid"), SQLite.quote(index + "_parent"))
-            let root = try connection.prepare("SELECT length(data) FROM \(nodes) WHERE nodeno = 1")
-            guard try root.step(), root.int(at: 0) >= 4 + SpatialIndexBulkLoad.cellSize else {
+            nodeSize = try Self.rootSize(nodes, on: connection)
+            guard nodeSize >= 4 + SpatialIndexBulkLoad.cellSize else {
                 throw GeotagError.io(path: index, reason: "the R-tree has no root node")
             }
-            nodeSize = root.int(at: 0)
             capacity = (nodeSize - 4) / SpatialIndexBulkLoad.cellSize
             // Emptied as SQLite creates it: an empty root and nothing else.
             try connection.execute("""
@@ -150,6 +149,13 @@ enum SpatialIndexBulkLoad {
             node = try connection.prepare("INSERT OR REPLACE INTO \(nodes) VALUES (?, ?)")
             link = try connection.prepare("INSERT INTO temp.geotag_rtree_links VALUES (?, ?)")
             parent = try connection.prepare("INSERT INTO \(parents) VALUES (?, ?)")
+        }
+
+        /// The length of the root node's blob in the table `nodes`, 0 without a root;
+        /// read in a statement of its own, done before the table is emptied.
+        private static func rootSize(_ nodes: String, on connection: SQLite.Connection) throws -> Int {
+            let root = try connection.prepare("SELECT length(data) FROM \(nodes) WHERE nodeno = 1")
+            return try root.step() ? root.int(at: 0) : 0
         }
 
         /// Writes a leaf (the first one later) and returns its cell in the level above.
