@@ -57,13 +57,7 @@ enum TextHygiene {
                     i = end
                     continue
                 }
-                let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                var value = UInt32(lead)
-                if length > 1 {
-                    value &= lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F
-                    for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
-                }
-                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                let (scalar, length) = lead < 0x80 ? (Unicode.Scalar(lead), 1) : ValidUTF8.scalar(in: utf8, at: i)
                 defer { i += length }
                 if isInvisible(scalar) { continue }
                 if isWhitespace(scalar) {

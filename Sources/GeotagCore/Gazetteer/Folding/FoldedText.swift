@@ -66,7 +66,7 @@ public struct FoldedText: Sendable {
     public init(_ text: String) {
         var builder = Builder(capacity: text.utf8.count)
         // Straight over the UTF-8 (valid, as a String's is): ASCII bytes take the fast
-        // path, other scalars are decoded here.
+        // path, other scalars are decoded by ``ValidUTF8``.
         var text = text
         text.withUTF8 { utf8 in
             var i = 0
@@ -83,10 +83,8 @@ public struct FoldedText: Sendable {
                     i += 1
                     continue
                 }
-                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                var value = UInt32(lead) & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F)
-                for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
-                builder.consume(Unicode.Scalar(value)!)
+                let (scalar, length) = ValidUTF8.scalar(in: utf8, at: i)
+                builder.consume(scalar)
                 i += length
             }
         }
