@@ -40,10 +40,12 @@ final class HostQueue<Job: Sendable>: @unchecked Sendable {
         return nil
     }
 
-    /// Frees the slot that a job of `host` held.
-    func finished(host: String) {
+    /// Frees the slot that a job of `host` held and, with `stopping`, hands out no
+    /// more jobs: in one step, so that no other thread takes the freed slot in between.
+    func finished(host: String, stopping: Bool = false) {
         condition.lock()
         inFlight[host, default: 1] -= 1
+        if stopping { stopped = true }
         condition.broadcast()
         condition.unlock()
     }
@@ -72,9 +74,7 @@ final class HostQueue<Job: Sendable>: @unchecked Sendable {
             let thread = Thread { [self] in
                 let context = makeContext()
                 while let (host, job) = next() {
-                    let goOn = work(context, job)
-                    finished(host: host)
-                    if !goOn { stop() }
+                    finished(host: host, stopping: !work(context, job))
                 }
                 if running.subtract(1, ordering: .acquiringAndReleasing).newValue == 0 { whenDone() }
                 group.leave()
