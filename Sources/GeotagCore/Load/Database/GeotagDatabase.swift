@@ -214,10 +214,10 @@ public final class GeotagDatabase {
         defer { _ = try? connection.pragma("temp_store", "FILE") }
         return try connection.transaction {
             var result = StoreResult()
-            var spatial = SpatialIndexBatch()
-            let now = Date()
             // A bulk load (``beginRun(_:)``) builds the R-tree at its end instead.
             let bulkLoad = try isSpatialIndexDeferred(of: GeoPackageSchema.mentionsTable)
+            var spatial = SpatialIndexBatch(bulkLoad: bulkLoad)
+            let now = Date()
             try suspendInsertTrigger(of: GeoPackageSchema.mentionsTable)
             let statements = try BatchStatements(connection)
             for item in items {

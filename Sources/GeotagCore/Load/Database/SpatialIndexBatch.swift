@@ -21,17 +21,26 @@ struct SpatialIndexBatch {
     /// the delete trigger found nothing to remove, the update trigger has indexed the
     /// new point, so their entries are skipped. Row ids are never reused.
     private var withdrawn: Set<Int> = []
+    /// The batch is part of a bulk load, whose R-tree is built at its end
+    /// (``SpatialIndexBulkLoad``): nothing is collected.
+    private let isBulkLoad: Bool
+
+    /// A batch that collects the points of the rows it inserts, unless `bulkLoad`.
+    init(bulkLoad: Bool = false) {
+        isBulkLoad = bulkLoad
+    }
 
     /// Adds the point of the row `fid`; an empty point has no place in an R-tree and is
     /// left out.
     mutating func add(fid: Int, point: GeoPackagePoint) {
-        guard !point.isEmpty else { return }
+        guard !isBulkLoad, !point.isEmpty else { return }
         entries.append(Entry(fid: fid, point: point, order: Self.mortonCode(x: point.x, y: point.y)))
     }
 
     /// Forgets the row `fid`, deleted or given another point since it was added (the
     /// R-tree's triggers see to it from then on); does nothing for rows not added.
     mutating func withdraw(fid: Int) {
+        guard !isBulkLoad else { return }
         withdrawn.insert(fid)
     }
 
