@@ -137,6 +137,17 @@ import Testing
         try int(db.connection, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'rtree_mentions_geom_insert'") == 1
     }
 
+    /// The secondary indexes of `mentions` that the database has.
+    private func mentionIndexes(_ db: GeotagDatabase) throws -> Set<String> {
+        let statement = try db.connection.prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'mentions' AND sql NOTNULL")
+        var names = Set<String>()
+        while try statement.step() { names.insert(statement.text(at: 0) ?? "") }
+        return names
+    }
+
+    private let allMentionIndexes: Set = ["mentions_place_id", "mentions_published", "mentions_run_id"]
+
     /// The R-tree of `mentions` checked by SQLite, and the same as the rows it indexes.
     private func expectCompleteIndex(_ db: GeotagDatabase, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let c = db.connection
@@ -157,14 +168,19 @@ import Testing
             // Until the run ends, the batches leave the R-tree alone.
             #expect(try rowCount(db, "rtree_mentions_geom") == 0)
             #expect(try !hasInsertTrigger(db))
+            #expect(try mentionIndexes(db).isEmpty)
             try db.finishRun(LoadFixtures.run("r1", status: .done))
             #expect(try rowCount(db, "rtree_mentions_geom") == 6)
             try expectCompleteIndex(db)
+            #expect(try mentionIndexes(db) == allMentionIndexes)
+            let plan = try db.connection.prepare("EXPLAIN QUERY PLAN SELECT fid FROM mentions WHERE place_id = 1")
+            #expect(try plan.step() && plan.text(at: 3)?.contains("mentions_place_id") == true)
 
             // The next run finds an R-tree and keeps it up to date batch by batch.
             let (d3, m3) = LoadFixtures.sample("d3")
             try db.beginRun(LoadFixtures.run("r2"))
             #expect(try hasInsertTrigger(db))
+            #expect(try mentionIndexes(db) == allMentionIndexes)
             try db.store([.article(d3, m3)], runID: "r2", gazetteerVersion: "g")
             #expect(try rowCount(db, "rtree_mentions_geom") == 9)
             try expectCompleteIndex(db)
@@ -182,15 +198,19 @@ import Testing
                 try db.store([.article(d1, m1)], runID: "r1", gazetteerVersion: "g")
                 try db.close()
             }
+            // Opened again, the database has its indexes, but for the R-tree.
             let db = try GeotagDatabase(path: path)
             #expect(try !hasInsertTrigger(db))
+            #expect(try mentionIndexes(db) == allMentionIndexes)
             try db.beginRun(LoadFixtures.run("r2"))
+            #expect(try mentionIndexes(db).isEmpty)
             let (d2, m2) = LoadFixtures.sample("d2")
             try db.store([.article(d2, m2)], runID: "r2", gazetteerVersion: "g")
             #expect(try rowCount(db, "rtree_mentions_geom") == 0)
             try db.finishRun(LoadFixtures.run("r2", status: .done))
             #expect(try rowCount(db, "rtree_mentions_geom") == 6)
             try expectCompleteIndex(db)
+            #expect(try mentionIndexes(db) == allMentionIndexes)
         }
     }
 }

@@ -168,9 +168,7 @@ enum GeoPackageSchema {
             \(createTable(mentionsTable, key: "fid",
                           columns: [Column(name: geometryColumn, declaration: "POINT")] + mentionColumns,
                           constraints: ["UNIQUE (\(q("doc_id")), \(q("start")), \(q("end")))"]))
-            CREATE INDEX IF NOT EXISTS mentions_place_id ON mentions (\(q("place_id")));
-            CREATE INDEX IF NOT EXISTS mentions_published ON mentions (\(q("published")));
-            CREATE INDEX IF NOT EXISTS mentions_run_id ON mentions (\(q("run_id")));
+            \(mentionIndexesSQL)
             \(createTable(placesTable, key: "fid", columns: [Column(name: geometryColumn, declaration: "POINT")] + placeColumns))
             CREATE INDEX IF NOT EXISTS places_country_code ON places (\(q("country_code")));
             CREATE INDEX IF NOT EXISTS places_run_id ON places (\(q("run_id")));
@@ -192,6 +190,20 @@ enum GeoPackageSchema {
               ('\(mentionsTable)', '\(geometryColumn)', 'POINT', \(wgs84), 0, 0),
               ('\(placesTable)', '\(geometryColumn)', 'POINT', \(wgs84), 0, 0);
             """
+    }
+
+    /// The secondary indexes of `mentions`, by name and column: for queries by place,
+    /// publication date and run. A bulk load creates them at its end
+    /// (``GeotagDatabase/beginBulkLoadIfEmpty()``).
+    static let mentionIndexes: [(name: String, column: String)] = [
+        ("mentions_place_id", "place_id"), ("mentions_published", "published"), ("mentions_run_id", "run_id"),
+    ]
+
+    /// Creates the indexes of ``mentionIndexes`` that are missing.
+    static var mentionIndexesSQL: String {
+        mentionIndexes.map { index in
+            "CREATE INDEX IF NOT EXISTS \(SQLite.quote(index.name)) ON \(mentionsTable) (\(SQLite.quote(index.column)));"
+        }.joined(separator: "\n")
     }
 
     /// The name of the R-tree of `table`'s geometry column.
