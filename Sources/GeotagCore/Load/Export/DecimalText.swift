@@ -12,7 +12,10 @@ public enum DecimalText {
         guard x.isFinite else { return nil }
         if x == 0 { return "0.0" }
         let text = x.description
-        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return text }
+        // Looked for in the bytes: a search by `Character` cost more than `description`.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
+              let e = text.firstIndex(where: { $0 == "e" || $0 == "E" })
+        else { return text }
         // Expand d.ddde±x into plain digits.
         let negative = text.hasPrefix("-")
         let mantissa = text[text.index(text.startIndex, offsetBy: negative ? 1 : 0)..<e]
