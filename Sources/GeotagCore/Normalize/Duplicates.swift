@@ -22,42 +22,62 @@ public struct TextSignature: Sendable, Equatable {
 
     /// The signature of `text`.
     public init(text: String) {
+        var text = text
+        let words = text.withUTF8(Self.wordHashes)
+        var minima = [UInt64](repeating: .max, count: Self.count)
+        let shingleCount = max(0, words.count - Self.shingleWords + 1)
+        minima.withUnsafeMutableBufferPointer { minima in
+            Self.seeds.withUnsafeBufferPointer { seeds in
+                if words.count > 0, shingleCount == 0 {
+                    Self.fold(Self.shingle(words[...]), into: minima, seeds: seeds)
+                }
+                for start in 0..<shingleCount {
+                    Self.fold(Self.shingle(words[start..<start + Self.shingleWords]), into: minima, seeds: seeds)
+                }
+            }
+        }
+        values = minima.map { UInt32(truncatingIfNeeded: $0 >> 32) }
+        shingles = max(shingleCount, words.isEmpty ? 0 : 1)
+    }
+
+    /// The FNV-1a hash of each word of the text: a run of letters and digits,
+    /// lower-cased. Walks the bytes, ASCII on a fast path: by `unicodeScalars`, the
+    /// walk cost more than the hashing.
+    private static func wordHashes(in utf8: UnsafeBufferPointer<UInt8>) -> [UInt64] {
         var words: [UInt64] = []
-        var hash: UInt64 = Self.fnvOffset
+        words.reserveCapacity(utf8.count / 5)
+        var hash: UInt64 = fnvOffset
         var inWord = false
-        for scalar in text.unicodeScalars {
+        var i = 0
+        while i < utf8.count {
+            let byte = utf8[i]
+            var value: UInt32
             let isWord: Bool
-            var value = scalar.value
-            if scalar.isASCII {
-                if (0x41...0x5A).contains(value) { value += 0x20 }
-                isWord = (0x61...0x7A).contains(value) || (0x30...0x39).contains(value)
+            if byte < 0x80 {
+                i += 1
+                value = UInt32(byte)
+                if byte &- UInt8(ascii: "A") < 26 { value += 0x20 }
+                isWord = value &- UInt32(UInt8(ascii: "a")) < 26 || value &- UInt32(UInt8(ascii: "0")) < 10
             } else {
+                let (scalar, length) = ValidUTF8.scalar(in: utf8, at: i)
+                i += length
+                value = scalar.value
                 isWord = ScalarProperties.isAlphanumeric(scalar)
                 if isWord, ScalarProperties.isUppercase(scalar), let lower = scalar.properties.lowercaseMapping.unicodeScalars.first {
                     value = lower.value
                 }
             }
             if isWord {
-                hash = (hash ^ UInt64(value)) &* Self.fnvPrime
+                hash = (hash ^ UInt64(value)) &* fnvPrime
                 inWord = true
             } else if inWord {
                 words.append(hash)
-                hash = Self.fnvOffset
+                hash = fnvOffset
                 inWord = false
             }
         }
         if inWord { words.append(hash) }
-
-        var minima = [UInt64](repeating: .max, count: Self.count)
-        let shingleCount = max(0, words.count - Self.shingleWords + 1)
-        if words.count > 0, shingleCount == 0 {
-            Self.fold(Self.shingle(words[...]), into: &minima)
-        }
-        for start in 0..<shingleCount {
-            Self.fold(Self.shingle(words[start..<start + Self.shingleWords]), into: &minima)
-        }
-        values = minima.map { UInt32(truncatingIfNeeded: $0 >> 32) }
-        shingles = max(shingleCount, words.isEmpty ? 0 : 1)
+        return words
     }
 
     /// A signature read back from ``bytes``; nil when they are not one.
@@ -89,8 +109,8 @@ public struct TextSignature: Sendable, Equatable {
         words.reduce(0x9E37_79B9_7F4A_7C15) { mix($0 ^ $1) }
     }
 
-    private static func fold(_ shingle: UInt64, into minima: inout [UInt64]) {
-        for index in minima.indices {
+    private static func fold(_ shingle: UInt64, into minima: UnsafeMutableBufferPointer<UInt64>, seeds: UnsafeBufferPointer<UInt64>) {
+        for index in 0..<count {
             let hash = mix(shingle ^ seeds[index])
             if hash < minima[index] { minima[index] = hash }
         }

@@ -1,6 +1,7 @@
 /// Decoding of UTF-8 known to be valid (a `String`'s own), for the loops that walk a
 /// text's bytes themselves and take ASCII on their own fast paths: the tokenizer
-/// (``FoldedText``) and the whitespace clean-up of page text.
+/// (``FoldedText``), the whitespace clean-up of page text and the words of a
+/// ``TextSignature``.
 enum ValidUTF8 {
     /// The scalar whose encoding starts with the lead byte at `i` (0xC0 or more), and
     /// the encoding's length in bytes.

@@ -57,6 +57,13 @@ import Testing
         // All 64 values of a whole article, as a checksum: stored signatures stay comparable
         // with new ones only while every function stays the same.
         #expect(first.values.reduce(UInt64(0)) { $0 &* 1_000_003 &+ UInt64($1) } == 729_744_350_494_386_684)
+        // The same beyond ASCII: letters of many scripts and cases, digits, marks, symbols
+        // (the value the scalar-by-scalar walk of stop 17 stored for this text).
+        let mixed = String(repeating: """
+            ÉCOLE Ünited İstanbul ΑΘΗΝΑ Αθήνα МОСКВА Москва ẞtraße STRASSE Ǆemal ǅemal ǆemal ½ ² ٣ ٤ digits 123 \
+            x\u{301}y e\u{301} ﬁnal ＡＢＣ 😀 العراق بغداد دير الزور ديالى end of the text here with more words to shingle
+            """, count: 3)
+        #expect(signature(mixed).values.reduce(UInt64(0)) { $0 &* 1_000_003 &+ UInt64($1) } == 2_653_760_099_109_575_442)
     }
 
     @Test func theSyndicatedCopyOfTheWireStoryIsANearDuplicate() throws {
