@@ -26,6 +26,8 @@ public struct RunOptions: Sendable, Equatable {
 ///   (``DocumentProcessor``); the gazetteer index is shared read-only.
 /// - The calling thread is the single writer: it owns the database and commits a
 ///   transaction per batch.
+/// - Once the last batch is stored, the exports start on a read-only connection of
+///   their own while the writer finishes the run (``BackgroundExport``).
 ///
 /// The queues are bounded, so a slow loader slows the readers and memory stays flat
 /// whatever the corpus size. Output order never depends on thread timing: the exports
@@ -151,8 +153,15 @@ public struct PipelineRunner {
         if let signal = summary.stoppedBy {
             logger.warning("\(SignalName.of(signal)): stopped after \(summary.documents) documents; the next run carries on from there")
         }
-        try database.finishRun(run)
-        let exported = try Exporter.export(from: database, to: config.output, runID: summary.runID)
+        let export = BackgroundExport(databasePath: config.output.sqlitePath, to: config.output, runID: summary.runID)
+        do {
+            try database.finishRun(run)
+        } catch {
+            export.cancel()
+            throw error
+        }
+        export.placesAreReady()
+        let exported = try export.wait()
         for warning in exported.warnings { logger.warning("\(warning)") }
         try database.close()
         summary.elapsed = Date().timeIntervalSince(started)

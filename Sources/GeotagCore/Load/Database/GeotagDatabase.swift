@@ -20,6 +20,8 @@ public final class GeotagDatabase {
     public let path: String
     /// The connection, for tests and later additions in this module.
     let connection: SQLite.Connection
+    /// Opened by ``init(readingFrom:)``: it only reads, and closing it leaves the journal alone.
+    private let isReader: Bool
 
     /// Opens the database at `path`, creating the file (and its folder) and the schema
     /// when they are missing.
@@ -29,6 +31,7 @@ public final class GeotagDatabase {
     ///   other than a GeoPackage.
     public init(path: String) throws {
         self.path = path
+        isReader = false
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
             do {
@@ -70,6 +73,22 @@ public final class GeotagDatabase {
         }
     }
 
+    /// Opens the database at `path` for reading only, beside the writer that has it
+    /// open: in WAL mode each read sees the batches the writer had committed when it
+    /// began, and never waits for the writer (``BackgroundExport``).
+    ///
+    /// - Throws: ``GeotagError/io(path:reason:)`` when the file cannot be opened or is
+    ///   not a GeoPackage.
+    init(readingFrom path: String) throws {
+        self.path = path
+        isReader = true
+        connection = try SQLite.Connection(path: path, flags: .reader)
+        try connection.pragma("cache_size", "-16384")
+        guard try connection.pragma("application_id") == .integer(GeoPackageSchema.applicationID) else {
+            throw GeotagError.io(path: path, reason: "not a GeoPackage")
+        }
+    }
+
     /// Adds the `articles` columns that a database made by an earlier version lacks
     /// (all of them nullable), and the index the duplicate links are followed by.
     private func addMissingArticleColumns() throws {
@@ -107,10 +126,11 @@ public final class GeotagDatabase {
     }
 
     /// Checkpoints the WAL into the file, returns to a rollback journal and closes the
-    /// connection, even when the checkpoint fails (its error is thrown after; the
+    /// connection (a reader's connection is only closed), even when the checkpoint fails (its error is thrown after; the
     /// committed data is safe in the WAL either way). Calling it again does nothing.
     public func close() throws {
         guard connection.isOpen else { return }
+        if isReader { return try connection.close() }
         var checkpointError: (any Error)?
         do {
             try connection.pragma("wal_checkpoint", "TRUNCATE")

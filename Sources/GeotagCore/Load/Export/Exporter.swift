@@ -36,9 +36,15 @@ public enum Exporter {
     /// unreadable map outlines do not fail the export: the map is drawn without them
     /// and ``Summary/warnings`` says so.
     ///
+    /// `placesReady` is called once the mention files are written, before anything
+    /// else is read: ``BackgroundExport`` waits there for the end of the run to bring
+    /// `places` up to date. Whatever it throws ends the export like any error.
+    ///
     /// - Throws: ``GeotagError/io(path:reason:)``.
     @discardableResult
-    public static func export(from database: GeotagDatabase, to output: OutputConfig, runID: String? = nil) throws -> Summary {
+    public static func export(
+        from database: GeotagDatabase, to output: OutputConfig, runID: String? = nil, placesReady: () throws -> Void = {}
+    ) throws -> Summary {
         let folder = output.dir.resolved
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -91,6 +97,7 @@ public enum Exporter {
             try geoJSON.end()
             summary.mentions = geoJSON.count
 
+            try placesReady()
             var places = GeoJSONWriter(output: try create(summary.placesPath))
             try places.begin()
             try database.forEachPlace(runID: onlyRun) { try places.write($0) }
