@@ -146,7 +146,7 @@ import Testing
         return names
     }
 
-    private let allMentionIndexes: Set = ["mentions_place_id", "mentions_published", "mentions_run_id"]
+    private let allMentionIndexes: Set = ["mentions_key", "mentions_place_id", "mentions_published", "mentions_run_id"]
 
     /// The R-tree of `mentions` checked by SQLite, and the same as the rows it indexes.
     private func expectCompleteIndex(_ db: GeotagDatabase, sourceLocation: SourceLocation = #_sourceLocation) throws {

@@ -106,10 +106,9 @@ enum GeoPackageSchema {
 
     /// `CREATE TABLE` for a table whose first column is the integer primary key
     /// GeoPackage requires of feature and attribute tables.
-    static func createTable(_ name: String, key: String, columns: [Column], constraints: [String] = []) -> String {
+    static func createTable(_ name: String, key: String, columns: [Column]) -> String {
         let definitions = ["\(key) INTEGER PRIMARY KEY AUTOINCREMENT"]
             + columns.map { "\(SQLite.quote($0.name)) \($0.declaration)" }
-            + constraints
         return "CREATE TABLE IF NOT EXISTS \(name) (\n  " + definitions.joined(separator: ",\n  ") + "\n);"
     }
 
@@ -165,9 +164,7 @@ enum GeoPackageSchema {
               CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name)
             );
 
-            \(createTable(mentionsTable, key: "fid",
-                          columns: [Column(name: geometryColumn, declaration: "POINT")] + mentionColumns,
-                          constraints: ["UNIQUE (\(q("doc_id")), \(q("start")), \(q("end")))"]))
+            \(createTable(mentionsTable, key: "fid", columns: [Column(name: geometryColumn, declaration: "POINT")] + mentionColumns))
             \(mentionIndexesSQL)
             \(createTable(placesTable, key: "fid", columns: [Column(name: geometryColumn, declaration: "POINT")] + placeColumns))
             CREATE INDEX IF NOT EXISTS places_country_code ON places (\(q("country_code")));
@@ -198,6 +195,19 @@ enum GeoPackageSchema {
     static let mentionIndexes: [(name: String, column: String)] = [
         ("mentions_place_id", "place_id"), ("mentions_published", "published"), ("mentions_run_id", "run_id"),
     ]
+
+    /// The unique index of a mention's key, `(doc_id, start, end)`, by which the
+    /// loader finds an article's stored mentions and the exports read them in order.
+    /// A database made before it existed has the same key as a `UNIQUE` constraint of
+    /// the table instead, whose index SQLite names `sqlite_autoindex_mentions_1`; only
+    /// this one can be dropped for a bulk load (``GeotagDatabase/beginBulkLoadIfEmpty()``).
+    static let mentionKeyIndex = "mentions_key"
+
+    /// Creates ``mentionKeyIndex`` if missing.
+    static var mentionKeyIndexSQL: String {
+        let q = SQLite.quote
+        return "CREATE UNIQUE INDEX IF NOT EXISTS \(q(mentionKeyIndex)) ON \(mentionsTable) (\(q("doc_id")), \(q("start")), \(q("end")))"
+    }
 
     /// Creates the indexes of ``mentionIndexes`` that are missing.
     static var mentionIndexesSQL: String {

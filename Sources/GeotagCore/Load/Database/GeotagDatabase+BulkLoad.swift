@@ -1,30 +1,54 @@
 extension GeotagDatabase {
     /// Starts a bulk load when the R-tree of `mentions` is empty (a new database, or
     /// one whose bulk load was cut short): the run's batches then leave the R-tree and
-    /// the secondary indexes of `mentions` (``GeoPackageSchema/mentionIndexes``) alone,
-    /// and ``finishBulkLoad()`` builds them once, at the end of the run, from the
-    /// sorted rows (``SpatialIndexBulkLoad``, `CREATE INDEX`).
+    /// the indexes of `mentions` (``GeoPackageSchema/mentionIndexes``, and
+    /// ``GeoPackageSchema/mentionKeyIndex`` unless the table has its key as a
+    /// constraint) alone, and ``finishBulkLoad()`` builds them once, at the end of the
+    /// run, from the sorted rows (``SpatialIndexBulkLoad``, `CREATE INDEX`).
     ///
-    /// Row by row, each batch inserted its mentions into B-trees ordered by place, date
-    /// and run, at pages all over files much larger than the page cache: a 100k-article
-    /// run took 74 s with those three indexes and 59 s without them, while creating them
-    /// afterwards took 2.7 s. The index on `(doc_id, start, end)` stays, as the batches
-    /// look up an article's stored mentions by it.
+    /// Row by row, each batch inserted its mentions into B-trees ordered by place, date,
+    /// run and article, at pages all over files much larger than the page cache: a
+    /// 100k-article run took 74 s with those four indexes, 59 s without the first
+    /// three and 53 s without any, while creating them afterwards took about 4 s.
+    ///
+    /// Without the key index, a batch cannot look up an article's stored mentions, so
+    /// it looks up the article instead: one that is not stored has none. The first
+    /// article that is stored already (it came twice, or the bulk load before was cut
+    /// short) or that turns out to be a duplicate (``markDuplicate(_:of:)``) creates
+    /// the key index there and then (``indexMentionKeys()``), and the rest of the run
+    /// keeps it up to date row by row.
     ///
     /// Until then the R-tree's insert trigger is missing, which tells later batches,
     /// and a later run after a crash, that the build is still to come. Meanwhile,
     /// GeoPackage readers find some mentions missing from the R-tree, and queries by
     /// place, date or run scan the table. Opening the database creates any missing
-    /// index (the schema's `CREATE INDEX IF NOT EXISTS`), so a database left by a
-    /// killed bulk load is complete but for its R-tree, until a run finishes it.
+    /// index, so a database left by a killed bulk load is complete but for its R-tree,
+    /// until a run finishes it.
     func beginBulkLoadIfEmpty() throws {
         let table = GeoPackageSchema.mentionsTable
         let rtree = SQLite.quote(GeoPackageSchema.spatialIndex(of: table))
         guard try !connection.prepare("SELECT 1 FROM \(rtree) LIMIT 1").step() else { return }
         try suspendInsertTrigger(of: table)
-        for index in GeoPackageSchema.mentionIndexes {
-            try connection.execute("DROP INDEX IF EXISTS \(SQLite.quote(index.name))")
+        for index in GeoPackageSchema.mentionIndexes.map(\.name) + [GeoPackageSchema.mentionKeyIndex] {
+            try connection.execute("DROP INDEX IF EXISTS \(SQLite.quote(index))")
         }
+    }
+
+    /// Whether `mentions` has an index of its key, `(doc_id, start, end)`: the
+    /// constraint of an older database or ``GeoPackageSchema/mentionKeyIndex``.
+    func hasMentionKeyIndex() throws -> Bool {
+        try connection.prepare("""
+            SELECT 1 FROM sqlite_master WHERE type = 'index' AND tbl_name = 'mentions'
+              AND (name = '\(GeoPackageSchema.mentionKeyIndex)' OR name LIKE 'sqlite\\_autoindex\\_mentions\\_%' ESCAPE '\\')
+            """).step()
+    }
+
+    /// Creates the index of the mentions' key when a bulk load left it out
+    /// (``beginBulkLoadIfEmpty()``): for reading the mentions in order, or looking up
+    /// those of a stored article.
+    public func indexMentionKeys() throws {
+        guard try !hasMentionKeyIndex() else { return }
+        try connection.execute(GeoPackageSchema.mentionKeyIndexSQL)
     }
 
     /// Whether a bulk load is under way (``beginBulkLoadIfEmpty()``): the insert
@@ -40,6 +64,7 @@ extension GeotagDatabase {
         guard try isBulkLoading() else { return }
         try SpatialIndexBulkLoad.rebuild(table, on: connection)
         try restoreInsertTrigger(of: table)
+        try indexMentionKeys()
         try connection.execute(GeoPackageSchema.mentionIndexesSQL)
     }
 }

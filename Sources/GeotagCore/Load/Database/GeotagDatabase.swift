@@ -55,16 +55,13 @@ public final class GeotagDatabase {
         // loader keeps its statement journals in memory (`store(_:runID:gazetteerVersion:)`).
         try connection.pragma("temp_store", "FILE")
         try connection.pragma("cache_size", "-16384")
-        // One helper thread for the large sorts of a run's end, once the workers are
-        // done: sorting the 2.5 million mentions of a 100k run (`sqlite3`) took 1.8 s
-        // alone, 1.3 s with one helper, and the same with two, which sort in more memory.
-        try connection.pragma("threads", "1")
         try connection.pragma("foreign_keys", "ON")
         try GeoPackageFunctions.define(on: connection)
         try connection.transaction {
             try checkApplicationID()
             try connection.execute(GeoPackageSchema.sql)
             try addMissingArticleColumns()
+            try indexMentionKeys()
             for table in GeoPackageSchema.featureTables where try !exists(GeoPackageSchema.spatialIndex(of: table)) {
                 try connection.execute(GeoPackageSchema.spatialIndexSQL(of: table))
             }
@@ -236,13 +233,20 @@ public final class GeotagDatabase {
             // A bulk load (``beginRun(_:)``) builds the R-tree at its end instead.
             let bulkLoad = try isBulkLoading()
             var spatial = SpatialIndexBatch(bulkLoad: bulkLoad)
+            // Without the key index (a bulk load), only a stored article has stored mentions.
+            var keyed = try hasMentionKeyIndex()
             let now = Date()
             try suspendInsertTrigger(of: GeoPackageSchema.mentionsTable)
             let statements = try BatchStatements(connection)
             for item in items {
                 switch item {
                 case let .article(article, mentions):
-                    try store(article, mentions, runID: runID, gazetteerVersion: gazetteerVersion, with: statements, into: &result, spatial: &spatial)
+                    if !keyed, try statements.isStored(article.docID) {
+                        try indexMentionKeys()
+                        keyed = true
+                    }
+                    try store(article, mentions, runID: runID, gazetteerVersion: gazetteerVersion, lookUp: keyed,
+                              with: statements, into: &result, spatial: &spatial)
                 case let .failure(failure):
                     try record(failure, runID: runID)
                     result.failures += 1
@@ -292,13 +296,17 @@ public final class GeotagDatabase {
         var end: Int
     }
 
+    /// Stores one article and its mentions; `lookUp` false: the article is not stored,
+    /// so neither are any of its mentions.
     private func store(
-        _ article: Article, _ mentions: [Mention], runID: String, gazetteerVersion: String,
+        _ article: Article, _ mentions: [Mention], runID: String, gazetteerVersion: String, lookUp: Bool,
         with statements: BatchStatements, into result: inout StoreResult, spatial: inout SpatialIndexBatch
     ) throws {
         var stored: [Span: (fid: Int, record: MentionRecord)] = [:]
-        try forEach(MentionRecord.self, in: GeoPackageSchema.mentionsTable, where: "doc_id", is: article.docID) { fid, record in
-            stored[Span(start: record.start, end: record.end)] = (fid, record)
+        if lookUp {
+            try forEach(MentionRecord.self, in: GeoPackageSchema.mentionsTable, where: "doc_id", is: article.docID) { fid, record in
+                stored[Span(start: record.start, end: record.end)] = (fid, record)
+            }
         }
         var kept = Set<Span>()
         for mention in mentions {
@@ -354,6 +362,7 @@ public final class GeotagDatabase {
         let updateWithPoint: SQLite.Statement
         let deleteMention: SQLite.Statement
         let upsertArticle: SQLite.Statement
+        let findArticle: SQLite.Statement
 
         init(_ connection: SQLite.Connection) throws {
             insert = try connection.cachedStatement(MentionWrite.insert.sql)
@@ -361,6 +370,14 @@ public final class GeotagDatabase {
             updateWithPoint = try connection.cachedStatement(MentionWrite.updateWithPoint.sql)
             deleteMention = try connection.cachedStatement("DELETE FROM mentions WHERE fid = ?")
             upsertArticle = try connection.cachedStatement(GeotagDatabase.articleUpsertSQL)
+            findArticle = try connection.cachedStatement("SELECT 1 FROM articles WHERE doc_id = ?")
+        }
+
+        /// Whether `articles` has a row of that `doc_id`.
+        func isStored(_ docID: String) throws -> Bool {
+            defer { try? findArticle.reset() }
+            try findArticle.bind(docID, at: 1)
+            return try findArticle.step()
         }
 
         /// The statement that writes a mention as `kind` says.
@@ -477,10 +494,12 @@ public final class GeotagDatabase {
 
     /// Makes the stored article `docID`, and the duplicates that point to it, duplicates
     /// of `original`, and deletes its mentions: a copy published earlier turned up in
-    /// the same run. One transaction; returns how many mentions were deleted.
+    /// the same run. One transaction; returns how many mentions were deleted. During
+    /// a bulk load it first creates the index of the mentions' key, to find them by.
     @discardableResult
     public func markDuplicate(_ docID: String, of original: String) throws -> Int {
         try connection.transaction {
+            try indexMentionKeys()
             let update = try connection.cachedStatement(
                 "UPDATE articles SET duplicate_of = ?1 WHERE doc_id = ?2 OR duplicate_of = ?2")
             try update.bind([.text(original), .text(docID)])

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+@testable import GeotagCore
+
+/// A load into an empty database without the index of the mentions' key until it
+/// needs it (``GeotagDatabase/beginBulkLoadIfEmpty()``).
+@Suite struct BulkLoadTests {
+    private func hasKeyIndex(_ db: GeotagDatabase) throws -> Bool {
+        try db.connection.prepare("SELECT 1 FROM sqlite_master WHERE name = 'mentions_key'").step()
+    }
+
+    /// The mentions as (doc_id, start, end, place_id, run_id), in key order.
+    private func mentions(_ db: GeotagDatabase) throws -> [String] {
+        let statement = try db.connection.prepare(
+            "SELECT doc_id, start, \"end\", place_id, run_id FROM mentions ORDER BY doc_id, start, \"end\"")
+        var rows: [String] = []
+        while try statement.step() {
+            rows.append((0..<5).map { statement.text(at: $0) ?? "" }.joined(separator: " "))
+        }
+        return rows
+    }
+
+    /// Stores the same batches with and without a bulk load and returns both results.
+    private func loadBothWays(_ batches: [[LoadItem]], duplicate: (String, String)? = nil) throws -> (bulk: [String], rowByRow: [String]) {
+        try withTemporaryFolder { folder in
+            var results: [[String]] = []
+            for bulk in [true, false] {
+                let db = try GeotagDatabase(path: folder + "/\(bulk).gpkg")
+                if bulk { try db.beginRun(LoadFixtures.run("r1")) }
+                #expect(try hasKeyIndex(db) == !bulk)
+                for (k, batch) in batches.enumerated() {
+                    try db.store(batch, runID: "r1", gazetteerVersion: "g")
+                    if k == 0, let (copy, original) = duplicate { try db.markDuplicate(copy, of: original) }
+                }
+                try db.finishRun(LoadFixtures.run("r1", status: .done))
+                #expect(try hasKeyIndex(db))
+                results.append(try mentions(db))
+                try db.close()
+            }
+            return (results[0], results[1])
+        }
+    }
+
+    @Test func aNewDatabaseHasItsKeyAsAUniqueIndex() throws {
+        try withTemporaryFolder { folder in
+            let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
+            #expect(try hasKeyIndex(db))
+            let (d1, m1) = LoadFixtures.sample("d1")
+            try db.store([.article(d1, m1)], runID: "r1", gazetteerVersion: "g")
+            #expect(throws: GeotagError.self) {
+                try db.connection.execute("INSERT INTO mentions (doc_id, start, \"end\") SELECT doc_id, start, \"end\" FROM mentions LIMIT 1")
+            }
+        }
+    }
+
+    @Test func newArticlesAreStoredWithoutTheKeyIndex() throws {
+        try withTemporaryFolder { folder in
+            let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
+            try db.beginRun(LoadFixtures.run("r1"))
+            let (d1, m1) = LoadFixtures.sample("d1"), (d2, m2) = LoadFixtures.sample("d2")
+            try db.store([.article(d1, m1), .article(d2, m2)], runID: "r1", gazetteerVersion: "g")
+            #expect(try !hasKeyIndex(db))
+            #expect(try rowCount(db, "mentions") == 6)
+            try db.finishRun(LoadFixtures.run("r1", status: .done))
+            #expect(try hasKeyIndex(db))
+        }
+    }
+
+    @Test func anArticleThatComesAgainCreatesTheKeyIndexAndIsNotDoubled() throws {
+        let (d1, m1) = LoadFixtures.sample("d1"), (d2, m2) = LoadFixtures.sample("d2")
+        // Again in the same batch, and in a later one with a mention less.
+        let (bulk, rowByRow) = try loadBothWays([
+            [.article(d1, m1), .article(d2, m2), .article(d1, m1)],
+            [.article(d2, Array(m2.dropFirst()))],
+        ])
+        #expect(bulk.count == 5)
+        #expect(bulk == rowByRow)
+    }
+
+    @Test func aDuplicateFoundDuringABulkLoadLosesItsMentions() throws {
+        let (d1, m1) = LoadFixtures.sample("d1"), (d2, m2) = LoadFixtures.sample("d2"), (d3, m3) = LoadFixtures.sample("d3")
+        let (bulk, rowByRow) = try loadBothWays([[.article(d1, m1), .article(d2, m2)], [.article(d3, m3)]], duplicate: ("d1", "d2"))
+        #expect(bulk.count == 6)
+        #expect(!bulk.contains { $0.hasPrefix("d1 ") })
+        #expect(bulk == rowByRow)
+    }
+
+    @Test func aDatabaseWithTheKeyAsAConstraintKeepsIt() throws {
+        try withTemporaryFolder { folder in
+            let path = folder + "/geotag.gpkg"
+            do {
+                // The mentions table as versions before the key index made it.
+                let db = try GeotagDatabase(path: path)
+                let definition = try #require(try {
+                    let statement = try db.connection.prepare("SELECT sql FROM sqlite_master WHERE name = 'mentions'")
+                    return try statement.step() ? statement.text(at: 0) : nil
+                }())
+                let old = definition.replacingOccurrences(of: "\n)", with: ",\n  UNIQUE (\"doc_id\", \"start\", \"end\")\n)")
+                #expect(old != definition)
+                // Without its R-tree, which the next open makes again with its triggers.
+                try db.connection.execute("DROP TABLE mentions; DROP TABLE rtree_mentions_geom; \(old)")
+                try db.close()
+            }
+            let db = try GeotagDatabase(path: path)
+            #expect(try !hasKeyIndex(db))
+            #expect(try db.hasMentionKeyIndex())
+            try db.beginRun(LoadFixtures.run("r1"))
+            let (d1, m1) = LoadFixtures.sample("d1")
+            try db.store([.article(d1, m1)], runID: "r1", gazetteerVersion: "g")
+            try db.store([.article(d1, Array(m1.prefix(2)))], runID: "r1", gazetteerVersion: "g")
+            try db.finishRun(LoadFixtures.run("r1", status: .done))
+            #expect(try !hasKeyIndex(db))
+            #expect(try rowCount(db, "mentions") == 2)
+        }
+    }
+}
