@@ -76,7 +76,8 @@ enum MainText {
     private static func dropByline(_ paragraphs: inout [Paragraph], authors: [String]) {
         let names = authors.filter { $0.count >= 4 }
         guard !names.isEmpty, let index = paragraphs.prefix(4).firstIndex(where: { paragraph in
-            paragraph.headingLevel == nil && paragraph.text.split(whereSeparator: \.isWhitespace).count <= 12
+            // Split no further than the thirteenth word: an article's first paragraphs are long.
+            paragraph.headingLevel == nil && paragraph.text.split(maxSplits: 12, whereSeparator: \.isWhitespace).count <= 12
                 && names.contains { paragraph.text.contains($0) }
         }) else { return }
         paragraphs.remove(at: index)
