@@ -54,10 +54,7 @@ import Testing
 
     @Test func aFileThatIsNotAGeoPackageIsRefused() throws {
         try withTemporaryFolder { folder in
-            let path = folder + "/other.sqlite"
-            let other = try SQLite.Connection(path: path)
-            try other.execute("CREATE TABLE t (x)")
-            try other.close()
+            let path = try LoadFixtures.foreignDatabase(in: folder)
             let export = BackgroundExport(databasePath: path, to: LoadFixtures.output(folder + "/out"), runID: "r1")
             export.placesAreReady()
             #expect(throws: GeotagError.self) { try export.wait() }

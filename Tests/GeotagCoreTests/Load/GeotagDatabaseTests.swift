@@ -269,10 +269,7 @@ import Testing
 
     @Test func refusesFilesThatAreNotItsOwn() throws {
         try withTemporaryFolder { folder in
-            let other = folder + "/other.sqlite"
-            let foreign = try SQLite.Connection(path: other)
-            try foreign.execute("CREATE TABLE notes (text TEXT)")
-            try foreign.close()
+            let other = try LoadFixtures.foreignDatabase(in: folder)
             #expect(throws: GeotagError.self) { _ = try GeotagDatabase(path: other) }
 
             let garbage = folder + "/garbage.gpkg"

@@ -54,6 +54,15 @@ enum LoadFixtures {
         return output
     }
 
+    /// An SQLite file in `folder` that is not a GeoPackage: one table of notes.
+    static func foreignDatabase(in folder: String) throws -> String {
+        let path = folder + "/other.sqlite"
+        let foreign = try SQLite.Connection(path: path)
+        try foreign.execute("CREATE TABLE notes (text TEXT)")
+        try foreign.close()
+        return path
+    }
+
     static func run(_ id: String, status: RunRecord.Status = .running) -> RunRecord {
         RunRecord(runID: id, startedAt: Date(timeIntervalSince1970: 1_738_311_300.125), version: "0.1.0",
                   gazetteerVersion: "gaz-1", configHash: "abc123", status: status)
