@@ -123,8 +123,9 @@ public final class GeotagDatabase {
     }
 
     /// Checkpoints the WAL into the file, returns to a rollback journal and closes the
-    /// connection (a reader's connection is only closed), even when the checkpoint fails (its error is thrown after; the
-    /// committed data is safe in the WAL either way). Calling it again does nothing.
+    /// connection, even when the checkpoint fails (its error is thrown after; the
+    /// committed data is safe in the WAL either way); a reader (``init(readingFrom:)``)
+    /// only closes its connection. Calling it again does nothing.
     public func close() throws {
         guard connection.isOpen else { return }
         if isReader { return try connection.close() }
