@@ -11,9 +11,10 @@ GAZETTEER_DIR     := data/gazetteer
 GAZETTEER_SOURCES := $(wildcard $(GAZETTEER_DIR)/geonames/*) $(GAZETTEER_DIR)/overlay.tsv $(GAZETTEER_DIR)/demonyms.tsv
 GAZETTEER_INDEX   := $(GAZETTEER_DIR)/geotag.gaz
 
-# Debian packages: the C libraries geotag links, and what the tests check outputs with
+# Debian packages: the C libraries geotag links (jemalloc: its allocator in release
+# builds, see Package.swift), and what the tests check outputs with
 # (GDAL's tools and its GeoPackage validator, librsvg for the map).
-BUILD_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libxml2-dev zlib1g-dev
+BUILD_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libxml2-dev zlib1g-dev libjemalloc-dev
 TEST_PACKAGES  := gdal-bin python3-gdal librsvg2-bin sqlite3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
 

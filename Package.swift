@@ -53,7 +53,13 @@ let package = Package(
                 "GeotagCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // jemalloc instead of glibc's malloc in release builds (Debian's libjemalloc-dev):
+            // the workers allocate what the writer frees, and glibc's allocator took 14% of
+            // the workers' time on that pattern; a 100k-article run took 48.2 and 49.3 s
+            // against 53.5 and 55.1 s, in less memory. Debug builds, the sanitizers' among
+            // them, keep the system's.
+            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux], configuration: .release))]
         ),
         .target(
             name: "BenchSupport",

@@ -16,11 +16,15 @@ enum GeotagExecutable {
 @Suite(.enabled(if: GeotagExecutable.path != nil, "the geotag executable is not built: run `make build`"))
 struct CommandLineTests {
 
-    /// Runs geotag in `folder` with `arguments` and `input` on standard input.
-    private func geotag(_ arguments: [String], in folder: String, input: String = "") throws -> (status: Int32, out: String, err: String) {
+    /// Runs geotag in `folder` with `arguments`, `input` on standard input and
+    /// `environment` added to the tests' own.
+    private func geotag(
+        _ arguments: [String], in folder: String, input: String = "", environment: [String: String] = [:]
+    ) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: GeotagExecutable.path!)
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
@@ -34,6 +38,17 @@ struct CommandLineTests {
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
     }
+
+    #if os(Linux) && !DEBUG
+    /// A release build allocates with jemalloc (Package.swift), which prints its
+    /// statistics at exit when asked to.
+    @Test func aReleaseBuildAllocatesWithJemalloc() throws {
+        let folder = try ScratchFolder()
+        let result = try geotag(["--version"], in: folder.path, environment: ["MALLOC_CONF": "stats_print:true"])
+        #expect(result.status == 0)
+        #expect(result.err.contains("jemalloc statistics"))
+    }
+    #endif
 
     @Test func aMissingConfigurationIsExitCodeTwo() throws {
         let folder = try ScratchFolder()
