@@ -42,7 +42,7 @@ final class HostQueue<Job: Sendable>: @unchecked Sendable {
 
     /// Frees the slot that a job of `host` held and, with `stopping`, hands out no
     /// more jobs: in one step, so that no other thread takes the freed slot in between.
-    func finished(host: String, stopping: Bool = false) {
+    func finished(host: String, stopping: Bool) {
         condition.lock()
         inFlight[host, default: 1] -= 1
         if stopping { stopped = true }

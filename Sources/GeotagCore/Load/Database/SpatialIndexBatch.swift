@@ -26,7 +26,7 @@ struct SpatialIndexBatch {
     private let isBulkLoad: Bool
 
     /// A batch that collects the points of the rows it inserts, unless `bulkLoad`.
-    init(bulkLoad: Bool = false) {
+    init(bulkLoad: Bool) {
         isBulkLoad = bulkLoad
     }
 
