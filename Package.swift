@@ -36,9 +36,12 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // MinHash's inner loop, compiled for AVX-512 beside the baseline (see minhash.c).
+        .target(name: "CMinHash"),
         .target(
             name: "GeotagCore",
             dependencies: [
+                "CMinHash",
                 "CSQLite",
                 "CCurl",
                 "CLibXML2",
@@ -77,7 +80,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GeotagCoreTests",
-            dependencies: ["GeotagCore", .product(name: "FlyingFox", package: "FlyingFox")],
+            dependencies: ["GeotagCore", "CMinHash", .product(name: "FlyingFox", package: "FlyingFox")],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -1,3 +1,5 @@
+import CMinHash
+
 /// A MinHash signature of an article's clean text, for finding near-duplicates:
 /// syndicated wire copies that another site republished with its own headline,
 /// header or footer, or with a sentence changed.
@@ -9,8 +11,8 @@
 /// SplitMix64 with constant seeds), so signatures are the same in every run and can be
 /// stored.
 public struct TextSignature: Sendable, Equatable {
-    /// Values in a signature.
-    public static let count = 64
+    /// Values in a signature (``geotag_minhash_fold`` computes this many).
+    public static let count = Int(GEOTAG_MINHASH_WIDTH)
     /// Words per shingle.
     public static let shingleWords = 4
 
@@ -24,20 +26,15 @@ public struct TextSignature: Sendable, Equatable {
     public init(text: String) {
         var text = text
         let words = text.withUTF8(Self.wordHashes)
-        var minima = [UInt64](repeating: .max, count: Self.count)
         let shingleCount = max(0, words.count - Self.shingleWords + 1)
-        minima.withUnsafeMutableBufferPointer { minima in
-            Self.seeds.withUnsafeBufferPointer { seeds in
-                if words.count > 0, shingleCount == 0 {
-                    Self.fold(Self.shingle(words[...]), into: minima, seeds: seeds)
-                }
-                for start in 0..<shingleCount {
-                    Self.fold(Self.shingle(words[start..<start + Self.shingleWords]), into: minima, seeds: seeds)
-                }
-            }
-        }
+        // A text shorter than a shingle is one shingle of all its words.
+        let shingles = shingleCount == 0 && !words.isEmpty
+            ? [Self.shingle(words[...])]
+            : (0..<shingleCount).map { Self.shingle(words[$0..<$0 + Self.shingleWords]) }
+        var minima = [UInt64](repeating: .max, count: Self.count)
+        geotag_minhash_fold(shingles, shingles.count, Self.seeds, &minima)
         values = minima.map { UInt32(truncatingIfNeeded: $0 >> 32) }
-        shingles = max(shingleCount, words.isEmpty ? 0 : 1)
+        self.shingles = shingles.count
     }
 
     /// The FNV-1a hash of each word of the text: a run of letters and digits,
@@ -107,13 +104,6 @@ public struct TextSignature: Sendable, Equatable {
 
     private static func shingle(_ words: ArraySlice<UInt64>) -> UInt64 {
         words.reduce(0x9E37_79B9_7F4A_7C15) { mix($0 ^ $1) }
-    }
-
-    private static func fold(_ shingle: UInt64, into minima: UnsafeMutableBufferPointer<UInt64>, seeds: UnsafeBufferPointer<UInt64>) {
-        for index in 0..<count {
-            let hash = mix(shingle ^ seeds[index])
-            if hash < minima[index] { minima[index] = hash }
-        }
     }
 
     /// SplitMix64's step and finaliser: a fast, well-mixing bijection on 64 bits.

@@ -1,3 +1,4 @@
+import CMinHash
 import Foundation
 import Testing
 @testable import GeotagCore
@@ -64,6 +65,23 @@ import Testing
             x\u{301}y e\u{301} ﬁnal ＡＢＣ 😀 العراق بغداد دير الزور ديالى end of the text here with more words to shingle
             """, count: 3)
         #expect(signature(mixed).values.reduce(UInt64(0)) { $0 &* 1_000_003 &+ UInt64($1) } == 2_653_760_099_109_575_442)
+    }
+
+    /// The fold this CPU runs (eight functions at once with AVX-512) and the one-by-one
+    /// fold of every other CPU give the same minima: a signature stored on one machine
+    /// compares with one made on another.
+    @Test func theVectorFoldAndThePortableFoldAgree() {
+        var random = SplitMix64(seed: 9)
+        let seeds = (0..<TextSignature.count).map { _ in random.next() }
+        for count in [0, 1, 7, 300] {
+            let shingles = (0..<count).map { _ in random.next() }
+            var dispatched = [UInt64](repeating: .max, count: seeds.count)
+            var portable = dispatched
+            geotag_minhash_fold(shingles, shingles.count, seeds, &dispatched)
+            geotag_minhash_fold_portable(shingles, shingles.count, seeds, &portable)
+            #expect(dispatched == portable, "\(count) shingles")
+            #expect(count == 0 || dispatched.allSatisfy { $0 < .max })
+        }
     }
 
     @Test func theSyndicatedCopyOfTheWireStoryIsANearDuplicate() throws {
