@@ -55,19 +55,18 @@ struct CandidateFinder {
                 limit += 1
             }
             var match: Candidate?
-            // Only Arabic-script words carry clitics: no new array for every other word.
-            let ways = tokens[i].flags.contains(.caseless) ? [nil] + clitics(of: i, in: text) : Self.noClitic
+            // Only Arabic-script words carry clitics; the word as it stands comes first.
+            let clitics = tokens[i].flags.contains(.caseless) ? clitics(of: i, in: text) : []
             // Keys are needed up to the last word a name can end with.
             var lastEnd = limit
             while lastEnd > i, !canEnd(lastEnd - 1, in: text) { lastEnd -= 1 }
-            clitics: for clitic in ways where lastEnd > i {
+            clitics: for way in -1..<clitics.count where lastEnd > i {
+                let clitic = way < 0 ? nil : clitics[way]
                 let built = windows.build(i..<lastEnd, skippingFirst: clitic?.bytes ?? 0, in: text, index: index)
                 for end in stride(from: i + built, to: i, by: -1) where canEnd(end - 1, in: text) {
-                    for stripped in [false, true] {
-                        if stripped, !windows.hasArticle(through: end - i) { continue }
+                    for stripped in [false, true] where !stripped || windows.hasArticle(through: end - i) {
                         guard let hit = windows.postings(tokens: end - i, stripped: stripped, in: index) else { continue }
-                        let postings = hit.map { index.posting($0) }
-                        match = Candidate(tokens: i..<end, places: postings.map(\.place), nameRefs: postings.map(\.nameRef), clitic: clitic)
+                        match = Candidate(tokens: i..<end, places: hit.map { index.posting($0).place }, nameRefs: hit.map { index.posting($0).nameRef }, clitic: clitic)
                         break clitics
                     }
                 }
@@ -87,8 +86,6 @@ struct CandidateFinder {
         }
         return found
     }
-
-    private static let noClitic: [Clitic?] = [nil]
 
     /// The keys of every window of tokens at one word, plain and stripped of articles
     /// (``FoldedText/appendKey(_:stripped:skippingFirst:to:)``), built in one pass: the
@@ -119,24 +116,44 @@ struct CandidateFinder {
             stripped.removeAll(keepingCapacity: true)
             var plainHash = NameKey.hash([UInt8]()), strippedHash = plainHash
             var seenArticle = false
-            for i in range {
-                let first = i == range.lowerBound
-                let (p, s) = (plain.count, stripped.count)
-                text.appendKeyPart(i, stripped: false, skippingFirst: first ? skip : 0, keyStart: 0, to: &plain)
-                text.appendKeyPart(i, stripped: true, skippingFirst: first ? skip : 0, keyStart: 0, to: &stripped)
-                for b in plain[p...] { plainHash = NameKey.step(plainHash, b) }
-                for b in stripped[s...] { strippedHash = NameKey.step(strippedHash, b) }
-                seenArticle = seenArticle || text.hasArticle(in: i..<(i + 1))
-                let n = i - range.lowerBound + 1
-                plainEnds[n] = (plain.count, plainHash)
-                strippedEnds[n] = (stripped.count, strippedHash)
-                articles[n] = seenArticle
-                // A stripped key still empty ("al" alone) is a prefix of every key.
-                let grows = index.mayBeKeyPrefix(hash: plainHash)
-                    || seenArticle && (stripped.isEmpty || index.mayBeKeyPrefix(hash: strippedHash))
-                if !grows { return n }
+            return text.bytes.withUnsafeBufferPointer { bytes in
+                for i in range {
+                    let skip = i == range.lowerBound ? skip : 0
+                    Self.append(text.keyPart(i, stripped: false, skippingFirst: skip), of: bytes, to: &plain, hash: &plainHash)
+                    Self.append(text.keyPart(i, stripped: true, skippingFirst: skip), of: bytes, to: &stripped, hash: &strippedHash)
+                    seenArticle = seenArticle || text.hasArticle(in: i..<(i + 1))
+                    let n = i - range.lowerBound + 1
+                    plainEnds[n] = (plain.count, plainHash)
+                    strippedEnds[n] = (stripped.count, strippedHash)
+                    articles[n] = seenArticle
+                    // A stripped key still empty ("al" alone) is a prefix of every key.
+                    let grows = index.mayBeKeyPrefix(hash: plainHash)
+                        || seenArticle && (stripped.isEmpty || index.mayBeKeyPrefix(hash: strippedHash))
+                    if !grows { return n }
+                }
+                return range.count
             }
-            return range.count
+        }
+
+        /// Appends a token's key part to `key` and steps its running hash over it.
+        @inline(__always)
+        private static func append(_ part: FoldedText.KeyPart?, of bytes: UnsafeBufferPointer<UInt8>, to key: inout [UInt8], hash: inout UInt64) {
+            guard let part else { return }
+            if !key.isEmpty {
+                key.append(0x20)
+                hash = NameKey.step(hash, 0x20)
+            }
+            switch part {
+            case .article:
+                for byte in FoldedText.articleKey {
+                    key.append(byte)
+                    hash = NameKey.step(hash, byte)
+                }
+            case let .folded(range):
+                let added = UnsafeBufferPointer(rebasing: bytes[range])
+                key.append(contentsOf: added)
+                for byte in added { hash = NameKey.step(hash, byte) }
+            }
         }
 
         func hasArticle(through tokens: Int) -> Bool { articles[tokens] }

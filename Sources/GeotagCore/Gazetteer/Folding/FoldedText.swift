@@ -123,21 +123,37 @@ public struct FoldedText: Sendable {
     }
 
     /// Token `i`'s part of a key that starts at `keyStart` in `buffer` (see
-    /// ``appendKey(_:stripped:skippingFirst:to:)``): the key of a window is the key of
-    /// the window one token shorter with this appended, so the matcher builds the keys
-    /// of all windows at a word in one pass.
-    @inline(__always)
+    /// ``appendKey(_:stripped:skippingFirst:to:)``).
     func appendKeyPart(_ i: Int, stripped: Bool, skippingFirst skip: Int, keyStart start: Int, to buffer: inout [UInt8]) {
-        let token = tokens[i]
-        var slice = bytes[token.folded].dropFirst(skip)
-        if token.flags.contains(.article) {
-            if stripped { return }
-            slice = Self.articleKey[...]
-        } else if stripped, token.flags.contains(.arabicArticle) {
-            slice = slice.dropFirst(Self.arabicArticleBytes.count)
-        }
+        guard let part = keyPart(i, stripped: stripped, skippingFirst: skip) else { return }
         if buffer.count > start { buffer.append(0x20) }
-        buffer.append(contentsOf: slice)
+        switch part {
+        case .article: buffer.append(contentsOf: Self.articleKey)
+        case let .folded(range): buffer.append(contentsOf: bytes[range])
+        }
+    }
+
+    /// What a token adds to a key after the space that joins it to the words before.
+    enum KeyPart {
+        /// The article's spelling, "al" (``articleKey``).
+        case article
+        /// These bytes of ``bytes``.
+        case folded(Range<Int>)
+    }
+
+    /// Token `i`'s part of a key (``appendKey(_:stripped:skippingFirst:to:)``), nil when
+    /// it adds nothing, not even a space (an article in a stripped key): the key of a
+    /// window is the key of the window one token shorter with this appended, so the
+    /// matcher builds the keys of all windows at a word in one pass.
+    @inline(__always)
+    func keyPart(_ i: Int, stripped: Bool, skippingFirst skip: Int) -> KeyPart? {
+        let token = tokens[i]
+        if token.flags.contains(.article) { return stripped ? nil : .article }
+        var start = token.folded.lowerBound + min(skip, token.folded.count)
+        if stripped, token.flags.contains(.arabicArticle) {
+            start = min(start + Self.arabicArticleBytes.count, token.folded.upperBound)
+        }
+        return .folded(start..<token.folded.upperBound)
     }
 
     /// Whether any token in `range` is an article, so a stripped key differs.
