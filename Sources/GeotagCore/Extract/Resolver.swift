@@ -40,29 +40,56 @@ struct Resolver {
         var probability: Double
     }
 
-    /// A name's options with what does not change between passes.
+    /// The options of all of an article's names, one name after another (name `n`'s are
+    /// at `ranges[n]` of every list), with what does not change between passes: a few
+    /// lists per article rather than per name.
     private struct Options {
-        var records: [PlaceRecord]
-        var kinds: [PlaceKind]
+        var ranges: [Range<Int>] = []
+        var records: [PlaceRecord] = []
+        var kinds: [PlaceKind] = []
         /// Prior weights (``PlacePrior``) and namesake-seat bonuses.
-        var priors: [Double]
-        var seats: [Double]
+        var priors: [Double] = []
+        var seats: [Double] = []
         /// What a town matched by an other name of it loses (``OtherNames``: a former
         /// name, a translation, the name of a neighbourhood); 0 for the others.
-        var otherNamePenalties: [Double]
+        var otherNamePenalties: [Double] = []
+
+        init(_ names: [Name], index: GazetteerIndex) {
+            let count = names.reduce(0) { $0 + $1.candidate.places.count }
+            ranges.reserveCapacity(names.count)
+            records.reserveCapacity(count)
+            kinds.reserveCapacity(count)
+            priors.reserveCapacity(count)
+            seats.reserveCapacity(count)
+            otherNamePenalties.reserveCapacity(count)
+            for name in names {
+                let first = records.count
+                for (place, nameRef) in zip(name.candidate.places, name.candidate.nameRefs) {
+                    let record = index.record(place)
+                    let facts = index.featureFacts(of: record)
+                    records.append(record)
+                    kinds.append(facts.kind)
+                    priors.append(index.prior(of: record, facts: facts))
+                    otherNamePenalties.append(facts.kind == .town ? index.otherNamePenalty(nameRef, of: place) : 0)
+                }
+                let range = first..<records.count
+                // Only a name that may be a province has namesake seats.
+                if kinds[range].contains(.province) {
+                    seats.append(contentsOf: PlacePrior.seatBonuses(range.map { (kinds[$0], records[$0].countryCode, records[$0].admin1CodeRef) }))
+                } else {
+                    seats.append(contentsOf: repeatElement(0, count: range.count))
+                }
+                ranges.append(range)
+            }
+        }
     }
 
     func resolve(_ names: [Name], demonymCountries: [UInt16: Double], text: FoldedText) -> [Choice] {
-        let options = names.map { name in
-            let records = name.candidate.places.map { index.record($0) }
-            let kinds = records.map(index.kind(of:))
-            let seats = PlacePrior.seatBonuses(zip(records, kinds).map { ($1, $0.countryCode, $0.admin1CodeRef) })
-            let penalties = zip(name.candidate.nameRefs, name.candidate.places).map { index.otherNamePenalty($0, of: $1) }
-            return Options(records: records, kinds: kinds, priors: records.map(index.prior(of:)), seats: seats, otherNamePenalties: penalties)
-        }
+        let options = Options(names, index: index)
         let occurrences = Self.occurrences(of: names, in: text)
         // Pass 1: priors and local hints only.
-        var weights = names.indices.map { weigh(names[$0].hint, options[$0], parentPick: nil, focus: nil, own: nil, vote: 0) }
+        var weights = [Double](repeating: 0, count: options.records.count)
+        for n in names.indices { weigh(n, names[n].hint, options, parentPick: nil, focus: nil, own: nil, vote: 0, into: &weights) }
         var picks = choose(options, weights, occurrences, withProbability: false)
         // Pass 2: with the article's focus and the parents' picks. Every occurrence of a
         // name counts in the focus of the others, but none in its own name's.
@@ -71,11 +98,12 @@ struct Resolver {
             let confidence = group.reduce(0) { $0 + names[$1].confidence }
             for i in group { vote[i] = confidence }
         }
+        let confidences = names.map(\.confidence)
         for pass in 0..<2 {
-            let focus = Focus(picks: picks, confidences: names.map(\.confidence), demonyms: demonymCountries)
-            weights = names.indices.map { i in
-                let parent = names[i].parent.map { picks[$0].record }
-                return weigh(names[i].hint, options[i], parentPick: parent, focus: focus, own: picks[i].record, vote: vote[i])
+            let focus = Focus(picks: picks, confidences: confidences, demonyms: demonymCountries)
+            for n in names.indices {
+                let parent = names[n].parent.map { picks[$0].record }
+                weigh(n, names[n].hint, options, parentPick: parent, focus: focus, own: picks[n].record, vote: vote[n], into: &weights)
             }
             // Only the last pass's probabilities are kept: the focus reads picks alone.
             picks = choose(options, weights, occurrences, withProbability: pass == 1)
@@ -103,35 +131,44 @@ struct Resolver {
     }
 
     /// Each name's pick: the option with the best mean weight over the name's
-    /// occurrences (the dateline's "TRIPOLI, Lebanon" carries the later "Tripoli").
-    /// Without `withProbability`, every probability is 0.
-    private func choose(_ options: [Options], _ weights: [[Double]], _ occurrences: [[Int]], withProbability: Bool) -> [Choice] {
-        var picks = [Choice?](repeating: nil, count: options.count)
+    /// occurrences (the dateline's "TRIPOLI, Lebanon" carries the later "Tripoli"),
+    /// whose options are the same. Without `withProbability`, every probability is 0.
+    private func choose(_ options: Options, _ weights: [Double], _ occurrences: [[Int]], withProbability: Bool) -> [Choice] {
+        var picks = [Choice?](repeating: nil, count: options.ranges.count)
+        var mean: [Double] = []
         for group in occurrences {
-            var mean = weights[group[0]]
-            // A name that occurs once is its own mean, without a copy of its weights.
+            let range = options.ranges[group[0]]
+            mean.removeAll(keepingCapacity: true)
+            mean.append(contentsOf: weights[range])
+            // A name that occurs once is its own mean.
             if group.count > 1 {
-                for i in group.dropFirst() { for j in mean.indices { mean[j] += weights[i][j] } }
+                for i in group.dropFirst() {
+                    let other = options.ranges[i].lowerBound
+                    for j in mean.indices { mean[j] += weights[other + j] }
+                }
                 for j in mean.indices { mean[j] /= Double(group.count) }
             }
-            let choice = pick(options[group[0]].records, mean, withProbability: withProbability)
+            let choice = pick(options.records[range], mean, withProbability: withProbability)
             for i in group { picks[i] = choice }
         }
         return picks.map { $0! }
     }
 
-    private func pick(_ options: [PlaceRecord], _ weights: [Double], withProbability: Bool) -> Choice {
-        let best = weights.indices.max { weights[$0] != weights[$1] ? weights[$0] < weights[$1] : options[$0].id > options[$1].id }!
-        return Choice(record: options[best], probability: withProbability ? probability(of: best, options, weights) : 0)
+    /// The option of `records` (a name's) with the best weight in `weights` (by position
+    /// among the name's options); of equal weights, the smaller GeoNames id.
+    private func pick(_ records: ArraySlice<PlaceRecord>, _ weights: [Double], withProbability: Bool) -> Choice {
+        let first = records.startIndex
+        let best = weights.indices.max { weights[$0] != weights[$1] ? weights[$0] < weights[$1] : records[first + $0].id > records[first + $1].id }!
+        return Choice(record: records[first + best], probability: withProbability ? probability(of: best, records, weights) : 0)
     }
 
-    /// Each option's weight for one occurrence of a name; `vote` is what the name's
-    /// occurrences count in `focus`, left out so a name does not vote for itself.
-    private func weigh(_ hint: KindHint, _ choices: borrowing Options, parentPick: PlaceRecord?, focus: Focus?, own: PlaceRecord?, vote: Double) -> [Double] {
+    /// The weight of each option of name `n` for this occurrence of it, written into
+    /// `weights`; `vote` is what the name's occurrences count in `focus`, left out so a
+    /// name does not vote for itself.
+    private func weigh(_ n: Int, _ hint: KindHint, _ choices: Options, parentPick: PlaceRecord?, focus: Focus?, own: PlaceRecord?, vote: Double,
+                       into weights: inout [Double]) {
         let parentIsProvince = parentPick.map { index.kind(of: $0) == .province } ?? false
-        var weights: [Double] = []
-        weights.reserveCapacity(choices.records.count)
-        for i in choices.records.indices {
+        for i in choices.ranges[n] {
             let option = choices.records[i]
             let k = choices.kinds[i]
             var w = choices.priors[i]
@@ -154,23 +191,22 @@ struct Resolver {
                 w += 1.5 * focus.admin1Share(option, excluding: own, confidence: vote)
             }
             if !countryBias.isEmpty, countryBias.contains(option.countryCode) { w += 1 }
-            weights.append(w)
+            weights[i] = w
         }
-        return weights
     }
 
     /// How likely the pick is right, reading the weights as log10 odds: the share of
     /// the options within 161 km of it (a town and its namesake district or province
     /// are one answer as far as a reader, or the accuracy measure, is concerned).
-    private func probability(of best: Int, _ options: [PlaceRecord], _ weights: [Double]) -> Double {
+    private func probability(of best: Int, _ records: ArraySlice<PlaceRecord>, _ weights: [Double]) -> Double {
         let top = weights[best]
+        let chosen = records[records.startIndex + best]
         var total = 0.0
         var near = 0.0
-        for (option, weight) in zip(options, weights) {
+        for (option, weight) in zip(records, weights) {
             let odds = pow(10, weight - top)
             total += odds
-            let km = GreatCircle.kilometers(option.latitude, option.longitude, options[best].latitude, options[best].longitude)
-            if km <= 161 { near += odds }
+            if GreatCircle.areWithin(161, option.latitude, option.longitude, chosen.latitude, chosen.longitude) { near += odds }
         }
         return near / total
     }

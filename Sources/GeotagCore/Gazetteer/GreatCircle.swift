@@ -13,4 +13,13 @@ public enum GreatCircle {
         let a = sin(dLat / 2) * sin(dLat / 2) + cos(lat1 * rad) * cos(lat2 * rad) * sin(dLon / 2) * sin(dLon / 2)
         return 2 * earthRadius * asin(min(1, sqrt(a)))
     }
+
+    /// Whether two points are at most `limit` kilometres apart. Points whose latitudes
+    /// alone are farther apart are told without trigonometry: a great circle is at least
+    /// as long as its north–south part.
+    public static func areWithin(_ limit: Double, _ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Bool {
+        // The margin covers rounding: the full formula decides near the limit.
+        if abs(lat2 - lat1) * (Double.pi / 180) * earthRadius > limit * (1 + 1e-9) { return false }
+        return kilometers(lat1, lon1, lat2, lon2) <= limit
+    }
 }

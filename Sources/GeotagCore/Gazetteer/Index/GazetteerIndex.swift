@@ -222,9 +222,11 @@ public final class GazetteerIndex: Sendable {
     public func kind(of record: PlaceRecord) -> PlaceKind { featureFacts(of: record).kind }
 
     /// The place's prior weight (``PlacePrior/weight(featureClass:featureCode:population:)``).
-    public func prior(of record: PlaceRecord) -> Double {
-        let facts = featureFacts(of: record)
-        return PlacePrior.weight(kind: facts.kind, codeBonus: facts.codeBonus, population: record.population)
+    public func prior(of record: PlaceRecord) -> Double { prior(of: record, facts: featureFacts(of: record)) }
+
+    /// The prior of a place whose ``featureFacts(of:)`` are known.
+    func prior(of record: PlaceRecord, facts: FeatureFacts) -> Double {
+        PlacePrior.weight(kind: facts.kind, codeBonus: facts.codeBonus, population: record.population)
     }
 
     /// The ref of place `index`'s own name.
