@@ -44,13 +44,29 @@ struct WordTable: Sendable {
                     let entry = slots[slot]
                     if entry.check == 0 { return [] }
                     if entry.check == check, Int(entry.count) == word.count,
-                       word.isEmpty || memcmp(bytes.baseAddress! + Int(entry.start), word.baseAddress!, word.count) == 0 {
+                       word.isEmpty || Self.equal(bytes.baseAddress! + Int(entry.start), word.baseAddress!, count: word.count) {
                         return entry.classes
                     }
                     slot = (slot + 1) & mask
                 }
             }
         }
+    }
+
+    /// Whether `count` bytes at `a` and `b` are the same: words are short, and a call
+    /// to `memcmp` cost more than the comparison.
+    @inline(__always)
+    private static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int) -> Bool {
+        var i = 0
+        while i + 8 <= count {
+            if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self) { return false }
+            i += 8
+        }
+        while i < count {
+            if a[i] != b[i] { return false }
+            i += 1
+        }
+        return true
     }
 
     private static func hash(_ word: some Sequence<UInt8>) -> UInt64 {
