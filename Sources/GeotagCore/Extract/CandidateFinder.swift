@@ -74,7 +74,7 @@ struct CandidateFinder {
             // A near-miss spelling of a longer name beats a shorter exact one ("Tal Tamr"
             // is Tell Tamer, not At Tall); only looked for where a name could go on.
             if match == nil || (match!.tokens.upperBound < limit && text.tokens[match!.tokens.upperBound].flags.contains(.capitalized)),
-               let loose = looseMatch(at: i, limit: limit, in: text), loose.tokens.count > match?.tokens.count ?? 0 {
+               let loose = looseMatch(at: i, limit: limit, longerThan: match?.tokens.count ?? 0, in: text) {
                 match = loose
             }
             if let match {
@@ -177,11 +177,12 @@ struct CandidateFinder {
         return !text.tokens[i + 1].flags.isDisjoint(with: [.capitalized, .caseless])
     }
 
-    /// The longest window at `i` whose skeleton (``NameSkeleton``) is that of a notable
-    /// place's name and whose spelling is a near miss of it ("Deir Ezzor", "Kamishli",
-    /// "Hasakeh"); the places are those of the names it is a near miss of.
-    private func looseMatch(at i: Int, limit: Int, in text: FoldedText) -> Candidate? {
-        for end in stride(from: limit, to: i, by: -1) where canEnd(end - 1, in: text) {
+    /// The longest window at `i`, of more than `shortest` tokens, whose skeleton
+    /// (``NameSkeleton``) is that of a notable place's name and whose spelling is a
+    /// near miss of it ("Deir Ezzor", "Kamishli", "Hasakeh"); the places are those of
+    /// the names it is a near miss of.
+    private func looseMatch(at i: Int, limit: Int, longerThan shortest: Int, in text: FoldedText) -> Candidate? {
+        for end in stride(from: limit, to: i + shortest, by: -1) where canEnd(end - 1, in: text) {
             let window = i..<end
             guard window.allSatisfy({ !text.tokens[$0].flags.isDisjoint(with: [.capitalized, .caseless, .allCaps, .article]) }) else { continue }
             let near = index.nearMisses(of: text, window)
