@@ -36,12 +36,13 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        // MinHash's inner loop, compiled for AVX-512 beside the baseline (see minhash.c).
-        .target(name: "CMinHash"),
+        // Hot loops compiled for wider CPUs (AVX-512, SHA extensions) beside the
+        // baseline, picked at run time: Swift has no per-function target attribute.
+        .target(name: "CKernels"),
         .target(
             name: "GeotagCore",
             dependencies: [
-                "CMinHash",
+                "CKernels",
                 "CSQLite",
                 "CCurl",
                 "CLibXML2",
@@ -80,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GeotagCoreTests",
-            dependencies: ["GeotagCore", "CMinHash", .product(name: "FlyingFox", package: "FlyingFox")],
+            dependencies: ["GeotagCore", "CKernels", .product(name: "FlyingFox", package: "FlyingFox")],
             resources: [.copy("Fixtures")]
         ),
     ],

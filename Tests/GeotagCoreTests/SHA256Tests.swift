@@ -25,3 +25,27 @@ import Testing
         #expect(hasher.finalize() == SHA256.digest(bytes))
     }
 }
+
+/// The compression with the CPU's SHA extensions (where it has them) and the plain C
+/// one give the same digests.
+@Suite struct SHA256KernelTests {
+    private func hex(_ bytes: [UInt8], portable: Bool) -> String {
+        var hasher = SHA256(portable: portable)
+        hasher.update(bytes)
+        return Hex.encode(hasher.finalize())
+    }
+
+    @Test func thePortableCompressionPassesTheFIPSVectors() {
+        #expect(hex(Array("abc".utf8), portable: true) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        let twoBlocks = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"
+        #expect(hex(Array(twoBlocks.utf8), portable: true) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    }
+
+    @Test func bothCompressionsAgree() {
+        var random = SplitMix64(seed: 256)
+        for length in [0, 1, 55, 56, 63, 64, 65, 127, 128, 1000, 65_537] {
+            let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            #expect(hex(bytes, portable: false) == hex(bytes, portable: true), "\(length) bytes")
+        }
+    }
+}

@@ -1,4 +1,4 @@
-import CMinHash
+import CKernels
 
 /// A MinHash signature of an article's clean text, for finding near-duplicates:
 /// syndicated wire copies that another site republished with its own headline,

@@ -1,4 +1,4 @@
-import CMinHash
+import CKernels
 import Foundation
 import Testing
 @testable import GeotagCore

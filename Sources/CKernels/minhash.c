@@ -1,4 +1,4 @@
-#include "minhash.h"
+#include "kernels.h"
 
 // Swift has no per-function target attribute, hence this small C target: the one
 // loop below is compiled for AVX-512, where the compiler multiplies eight 64-bit lanes

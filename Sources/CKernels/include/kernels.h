@@ -1,5 +1,9 @@
-#ifndef GEOTAG_MINHASH_H
-#define GEOTAG_MINHASH_H
+#ifndef GEOTAG_KERNELS_H
+#define GEOTAG_KERNELS_H
+
+// geotag's few hot loops that gain from instructions a baseline x86-64 build may not
+// use (AVX-512, the SHA extensions). Each is compiled for the wider CPU beside a
+// portable version, and the CPU picks at run time; both give the same numbers.
 
 #include <stddef.h>
 #include <stdint.h>
@@ -17,5 +21,13 @@ void geotag_minhash_fold(const uint64_t *shingles, size_t count,
 /// The same, one function at a time on any CPU: what the tests compare with.
 void geotag_minhash_fold_portable(const uint64_t *shingles, size_t count,
                                   const uint64_t *seeds, uint64_t *minima);
+
+/// SHA-256's compression function (FIPS 180-4) over `blocks` 64-byte blocks at
+/// `data`, updating the eight words of `state`. With the SHA extensions where the
+/// CPU has them.
+void geotag_sha256_compress(uint32_t state[8], const uint8_t *data, size_t blocks);
+
+/// The same in plain C on any CPU: what the tests compare with.
+void geotag_sha256_compress_portable(uint32_t state[8], const uint8_t *data, size_t blocks);
 
 #endif
