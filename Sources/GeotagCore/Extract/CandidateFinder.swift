@@ -14,6 +14,7 @@ struct Candidate: Equatable {
 
     /// Keeps the places whose matched name (its ref) passes `keep`, in order; false,
     /// with nothing changed, when none would be left.
+    @inline(__always)
     mutating func keepOptions(matchedBy keep: (UInt32) -> Bool) -> Bool {
         // Mostly every option stays: then nothing is copied.
         guard let dropped = nameRefs.firstIndex(where: { !keep($0) }) else { return true }

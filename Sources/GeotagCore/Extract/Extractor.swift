@@ -184,24 +184,28 @@ public struct Extractor: Stage {
     /// swept through Of, a town in Trabzon province ... the centre of Of"). The echoes
     /// join `names` in text order, with the places the shown name was narrowed to.
     private func withEchoes(of names: [Resolver.Name], among commonWords: [Candidate], in recognizer: Recognizer) -> [Resolver.Name] {
-        guard !names.isEmpty, !commonWords.isEmpty else { return names }
         let text = recognizer.text
+        let midSentence = commonWords.filter {
+            let first = text.tokens[$0.tokens.lowerBound].flags
+            return first.contains(.capitalized) && !first.contains(.sentenceStart)
+        }
+        guard !names.isEmpty, !midSentence.isEmpty else { return names }
         var shown: [FoldedKey: Candidate] = [:]
+        shown.reserveCapacity(names.count)
         for name in names where shown[text.key(name.candidate.tokens)] == nil {
             shown[text.key(name.candidate.tokens)] = name.candidate
         }
         var all = names
-        for var candidate in commonWords {
-            let first = text.tokens[candidate.tokens.lowerBound].flags
-            guard first.contains(.capitalized), !first.contains(.sentenceStart),
-                  let place = shown[text.key(candidate.tokens)],
+        for var candidate in midSentence {
+            guard let place = shown[text.key(candidate.tokens)],
                   !names.contains(where: { $0.candidate.tokens.overlaps(candidate.tokens) }) else { continue }
             candidate.places = place.places
             candidate.nameRefs = place.nameRefs
             candidate.loose = place.loose
             all.append(.init(candidate: candidate, confidence: 0.85, hint: kindHint(candidate.tokens, in: recognizer), parent: nil))
         }
-        return all.sorted { $0.candidate.tokens.lowerBound < $1.candidate.tokens.lowerBound }
+        // `names` are in text order already.
+        return all.count == names.count ? names : all.sorted { $0.candidate.tokens.lowerBound < $1.candidate.tokens.lowerBound }
     }
 
     /// What the neighbouring words say about the kind of place: "Diyala province",
