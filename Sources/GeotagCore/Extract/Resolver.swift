@@ -70,7 +70,7 @@ struct Resolver {
                     records.append(record)
                     kinds.append(facts.kind)
                     priors.append(index.prior(of: record, facts: facts))
-                    otherNamePenalties.append(facts.kind == .town ? index.otherNamePenalty(nameRef, of: place) : 0)
+                    otherNamePenalties.append(index.otherNamePenalty(nameRef, of: place, kind: facts.kind))
                 }
                 let range = first..<records.count
                 // Only a name that may be a province has namesake seats.

@@ -87,7 +87,12 @@ extension GazetteerIndex {
     /// ``PlacePrior/otherNamePenalty`` for a town matched by an other name of it, else 0
     /// (countries, regions, provinces and districts keep their curated other names).
     public func otherNamePenalty(_ nameRef: UInt32, of index: Int) -> Double {
-        guard kind(of: record(index)) == .town, isOtherName(nameRef, of: index) else { return 0 }
+        otherNamePenalty(nameRef, of: index, kind: kind(of: record(index)))
+    }
+
+    /// ``otherNamePenalty(_:of:)`` for a place whose kind the caller knows.
+    func otherNamePenalty(_ nameRef: UInt32, of index: Int, kind: PlaceKind) -> Double {
+        guard kind == .town, isOtherName(nameRef, of: index) else { return 0 }
         return PlacePrior.otherNamePenalty
     }
 }
