@@ -187,9 +187,13 @@ struct DatabaseContent: Equatable {
         return runs
     }
 
-    /// The result of `PRAGMA integrity_check` ("ok" for a sound file).
-    static func integrity(of path: String) throws -> String {
-        let connection = try SQLite.Connection(path: path, flags: .reader)
+    /// The result of `PRAGMA integrity_check` ("ok" for a sound file). With
+    /// `recovering`, the file is opened for writing, as the next run opens it, so that
+    /// SQLite first rolls back a hot journal that a killed run left: a run killed in
+    /// the instant its end switches the file back from WAL to a rollback journal
+    /// leaves one, which a read-only connection cannot roll back (`SQLITE_READONLY_ROLLBACK`).
+    static func integrity(of path: String, recovering: Bool = false) throws -> String {
+        let connection = try SQLite.Connection(path: path, flags: recovering ? .writer : .reader)
         defer { try? connection.close() }
         if case let .text(result)? = try connection.pragma("integrity_check") { return result }
         return "no result"

@@ -7,7 +7,10 @@ import Testing
 /// 130 or 143, and the next run carries on where it stopped. And two runs at once.
 @Suite(.enabled(if: GeotagExecutable.path != nil && BundledGazetteer.isBuilt, "needs the geotag executable and the bundled gazetteer"))
 struct StopSignalTests {
-    static let articles = 800
+    /// Enough for the run to outlast the test's first looks at the database while the
+    /// other tests keep both cores busy: 800 articles once took a second, and a faster
+    /// geotag finished them before the test saw the first batch.
+    static let articles = 3_000
 
     @Test(arguments: [SIGTERM, SIGINT])
     func aSignalStopsTheRunAfterTheBatchInHand(signal: Int32) async throws {
