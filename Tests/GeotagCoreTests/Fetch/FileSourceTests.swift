@@ -27,6 +27,18 @@ import Testing
         #expect(items.first?.document?.body == Array("Alpha".utf8))
     }
 
+    /// A folder larger than one buffer of `readdir` entries, with names of every length
+    /// up to 255 bytes and beyond ASCII: every name comes back whole (and, under
+    /// AddressSanitizer, nothing is read past the entries).
+    @Test func aLargeFolderListsEveryName() throws {
+        let folder = try ScratchFolder()
+        let names = (0..<3_000).map { i in
+            "\(i)-" + String(repeating: i % 3 == 0 ? "é" : "a", count: i % 120) + ".txt"
+        }
+        for name in names { try folder.write("many/\(name)", "x") }
+        #expect(try FileSystem.names(inFolder: folder.path + "/many").sorted() == names.sorted())
+    }
+
     @Test func locationIsThePathAsConfigured() throws {
         let folder = try makeTree()
         for configured in ["seeds/", "./seeds", "seeds//"] {
