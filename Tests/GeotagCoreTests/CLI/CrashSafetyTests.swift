@@ -57,7 +57,10 @@ struct CrashSafetyTests {
             #expect(csv == baseCSV || csv == expectedCSV, "seed \(seed): mentions.csv is neither the old nor the new export")
             let geojson = try Data(contentsOf: URL(fileURLWithPath: out + "/mentions.geojson"))
             #expect((try? JSONSerialization.jsonObject(with: geojson)) != nil, "seed \(seed): mentions.geojson does not parse")
-            #expect(try DatabaseContent.integrity(of: database, recovering: true) == "ok", "seed \(seed)")
+            // Read-only, as a GIS would open it, unless the kill left a hot journal (see
+            // DatabaseContent.integrity): then as the next run opens it, rolling it back.
+            let hotJournal = fm.fileExists(atPath: database + "-journal")
+            #expect(try DatabaseContent.integrity(of: database, recovering: hotJournal) == "ok", "seed \(seed)")
 
             let next = try await GeotagProcess.run(arguments, in: folder.path)
             #expect(next.status == 0, "seed \(seed): \(next.err)")
