@@ -1,8 +1,7 @@
 #include "kernels.h"
 
-// Swift has no per-function target attribute, hence this small C target: the one
-// loop below is compiled for AVX-512, where the compiler multiplies eight 64-bit lanes
-// at once (vpmullq), and for the baseline, and the CPU picks at run time.
+// The one loop below is compiled for AVX-512, where the compiler multiplies eight
+// 64-bit lanes at once (vpmullq), and for the baseline; the CPU picks at run time.
 
 __attribute__((always_inline))
 static inline void fold(const uint64_t *restrict shingles, size_t count,
