@@ -65,4 +65,68 @@ import Testing
             #expect(try rowCount(db, "rtree_places_geom") == 2)
         }
     }
+
+    /// The `places` rows, every column, by `place_id`.
+    private func placeRows(_ db: GeotagDatabase) throws -> [[SQLite.Value]] {
+        let statement = try db.connection.prepare("SELECT * FROM places ORDER BY place_id")
+        var rows: [[SQLite.Value]] = []
+        while try statement.step() { rows.append((0..<statement.columnCount).map { statement.value(at: $0) }) }
+        return rows
+    }
+
+    @Test func talliesInArticleOrderGiveWhatSQLGives() throws {
+        try withTemporaryFolder { folder in
+            let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
+            let places = [LoadFixtures.baghdad, LoadFixtures.diyala, LoadFixtures.madrid, LoadFixtures.added]
+            var generator = SystemRandomNumberGenerator()
+            // Three runs over 60 articles: dated in several zones, undated, or dated
+            // unreadably; some stored again with other mentions, some with none.
+            for (r, start) in [1_700_000_000.0, 1_750_000_000, 1_760_000_000].enumerated() {
+                var run = LoadFixtures.run("run-\(r)")
+                run.startedAt = Date(timeIntervalSince1970: start)
+                try db.beginRun(run)
+                var items: [LoadItem] = []
+                for a in 0..<60 where (a + r) % 3 != 0 {
+                    var article = LoadFixtures.article("doc-\(a % 7)-\(a)")
+                    article.published = [nil, "2025-0\(a % 9 + 1)-1\(r)T08:15:00+0\(a % 5):00", "yesterday", "2024-12-31T23:59:59Z"][(a + r) % 4]
+                    let mentions = (0..<Int.random(in: 0...6, using: &generator)).map { m in
+                        LoadFixtures.mention(article.docID, "Name", at: m * 10, places[Int.random(in: 0..<places.count, using: &generator)])
+                    }
+                    items.append(.article(article, mentions))
+                }
+                try db.store(items, runID: run.runID, gazetteerVersion: "g")
+                try db.finishRun(run)
+                // The other way of counting finds nothing to change.
+                #expect(try db.refreshPlaces(runID: "check-\(r)", countingInSQL: true) == 0)
+            }
+            // Mentions of no stored article, and without an article at all.
+            try db.connection.execute("""
+                INSERT INTO mentions (doc_id, place_id, place_name, start, "end") VALUES
+                  ('doc-gone', 98182, 'Baghdad', 1, 2), (NULL, 98229, 'Diyala', 3, 4), (NULL, 98229, 'Diyala', 5, 6);
+                """)
+            #expect(try db.refreshPlaces(runID: "tallied") > 0)
+            let tallied = try placeRows(db)
+            #expect(try db.refreshPlaces(runID: "in-sql", countingInSQL: true) == 0)
+            #expect(try placeRows(db) == tallied)
+            // Mentions without a doc_id count, but no article.
+            let diyala = try #require(try PlaceTallies.count(on: db.connection)?.byPlace[98229])
+            let sql = try db.connection.prepare("SELECT count(*), count(DISTINCT doc_id) FROM mentions WHERE place_id = 98229")
+            #expect(try sql.step())
+            #expect([diyala.mentions, diyala.articles] == [Int]([sql.int(at: 0), sql.int(at: 1)]))
+        }
+    }
+
+    @Test func aPlaceIDOfAnotherTypeIsCountedInSQL() throws {
+        try withTemporaryFolder { folder in
+            let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
+            let (d1, m1) = LoadFixtures.sample("d1")
+            try db.store([.article(d1, m1)], runID: "run-1", gazetteerVersion: "g")
+            #expect(try PlaceTallies.count(on: db.connection) != nil)
+            try db.connection.execute("INSERT INTO mentions (doc_id, place_id, start, \"end\") VALUES ('d1', 'by hand', 1, 2)")
+            #expect(try PlaceTallies.count(on: db.connection) == nil)
+            #expect(try db.refreshPlaces(runID: "run-2") > 0)
+            #expect(try rowCount(db, "places") == 4)
+        }
+    }
 }
+

@@ -12,14 +12,16 @@ extension GeotagDatabase {
     /// that `places` is right whatever happened before (a run killed half-way, a
     /// database edited by hand). Called by ``finishRun(_:)`` in its transaction.
     ///
-    /// The mentions are read in one pass over the table and grouped by a sort
+    /// The statistics come from ``PlaceTallies``, one pass over the mentions in article
+    /// order, for every database geotag writes. For one whose `place_id` or `doc_id`
+    /// values are of other types (edited by hand), or with `countingInSQL`, SQL counts
+    /// them: the mentions are read in one pass over the table and grouped by a sort
     /// (`NOT INDEXED`). SQLite's own plan walks the index by place and fetches each
     /// mention's row from wherever it lies: over the 2.55 million mentions of the 100k
-    /// bench corpus the statistics query took 9.8 s that way and 3.7 s this way
-    /// (`sqlite3`, 16 MB cache, file in the OS cache), and a table larger than memory
-    /// would be read from disk at random. An index by place and article, which would cover the
-    /// counts, cost the load more than it saved (a 100k run 8 s slower).
-    func refreshPlaces(runID: String) throws -> Int {
+    /// bench corpus the statistics query took 9.8 s that way and 5.8 s this way
+    /// (`sqlite3`, 16 MB cache, file in the OS cache); the whole refresh took 5.7 to
+    /// 6.2 s this way and 3.7 to 4.8 s through ``PlaceTallies``, which alone took 2.8 s.
+    func refreshPlaces(runID: String, countingInSQL: Bool = false) throws -> Int {
         let q = SQLite.quote
         let geom = q(GeoPackageSchema.geometryColumn)
         // The place's own attributes, read from its latest mention: the place fields
@@ -29,25 +31,35 @@ extension GeotagDatabase {
         }
         let statistics = ["mention_count", "article_count", "first_seen", "last_seen"]
         let columns = ["place_id"] + attributes + statistics
-        // A temporary table of the connection's own, emptied rather than dropped: a DROP
+        // Temporary tables of the connection's own, emptied rather than dropped: a DROP
         // would fail while any other statement is still reading.
+        var counts = "counts AS (SELECT * FROM temp.place_counts)"
+        let tallies = countingInSQL ? nil : try PlaceTallies.count(on: connection)
+        if let tallies {
+            try store(tallies)
+        } else {
+            counts = """
+                seen AS (
+                  SELECT a.doc_id, \(PlaceTallies.seenSQL) AS at
+                  FROM articles a LEFT JOIN runs r ON r.run_id = a.first_run_id
+                ), counts AS (
+                  SELECT m.\(q("place_id")) AS place_id, max(m.fid) AS latest, count(*) AS mention_count,
+                         count(DISTINCT m.\(q("doc_id"))) AS article_count, min(seen.at) AS first_seen, max(seen.at) AS last_seen
+                  FROM mentions m NOT INDEXED LEFT JOIN seen ON seen.doc_id = m.\(q("doc_id"))
+                  GROUP BY m.\(q("place_id"))
+                )
+                """
+        }
         try connection.execute("""
             CREATE TEMP TABLE IF NOT EXISTS place_statistics (\((columns.map(q) + [geom]).joined(separator: ", ")));
             DELETE FROM temp.place_statistics;
             INSERT INTO temp.place_statistics (\(([q("place_id"), geom] + attributes.map(q) + statistics.map(q)).joined(separator: ", ")))
-            WITH seen AS (
-              SELECT a.doc_id, coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', a.published), r.started_at) AS at
-              FROM articles a LEFT JOIN runs r ON r.run_id = a.first_run_id
-            ), counts AS (
-              SELECT m.\(q("place_id")) AS place_id, max(m.fid) AS latest, count(*) AS mention_count,
-                     count(DISTINCT m.\(q("doc_id"))) AS article_count, min(seen.at) AS first_seen, max(seen.at) AS last_seen
-              FROM mentions m NOT INDEXED LEFT JOIN seen ON seen.doc_id = m.\(q("doc_id"))
-              GROUP BY m.\(q("place_id"))
-            )
+            WITH \(counts)
             SELECT c.place_id, m.\(geom) AS \(geom), \(attributes.map { "m.\(q($0))" }.joined(separator: ", ")),
                    \(statistics.map { "c.\($0)" }.joined(separator: ", "))
             FROM counts c JOIN mentions m ON m.fid = c.latest;
             """)
+        if tallies != nil { try connection.execute("DELETE FROM temp.place_counts") }
         defer { try? connection.execute("DELETE FROM temp.place_statistics") }
 
         let values = [geom] + columns.dropFirst().map(q)
@@ -70,6 +82,25 @@ extension GeotagDatabase {
         count += try connection.prepare(
             "DELETE FROM places WHERE \(q("place_id")) NOT IN (SELECT place_id FROM temp.place_statistics)").run()
         return count
+    }
+
+    /// Writes `tallies` into the temporary table `place_counts`, in the columns of the
+    /// SQL count's `counts`.
+    private func store(_ tallies: PlaceTallies) throws {
+        try connection.execute("""
+            CREATE TEMP TABLE IF NOT EXISTS place_counts (place_id, latest, mention_count, article_count, first_seen, last_seen);
+            DELETE FROM temp.place_counts;
+            """)
+        let insert = try connection.prepare("INSERT INTO temp.place_counts VALUES (?, ?, ?, ?, ?, ?)")
+        for (place, tally) in tallies.byPlace {
+            try insert.bind(place.map { .integer($0) } ?? .null, at: 1)
+            try insert.bind(tally.latest, at: 2)
+            try insert.bind(tally.mentions, at: 3)
+            try insert.bind(tally.articles, at: 4)
+            try insert.bind(tally.firstSeen, at: 5)
+            try insert.bind(tally.lastSeen, at: 6)
+            try insert.run()
+        }
     }
 
     /// Sets the extent of both point layers in `gpkg_contents`. Every mention sits at

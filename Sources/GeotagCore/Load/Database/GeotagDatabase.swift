@@ -156,7 +156,7 @@ public final class GeotagDatabase {
 
     /// Records the end of a run, its counts and status, indexes the mentions of a bulk
     /// load (``finishBulkLoad()``), and refreshes the `places` layer
-    /// (``refreshPlaces(runID:)``) and the extents of both layers in `gpkg_contents`.
+    /// (``refreshPlaces(runID:countingInSQL:)``) and the extents of both layers in `gpkg_contents`.
     public func finishRun(_ run: RunRecord) throws {
         try connection.transaction {
             try upsert(run)

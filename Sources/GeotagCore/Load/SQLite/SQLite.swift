@@ -13,6 +13,11 @@ import CSQLite
 public enum SQLite {}
 
 extension SQLite {
+    /// The storage class of a value in a row (SQLite's datatypes).
+    public enum StorageClass: Sendable {
+        case null, integer, real, text, blob
+    }
+
     /// A value as SQLite stores it (its five storage classes).
     public enum Value: Sendable, Equatable {
         case null

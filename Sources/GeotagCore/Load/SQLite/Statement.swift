@@ -45,15 +45,18 @@ extension SQLite {
         /// copies the bytes.
         public func bind(_ value: String?, at index: Int) throws {
             guard var value else { return try bindNull(at: index) }
+            try value.withUTF8 { try bind(utf8: $0, at: index) }
+        }
+
+        /// Binds UTF-8 bytes as text, as they are, to the 1-based parameter `index`;
+        /// SQLite copies them.
+        public func bind(utf8 bytes: UnsafeBufferPointer<UInt8>, at index: Int) throws {
             // An empty buffer may have no address, and a NULL pointer would bind NULL.
-            if value.isEmpty { return try check(sqlite3_bind_text(handle, Int32(index), "", 0, geotag_sqlite_transient())) }
-            let code = value.withUTF8 { bytes -> Int32 in
-                guard bytes.count <= Int(Int32.max) else { return SQLITE_TOOBIG }
-                return bytes.withMemoryRebound(to: CChar.self) { chars in
-                    sqlite3_bind_text(handle, Int32(index), chars.baseAddress, Int32(chars.count), geotag_sqlite_transient())
-                }
-            }
-            try check(code)
+            if bytes.isEmpty { return try check(sqlite3_bind_text(handle, Int32(index), "", 0, geotag_sqlite_transient())) }
+            guard bytes.count <= Int(Int32.max) else { return try check(SQLITE_TOOBIG) }
+            try check(bytes.withMemoryRebound(to: CChar.self) { chars in
+                sqlite3_bind_text(handle, Int32(index), chars.baseAddress, Int32(chars.count), geotag_sqlite_transient())
+            })
         }
 
         /// Binds bytes as a BLOB to the 1-based parameter `index`; SQLite copies them.
@@ -155,6 +158,24 @@ extension SQLite {
             guard let bytes = sqlite3_column_text(handle, Int32(index)) else { return nil }
             let count = Int(sqlite3_column_bytes(handle, Int32(index)))
             return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+        }
+
+        /// The storage class of the 0-based column `index` of the current row.
+        public func storageClass(at index: Int) -> StorageClass {
+            switch sqlite3_column_type(handle, Int32(index)) {
+            case SQLITE_INTEGER: .integer
+            case SQLITE_FLOAT: .real
+            case SQLITE_TEXT: .text
+            case SQLITE_BLOB: .blob
+            default: .null
+            }
+        }
+
+        /// Calls `body` with the UTF-8 bytes of the 0-based column `index` as text, in
+        /// place (valid until the next step), nil for NULL: no `String` is made.
+        public func withText<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>?) throws -> R) rethrows -> R {
+            guard let bytes = sqlite3_column_text(handle, Int32(index)) else { return try body(nil) }
+            return try body(UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, Int32(index)))))
         }
 
         /// The 0-based column `index` as bytes, nil for NULL.
