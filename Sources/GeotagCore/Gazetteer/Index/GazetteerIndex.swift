@@ -4,7 +4,7 @@ import Synchronization
 import Glibc
 #endif
 
-/// A gazetteer index mapped into memory (``IndexBytes``) and checked against its
+/// A gazetteer index read into memory (``IndexBytes``) and checked against its
 /// checksum; immutable, so every thread of a run shares it.
 ///
 /// Lookups work on folded keys (see ``NameKey``) without allocating: the matcher hashes
@@ -49,7 +49,7 @@ public final class GazetteerIndex: Sendable {
 
     /// Maps and checks the index at `path`.
     public convenience init(path: String) throws(GeotagError) {
-        try self.init(storage: IndexBytes(mapping: path), path: path)
+        try self.init(storage: IndexBytes(reading: path), path: path)
     }
 
     /// Checks and opens an index held in memory.
