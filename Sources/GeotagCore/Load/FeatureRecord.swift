@@ -24,6 +24,9 @@ public protocol FeatureRecord: Sendable {
     static var fields: [(name: String, type: FieldType)] { get }
     /// The values in the order of ``fields``.
     var values: [FieldValue] { get }
+    /// Calls `body` with each value in the order of ``fields``: ``values`` without the
+    /// array, for the exports, which format millions of records.
+    func forEachValue(_ body: (FieldValue) -> Void)
     /// A record from the values of ``fields`` in order (as read back from the
     /// database); nil when the count or a type does not fit.
     init?(values: [FieldValue])
@@ -31,6 +34,12 @@ public protocol FeatureRecord: Sendable {
     var latitude: Double { get }
     /// WGS 84 longitude.
     var longitude: Double { get }
+}
+
+extension FeatureRecord {
+    public func forEachValue(_ body: (FieldValue) -> Void) {
+        for value in values { body(value) }
+    }
 }
 
 /// Reads typed values out of a row given in the order of a record's fields, for the

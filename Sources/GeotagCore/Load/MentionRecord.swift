@@ -43,16 +43,22 @@ public struct MentionRecord: FeatureRecord, Equatable {
         ("run_id", .text), ("gazetteer_version", .text),
     ]
 
-    /// The values in the order of ``fields``.
+    /// The values in the order of ``fields``, as ``forEachValue(_:)`` gives them.
     public var values: [Value] {
-        [
-            .text(docID), Value(url), Value(source), Value(title), Value(published),
-            .text(mention), .integer(start), .integer(end), .text(sentence),
-            .integer(placeID), .text(placeName), .text(featureClass), .text(featureCode),
-            .text(countryCode), .text(admin1Code), .text(admin1Name), .text(admin2Name),
-            .real(latitude), .real(longitude), .integer(precision), .real(score),
-            Value(runID), .text(gazetteerVersion),
-        ]
+        var values: [Value] = []
+        values.reserveCapacity(Self.fields.count)
+        forEachValue { values.append($0) }
+        return values
+    }
+
+    /// Calls `body` with each value in the order of ``fields``: the one list of them.
+    public func forEachValue(_ body: (Value) -> Void) {
+        body(.text(docID)); body(Value(url)); body(Value(source)); body(Value(title)); body(Value(published))
+        body(.text(mention)); body(.integer(start)); body(.integer(end)); body(.text(sentence))
+        body(.integer(placeID)); body(.text(placeName)); body(.text(featureClass)); body(.text(featureCode))
+        body(.text(countryCode)); body(.text(admin1Code)); body(.text(admin1Name)); body(.text(admin2Name))
+        body(.real(latitude)); body(.real(longitude)); body(.integer(precision)); body(.real(score))
+        body(Value(runID)); body(.text(gazetteerVersion))
     }
 
     /// Builds a record from the values of ``fields`` in order (as read back from the

@@ -46,16 +46,19 @@ public struct CSVWriter {
     }
 
     /// The rows of `records`, as ``write(_:)`` would write them one by one.
-    public static func formatted(_ records: some Sequence<MentionRecord>) -> [UInt8] {
+    public static func formatted(_ records: [MentionRecord]) -> [UInt8] {
         var bytes: [UInt8] = []
-        for record in records { appendRow(record, to: &bytes) }
+        // By index: a for-in loop copies each record, 15 strings retained and released.
+        for i in records.indices { appendRow(records[i], to: &bytes) }
         return bytes
     }
 
     /// Appends `record` as one CSV row, CRLF included.
-    public static func appendRow(_ record: MentionRecord, to bytes: inout [UInt8]) {
-        for (i, value) in record.values.enumerated() {
-            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+    public static func appendRow(_ record: borrowing MentionRecord, to bytes: inout [UInt8]) {
+        var first = true
+        record.forEachValue { value in
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            first = false
             switch value {
             case let .text(text): appendCell(neutralised(text), to: &bytes)
             case let .integer(n): bytes.append(contentsOf: String(n).utf8)
@@ -69,7 +72,7 @@ public struct CSVWriter {
     }
 
     /// `POINT(lon lat)`, or `POINT EMPTY` when a coordinate is not a number.
-    public static func wkt(_ record: MentionRecord) -> String {
+    public static func wkt(_ record: borrowing MentionRecord) -> String {
         guard let lon = DecimalText.shortest(record.longitude), let lat = DecimalText.shortest(record.latitude)
         else { return "POINT EMPTY" }
         return "POINT(\(lon) \(lat))"

@@ -51,9 +51,10 @@ public struct GeoJSONWriter {
 
     /// The features of `records`, as a writer of `form` would write them one by one;
     /// `first` when they begin the collection.
-    public static func formatted(_ records: some Sequence<some FeatureRecord>, form: Form, first: Bool) -> [UInt8] {
+    public static func formatted(_ records: [some FeatureRecord], form: Form, first: Bool) -> [UInt8] {
         var bytes: [UInt8] = []
-        for (i, record) in records.enumerated() { append(record, form: form, first: first && i == 0, to: &bytes) }
+        // By index: a for-in loop copies each record, its strings retained and released.
+        for i in records.indices { append(records[i], form: form, first: first && i == 0, to: &bytes) }
         return bytes
     }
 

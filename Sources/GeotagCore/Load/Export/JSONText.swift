@@ -136,10 +136,13 @@ extension FeatureRecord {
     /// order (`null` for nil): a GeoJSON feature's properties, or a JSON line.
     public func appendJSONObject(to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "{"))
-        for (i, (field, value)) in zip(Self.fields, values).enumerated() {
+        let fields = Self.fields
+        var i = 0
+        forEachValue { value in
             if i > 0 { bytes.append(UInt8(ascii: ",")) }
-            JSONText.appendQuoted(field.name, to: &bytes)
+            JSONText.appendQuoted(fields[i].name, to: &bytes)
             bytes.append(UInt8(ascii: ":"))
+            i += 1
             switch value {
             case let .text(s): JSONText.appendQuoted(s, to: &bytes)
             case let .integer(n): bytes.append(contentsOf: String(n).utf8)
