@@ -47,7 +47,7 @@ public final class GazetteerIndex: Sendable {
     /// hundred codes, asked for every option of every name.
     private let featureFactsByCode = Mutex<[UInt64: FeatureFacts]>([:])
 
-    /// Maps and checks the index at `path`.
+    /// Reads and checks the index at `path`.
     public convenience init(path: String) throws(GeotagError) {
         try self.init(storage: IndexBytes(reading: path), path: path)
     }

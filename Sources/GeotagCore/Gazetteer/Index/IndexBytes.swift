@@ -12,8 +12,9 @@ import Glibc
 /// (as it was until stop 20), each such read was mostly a TLB miss too; in 2 MB pages
 /// (transparent huge pages, asked for with `MADV_HUGEPAGE`, which the usual kernel
 /// setting "madvise" grants) the key look-up's share of extraction's samples fell from
-/// 7.8% to 5.4%. The price: the bytes are copied once at load (a page-cache mapping
-/// cannot be given huge pages on demand), and processes no longer share them.
+/// 7.8% to 5.4%. The price: the bytes are copied once at load (a mapping of the file
+/// would get huge pages, if at all, only later from khugepaged), and processes no
+/// longer share them.
 ///
 /// `@unchecked Sendable`: `base` points to memory that nothing writes after `init` (a
 /// copy this value owns) and that is released only in `deinit`, so any number of

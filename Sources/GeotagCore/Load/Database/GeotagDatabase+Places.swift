@@ -33,10 +33,11 @@ extension GeotagDatabase {
         let columns = ["place_id"] + attributes + statistics
         // Temporary tables of the connection's own, emptied rather than dropped: a DROP
         // would fail while any other statement is still reading.
-        var counts = "counts AS (SELECT * FROM temp.place_counts)"
         let tallies = countingInSQL ? nil : try PlaceTallies.count(on: connection)
+        let counts: String
         if let tallies {
-            try store(tallies)
+            try writePlaceCounts(tallies)
+            counts = "counts AS (SELECT * FROM temp.place_counts)"
         } else {
             counts = """
                 seen AS (
@@ -86,7 +87,7 @@ extension GeotagDatabase {
 
     /// Writes `tallies` into the temporary table `place_counts`, in the columns of the
     /// SQL count's `counts`.
-    private func store(_ tallies: PlaceTallies) throws {
+    private func writePlaceCounts(_ tallies: PlaceTallies) throws {
         try connection.execute("""
             CREATE TEMP TABLE IF NOT EXISTS place_counts (place_id, latest, mention_count, article_count, first_seen, last_seen);
             DELETE FROM temp.place_counts;
