@@ -262,13 +262,15 @@ enum TextMeasure {
             word = ""
         }
         for scalar in text.unicodeScalars {
-            if scalar.properties.numericType != nil {
+            // ASCII decided here: among its scalars only 0-9 have a numeric type and only
+            // A-Z and a-z are alphabetic, and the property look-ups cost more than the rest.
+            if scalar.isASCII ? scalar.value &- 0x30 < 10 : ScalarProperties.isNumeric(scalar) {
                 digits += 1
                 if separatorAfterDigit { figuresWithSeparator = true }
                 separatorAfterDigit = false
                 lastWasDigit = true
                 endWord()
-            } else if scalar.properties.isAlphabetic {
+            } else if scalar.isASCII ? (scalar.value | 0x20) &- 0x61 < 26 : ScalarProperties.isAlphabetic(scalar) {
                 alphabetic += 1
                 word.unicodeScalars.append(scalar)
                 lastWasDigit = false

@@ -13,6 +13,10 @@ enum ScalarProperties {
         scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
+    /// A letter of any script (Unicode's Alphabetic).
+    @inline(never)
+    static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic }
+
     /// A digit or another number character of any script.
     @inline(never)
     static func isNumeric(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.numericType != nil }

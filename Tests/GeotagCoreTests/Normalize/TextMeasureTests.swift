@@ -18,4 +18,19 @@ struct TextMeasureTests {
         // What the rules counted before: split on whitespace Characters, words with a letter.
         #expect(text.split(whereSeparator: \.isWhitespace).count(where: { TextMeasure.letters(in: String($0)) > 0 }) == words)
     }
+
+    /// What the ASCII fast paths of `isNoise` and the byline's word split rest on.
+    @Test func asciiFastPathsAnswerAsTheUnicodeProperties() {
+        for value in UInt32(0)..<128 {
+            let scalar = Unicode.Scalar(value)!
+            #expect((value &- 0x30 < 10) == (scalar.properties.numericType != nil), "\(value)")
+            #expect(((value | 0x20) &- 0x61 < 26) == scalar.properties.isAlphabetic, "\(value)")
+            #expect(TextHygiene.isWhitespace(scalar) == scalar.properties.isWhitespace, "\(value)")
+        }
+        // A Character is whitespace by its first scalar.
+        for text in [" \u{301}", "\r\n", "a\u{301}", "\u{A0}", "\u{2003}", "\u{301}", "x"] {
+            let character = Character(text)
+            #expect(character.isWhitespace == TextHygiene.isWhitespace(character.unicodeScalars.first!), "\(text.unicodeScalars.map(\.value))")
+        }
+    }
 }
