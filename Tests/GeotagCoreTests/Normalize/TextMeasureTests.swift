@@ -33,4 +33,16 @@ struct TextMeasureTests {
             #expect(character.isWhitespace == TextHygiene.isWhitespace(character.unicodeScalars.first!), "\(text.unicodeScalars.map(\.value))")
         }
     }
+
+    @Test func lettersCountAlikeOverAStringAndItsBytes() {
+        for text in ["", "Mosul 2025", "Diyālá, Ḥamāh", "اشتباكات في دير الزور ١٢", "— • | 😀 ⅷ"] {
+            let scalars = text.unicodeScalars.count { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+            #expect(TextMeasure.letters(in: text) == scalars, "\(text)")
+            #expect(Array(text.utf8 + [0]).withUnsafeBufferPointer { TextMeasure.letters(inUTF8: $0.baseAddress!) } == scalars)
+        }
+        // Ill-formed: a lone continuation byte and a sequence cut short count nothing.
+        let bytes: [UInt8] = [0x41, 0x80, 0x42, 0xD8, 0xA7, 0xE2, 0x80]
+        #expect(bytes.withUnsafeBufferPointer { TextMeasure.letters(inUTF8: $0) } == 3)
+    }
 }
+
