@@ -79,7 +79,7 @@ enum MainText {
             // Split no further than the thirteenth word: an article's first paragraphs are
             // long. A Character is whitespace by its first scalar (as `isWhitespace` says),
             // asked with an ASCII fast path: the Unicode property look-up of every
-            // Character had been 4% of normalizing a page.
+            // Character had been 4% of the normalize stage's samples.
             paragraph.headingLevel == nil
                 && paragraph.text.split(maxSplits: 12, whereSeparator: { TextHygiene.isWhitespace($0.unicodeScalars.first!) }).count <= 12
                 && names.contains { paragraph.text.contains($0) }
