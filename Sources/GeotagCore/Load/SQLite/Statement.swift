@@ -139,7 +139,7 @@ extension SQLite {
 
         /// Whether the 0-based column `index` of the current row is NULL.
         public func isNull(at index: Int) -> Bool {
-            sqlite3_column_type(handle, Int32(index)) == SQLITE_NULL
+            storageClass(at: index) == .null
         }
 
         /// The 0-based column `index` as an integer (0 for NULL).
@@ -154,10 +154,7 @@ extension SQLite {
 
         /// The 0-based column `index` as text, nil for NULL.
         public func text(at index: Int) -> String? {
-            // Per SQLite's rules: ask for the text first, then its byte count.
-            guard let bytes = sqlite3_column_text(handle, Int32(index)) else { return nil }
-            let count = Int(sqlite3_column_bytes(handle, Int32(index)))
-            return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+            withText(at: index) { $0.map { String(decoding: $0, as: UTF8.self) } }
         }
 
         /// The storage class of the 0-based column `index` of the current row.
@@ -174,6 +171,7 @@ extension SQLite {
         /// Calls `body` with the UTF-8 bytes of the 0-based column `index` as text, in
         /// place (valid until the next step), nil for NULL: no `String` is made.
         public func withText<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>?) throws -> R) rethrows -> R {
+            // Per SQLite's rules: ask for the text first, then its byte count.
             guard let bytes = sqlite3_column_text(handle, Int32(index)) else { return try body(nil) }
             return try body(UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, Int32(index)))))
         }
@@ -189,12 +187,12 @@ extension SQLite {
 
         /// The 0-based column `index` as the ``Value`` of its storage class.
         public func value(at index: Int) -> Value {
-            switch sqlite3_column_type(handle, Int32(index)) {
-            case SQLITE_INTEGER: return .integer(int(at: index))
-            case SQLITE_FLOAT: return .real(double(at: index))
-            case SQLITE_TEXT: return text(at: index).map(Value.text) ?? .null
-            case SQLITE_BLOB: return .blob(blob(at: index) ?? [])
-            default: return .null
+            switch storageClass(at: index) {
+            case .integer: .integer(int(at: index))
+            case .real: .real(double(at: index))
+            case .text: text(at: index).map(Value.text) ?? .null
+            case .blob: .blob(blob(at: index) ?? [])
+            case .null: .null
             }
         }
     }
