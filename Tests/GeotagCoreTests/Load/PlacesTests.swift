@@ -116,6 +116,30 @@ import Testing
         }
     }
 
+    @Test func anArticleApartInTheTableIsCountedOnce() throws {
+        try withTemporaryFolder { folder in
+            let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
+            let (d1, m1) = LoadFixtures.sample("d1")
+            let (d2, m2) = LoadFixtures.sample("d2")
+            try db.store([.article(d1, m1), .article(d2, m2)], runID: "run-1", gazetteerVersion: "g")
+            let together = try #require(try PlaceTallies.count(on: db.connection))
+            #expect(try PlaceTallies.count(on: db.connection, order: .key) == together)
+            // A mention of d1 after those of d2: in the table's order d1 comes twice.
+            try db.connection.execute("""
+                INSERT INTO mentions (doc_id, place_id, place_name, start, "end") VALUES ('d1', 98229, 'Diyala', 900, 906)
+                """)
+            let apart = try #require(try PlaceTallies.count(on: db.connection))
+            #expect(try PlaceTallies.count(on: db.connection, order: .key) == apart)
+            let sql = try db.connection.prepare("SELECT count(*), count(DISTINCT doc_id) FROM mentions WHERE place_id = 98229")
+            #expect(try sql.step())
+            let diyala = try #require(apart.byPlace[98229])
+            #expect([diyala.mentions, diyala.articles] == [Int]([sql.int(at: 0), sql.int(at: 1)]))
+            #expect(diyala.mentions == (together.byPlace[98229]?.mentions ?? 0) + 1)
+            #expect(try db.refreshPlaces(runID: "tallied") > 0)
+            #expect(try db.refreshPlaces(runID: "in-sql", countingInSQL: true) == 0)
+        }
+    }
+
     @Test func aPlaceIDOfAnotherTypeIsCountedInSQL() throws {
         try withTemporaryFolder { folder in
             let db = try GeotagDatabase(path: folder + "/geotag.gpkg")

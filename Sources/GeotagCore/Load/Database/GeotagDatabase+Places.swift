@@ -12,15 +12,16 @@ extension GeotagDatabase {
     /// that `places` is right whatever happened before (a run killed half-way, a
     /// database edited by hand). Called by ``finishRun(_:)`` in its transaction.
     ///
-    /// The statistics come from ``PlaceTallies``, one pass over the mentions in article
-    /// order, for every database geotag writes. For one whose `place_id` or `doc_id`
+    /// The statistics come from ``PlaceTallies``, one pass over the mentions article by
+    /// article, for every database geotag writes. For one whose `place_id` or `doc_id`
     /// values are of other types (edited by hand), or with `countingInSQL`, SQL counts
     /// them: the mentions are read in one pass over the table and grouped by a sort
     /// (`NOT INDEXED`). SQLite's own plan walks the index by place and fetches each
     /// mention's row from wherever it lies: over the 2.55 million mentions of the 100k
     /// bench corpus the statistics query took 9.8 s that way and 5.8 s this way
-    /// (`sqlite3`, 16 MB cache, file in the OS cache); the whole refresh took 5.7 to
-    /// 6.2 s this way and 3.7 to 4.8 s through ``PlaceTallies``, which alone took 2.8 s.
+    /// (`sqlite3`, 16 MB cache, file in the OS cache). At the end of a 100k run, with
+    /// the export beside it, the whole refresh took about 6 s this way and 3.8 to 5.5 s
+    /// through ``PlaceTallies``.
     func refreshPlaces(runID: String, countingInSQL: Bool = false) throws -> Int {
         let q = SQLite.quote
         let geom = q(GeoPackageSchema.geometryColumn)
@@ -98,8 +99,9 @@ extension GeotagDatabase {
             try insert.bind(tally.latest, at: 2)
             try insert.bind(tally.mentions, at: 3)
             try insert.bind(tally.articles, at: 4)
-            try insert.bind(tally.firstSeen, at: 5)
-            try insert.bind(tally.lastSeen, at: 6)
+            for (column, time) in [(5, tally.firstSeen), (6, tally.lastSeen)] {
+                if let time { try time.withUnsafeBufferPointer { try insert.bind(utf8: $0, at: column) } } else { try insert.bind(String?.none, at: column) }
+            }
             try insert.run()
         }
     }
