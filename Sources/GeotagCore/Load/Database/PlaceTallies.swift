@@ -16,10 +16,14 @@ import Foundation
 /// gazetteer's), not the number of mentions.
 ///
 /// The pass remembers a 64-bit hash of every article it has finished (16 MB of memory
-/// for a million articles): an article that comes back later in the table (a
-/// database edited by hand) would count twice, so then, and on a hash collision, the
-/// pass starts again in the key index's order, `(doc_id, start, end)`, where each
-/// article's mentions are together by construction.
+/// for a million articles). An article that comes back later in the table would
+/// count twice, so then, and on a hash collision, the pass starts again in the key
+/// index's order, `(doc_id, start, end)`, where each article's mentions are together
+/// by construction. That happens once an article has been stored again with some
+/// mentions changed and some new (the changed ones keep their rows, the new ones go
+/// to the end; see ``GeotagDatabase/store(_:runID:gazetteerVersion:)``) or the
+/// database was edited by hand; such a database pays for the table pass up to the
+/// first article apart, on top of the key pass it paid before.
 ///
 /// It gives what the SQL gives, value for value, for mentions whose `place_id` is an
 /// integer or NULL and whose `doc_id` is text or NULL, which is every mention geotag
