@@ -63,6 +63,31 @@ import Testing
         #expect(DecimalText.shortest(.infinity) == nil)
     }
 
+    /// Numbers of at most six decimals are written from their millionths, the others
+    /// through `description`: both ways give the same text.
+    @Test func millionthsAreWrittenAsDescriptionWritesThem() {
+        var generator = SplitMix64(seed: 21)
+        var fast = 0
+        for _ in 0..<100_000 {
+            let decimals = Int.random(in: 0...7, using: &generator)
+            let units = Double(UInt64.random(in: 0...(1 << 50), using: &generator) >> UInt64.random(in: 0...50, using: &generator))
+            let near = (1e9 - 1) + Double(Int.random(in: 0...2_000_000, using: &generator)) / 1e6
+            for x in [units / pow(10, Double(decimals)), (Double(Int.random(in: -18_000_000...18_000_000, using: &generator)) / 1e5),
+                      Double(Int.random(in: 0...1000, using: &generator)) / 1000, near, Double(bitPattern: generator.next())] {
+                guard x.isFinite, x != 0 else { continue }
+                for value in [x, -x] {
+                    let text = DecimalText.shortest(value)
+                    #expect(text == DecimalText.expanded(value), "\(value)")
+                    if value.magnitude < 1e9, ((value.magnitude * 1e6).rounded() / 1e6) == value.magnitude { fast += 1 }
+                }
+            }
+        }
+        #expect(fast > 500_000)
+        #expect(DecimalText.rounded(-0.0000001) == "0")
+        #expect(DecimalText.rounded(44.3614884) == "44.361488")
+        #expect(DecimalText.rounded(-3.70) == "-3.7")
+    }
+
     @Test func shortestRoundTrips() {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2_000 {

@@ -61,21 +61,31 @@ public struct CSVWriter {
             first = false
             switch value {
             case let .text(text): appendCell(neutralised(text), to: &bytes)
-            case let .integer(n): bytes.append(contentsOf: String(n).utf8)
-            case let .real(x): bytes.append(contentsOf: (DecimalText.shortest(x) ?? "").utf8)
+            case let .integer(n): DecimalText.appendInteger(n, to: &bytes)
+            case let .real(x): _ = DecimalText.appendShortest(x, to: &bytes)
             case .null: break
             }
         }
         bytes.append(UInt8(ascii: ","))
-        appendCell(wkt(record), to: &bytes)
+        appendWKT(record, to: &bytes)
         bytes.append(contentsOf: [0x0D, 0x0A])
     }
 
     /// `POINT(lon lat)`, or `POINT EMPTY` when a coordinate is not a number.
     public static func wkt(_ record: borrowing MentionRecord) -> String {
-        guard let lon = DecimalText.shortest(record.longitude), let lat = DecimalText.shortest(record.latitude)
-        else { return "POINT EMPTY" }
-        return "POINT(\(lon) \(lat))"
+        var bytes: [UInt8] = []
+        appendWKT(record, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``wkt(_:)``'s text, a cell that never needs quotes.
+    private static func appendWKT(_ record: borrowing MentionRecord, to bytes: inout [UInt8]) {
+        guard record.longitude.isFinite, record.latitude.isFinite else { return bytes.append(contentsOf: "POINT EMPTY".utf8) }
+        bytes.append(contentsOf: "POINT(".utf8)
+        _ = DecimalText.appendShortest(record.longitude, to: &bytes)
+        bytes.append(UInt8(ascii: " "))
+        _ = DecimalText.appendShortest(record.latitude, to: &bytes)
+        bytes.append(UInt8(ascii: ")"))
     }
 
     /// `text` with a `'` in front when a spreadsheet would read it as a formula.

@@ -38,7 +38,7 @@ public struct GeoJSONWriter {
     /// Writes one feature.
     public mutating func write(_ record: some FeatureRecord) throws {
         let (first, form) = (count == 0, form)
-        try output.append { Self.append(record, form: form, first: first, to: &$0) }
+        try output.append { Self.append(record, form: form, first: first, keys: type(of: record).jsonKeys, to: &$0) }
         count += 1
     }
 
@@ -51,20 +51,21 @@ public struct GeoJSONWriter {
 
     /// The features of `records`, as a writer of `form` would write them one by one;
     /// `first` when they begin the collection.
-    public static func formatted(_ records: [some FeatureRecord], form: Form, first: Bool) -> [UInt8] {
+    public static func formatted<Record: FeatureRecord>(_ records: [Record], form: Form, first: Bool) -> [UInt8] {
+        let keys = Record.jsonKeys
         var bytes: [UInt8] = []
         // By index: a for-in loop copies each record, its strings retained and released.
-        for i in records.indices { append(records[i], form: form, first: first && i == 0, to: &bytes) }
+        for i in records.indices { append(records[i], form: form, first: first && i == 0, keys: keys, to: &bytes) }
         return bytes
     }
 
     /// Appends one feature with what separates it from the one before in `form`.
-    private static func append(_ record: some FeatureRecord, form: Form, first: Bool, to bytes: inout [UInt8]) {
+    private static func append(_ record: some FeatureRecord, form: Form, first: Bool, keys: [[UInt8]], to bytes: inout [UInt8]) {
         switch form {
         case .collection: if !first { bytes.append(contentsOf: ",\n".utf8) }
         case .sequence: bytes.append(0x1E)  // RS
         }
-        appendFeature(record, to: &bytes)
+        appendFeature(record, keys: keys, to: &bytes)
         if form == .sequence { bytes.append(0x0A) }
     }
 
@@ -76,18 +77,23 @@ public struct GeoJSONWriter {
     /// Appends `record` as one Feature; its geometry is `null` when a coordinate is
     /// not a number.
     public static func appendFeature(_ record: some FeatureRecord, to bytes: inout [UInt8]) {
+        appendFeature(record, keys: type(of: record).jsonKeys, to: &bytes)
+    }
+
+    /// ``appendFeature(_:to:)`` with the property keys of ``FeatureRecord/jsonKeys``.
+    private static func appendFeature(_ record: some FeatureRecord, keys: [[UInt8]], to bytes: inout [UInt8]) {
         bytes.append(contentsOf: #"{"type":"Feature","geometry":"#.utf8)
-        if let lon = DecimalText.rounded(record.longitude, places: 6), let lat = DecimalText.rounded(record.latitude, places: 6) {
+        if record.longitude.isFinite, record.latitude.isFinite {
             bytes.append(contentsOf: #"{"type":"Point","coordinates":["#.utf8)
-            bytes.append(contentsOf: lon.utf8)
+            _ = DecimalText.appendRounded(record.longitude, places: 6, to: &bytes)
             bytes.append(UInt8(ascii: ","))
-            bytes.append(contentsOf: lat.utf8)
+            _ = DecimalText.appendRounded(record.latitude, places: 6, to: &bytes)
             bytes.append(contentsOf: "]}".utf8)
         } else {
             bytes.append(contentsOf: "null".utf8)
         }
         bytes.append(contentsOf: #","properties":"#.utf8)
-        record.appendJSONObject(to: &bytes)
+        record.appendJSONObject(to: &bytes, keys: keys)
         bytes.append(UInt8(ascii: "}"))
     }
 }

@@ -59,7 +59,8 @@ public enum JSONText {
     /// Appends `x` as a JSON number (``DecimalText/shortest(_:)``), or `null` when it
     /// is nil or not finite.
     public static func appendNumber(_ x: Double?, to bytes: inout [UInt8]) {
-        bytes.append(contentsOf: (x.flatMap(DecimalText.shortest) ?? "null").utf8)
+        if let x, DecimalText.appendShortest(x, to: &bytes) { return }
+        bytes.append(contentsOf: "null".utf8)
     }
 }
 
@@ -135,17 +136,31 @@ extension FeatureRecord {
     /// Appends the record as a JSON object with one member per ``fields`` entry, in
     /// order (`null` for nil): a GeoJSON feature's properties, or a JSON line.
     public func appendJSONObject(to bytes: inout [UInt8]) {
+        appendJSONObject(to: &bytes, keys: Self.jsonKeys)
+    }
+
+    /// Each of ``fields``' names as a JSON object key with its colon (`"doc_id":`),
+    /// made once for many records.
+    static var jsonKeys: [[UInt8]] {
+        fields.map { field in
+            var key: [UInt8] = []
+            JSONText.appendQuoted(field.name, to: &key)
+            key.append(UInt8(ascii: ":"))
+            return key
+        }
+    }
+
+    /// ``appendJSONObject(to:)`` with the keys of ``jsonKeys``, made by the caller.
+    func appendJSONObject(to bytes: inout [UInt8], keys: [[UInt8]]) {
         bytes.append(UInt8(ascii: "{"))
-        let fields = Self.fields
         var i = 0
         forEachValue { value in
             if i > 0 { bytes.append(UInt8(ascii: ",")) }
-            JSONText.appendQuoted(fields[i].name, to: &bytes)
-            bytes.append(UInt8(ascii: ":"))
+            bytes.append(contentsOf: keys[i])
             i += 1
             switch value {
             case let .text(s): JSONText.appendQuoted(s, to: &bytes)
-            case let .integer(n): bytes.append(contentsOf: String(n).utf8)
+            case let .integer(n): DecimalText.appendInteger(n, to: &bytes)
             case let .real(x): JSONText.appendNumber(x, to: &bytes)
             case .null: bytes.append(contentsOf: "null".utf8)
             }
