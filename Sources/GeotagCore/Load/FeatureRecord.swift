@@ -25,8 +25,8 @@ public protocol FeatureRecord: Sendable {
     /// The values in the order of ``fields``.
     var values: [FieldValue] { get }
     /// Calls `body` with each value in the order of ``fields``: ``values`` without the
-    /// array, for the exports, which format millions of records.
-    func forEachValue(_ body: (FieldValue) -> Void)
+    /// array, for the loader and the exports, which write millions of records.
+    func forEachValue(_ body: (FieldValue) throws -> Void) rethrows
     /// A record from the values of ``fields`` in order (as read back from the
     /// database); nil when the count or a type does not fit.
     init?(values: [FieldValue])
@@ -37,8 +37,8 @@ public protocol FeatureRecord: Sendable {
 }
 
 extension FeatureRecord {
-    public func forEachValue(_ body: (FieldValue) -> Void) {
-        for value in values { body(value) }
+    public func forEachValue(_ body: (FieldValue) throws -> Void) rethrows {
+        for value in values { try body(value) }
     }
 }
 

@@ -52,13 +52,13 @@ public struct MentionRecord: FeatureRecord, Equatable {
     }
 
     /// Calls `body` with each value in the order of ``fields``: the one list of them.
-    public func forEachValue(_ body: (Value) -> Void) {
-        body(.text(docID)); body(Value(url)); body(Value(source)); body(Value(title)); body(Value(published))
-        body(.text(mention)); body(.integer(start)); body(.integer(end)); body(.text(sentence))
-        body(.integer(placeID)); body(.text(placeName)); body(.text(featureClass)); body(.text(featureCode))
-        body(.text(countryCode)); body(.text(admin1Code)); body(.text(admin1Name)); body(.text(admin2Name))
-        body(.real(latitude)); body(.real(longitude)); body(.integer(precision)); body(.real(score))
-        body(Value(runID)); body(.text(gazetteerVersion))
+    public func forEachValue(_ body: (Value) throws -> Void) rethrows {
+        try body(.text(docID)); try body(Value(url)); try body(Value(source)); try body(Value(title)); try body(Value(published))
+        try body(.text(mention)); try body(.integer(start)); try body(.integer(end)); try body(.text(sentence))
+        try body(.integer(placeID)); try body(.text(placeName)); try body(.text(featureClass)); try body(.text(featureCode))
+        try body(.text(countryCode)); try body(.text(admin1Code)); try body(.text(admin1Name)); try body(.text(admin2Name))
+        try body(.real(latitude)); try body(.real(longitude)); try body(.integer(precision)); try body(.real(score))
+        try body(Value(runID)); try body(.text(gazetteerVersion))
     }
 
     /// Builds a record from the values of ``fields`` in order (as read back from the

@@ -431,7 +431,7 @@ public final class GeotagDatabase {
             try statement.bind(blob: point.blob, at: index)
             index += 1
         }
-        try statement.bind(record.values, from: index)
+        try statement.bind(record, from: index)
         if let fid { try statement.bind(fid, at: index + MentionRecord.fields.count) }
         try statement.run()
         switch kind {

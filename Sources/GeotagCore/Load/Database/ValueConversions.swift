@@ -29,16 +29,18 @@ extension FieldValue {
 }
 
 extension SQLite.Statement {
-    /// Binds fields' values to consecutive parameters, the first at `index`, without
-    /// an array of ``SQLite/Value`` in between (a mention row binds 23 of them).
-    func bind(_ values: [FieldValue], from index: Int) throws {
-        for (offset, value) in values.enumerated() {
+    /// Binds a record's values to consecutive parameters, the first at `index`,
+    /// without an array in between (a mention row binds 23 of them).
+    func bind(_ record: some FeatureRecord, from index: Int) throws {
+        var index = index
+        try record.forEachValue { value in
             switch value {
-            case .null: try bindNull(at: index + offset)
-            case let .integer(n): try bind(n, at: index + offset)
-            case let .real(x): try bind(x, at: index + offset)
-            case let .text(s): try bind(s, at: index + offset)
+            case .null: try bindNull(at: index)
+            case let .integer(n): try bind(n, at: index)
+            case let .real(x): try bind(x, at: index)
+            case let .text(s): try bind(s, at: index)
             }
+            index += 1
         }
     }
 }
