@@ -157,12 +157,11 @@ public struct PipelineRunner {
         try database.indexMentionKeys()
         let export = BackgroundExport(databasePath: config.output.sqlitePath, to: config.output, runID: summary.runID)
         do {
-            try database.finishRun(run)
+            try database.finishRun(run) { export.placesAreReady() }
         } catch {
             export.cancel()
             throw error
         }
-        export.placesAreReady()
         let exported = try export.wait()
         for warning in exported.warnings { logger.warning("\(warning)") }
         try database.close()

@@ -66,6 +66,33 @@ import Testing
         }
     }
 
+    /// The end of a bulk load commits the run and the places before it creates the
+    /// secondary indexes: a reader (the export) sees them meanwhile.
+    @Test func readersSeeThePlacesBeforeTheIndexesAreDone() throws {
+        try withTemporaryFolder { folder in
+            let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
+            try db.beginRun(LoadFixtures.run("r1"))
+            let (d1, m1) = LoadFixtures.sample("d1")
+            try db.store([.article(d1, m1)], runID: "r1", gazetteerVersion: "g")
+            var seen: (places: Int, status: String?, indexed: Bool)?
+            try db.finishRun(LoadFixtures.run("r1", status: .done)) {
+                seen = try? {
+                    let reader = try GeotagDatabase(readingFrom: db.path)
+                    defer { try? reader.close() }
+                    let status = try reader.connection.prepare("SELECT status FROM runs WHERE run_id = 'r1'")
+                    _ = try status.step()
+                    return (try rowCount(reader, "places"), status.text(at: 0),
+                            try reader.connection.prepare("SELECT 1 FROM sqlite_master WHERE name = 'mentions_place_id'").step())
+                }()
+            }
+            #expect(seen?.places == 3)
+            #expect(seen?.status == RunRecord.Status.done.rawValue)
+            #expect(seen?.indexed == false)
+            #expect(try db.connection.prepare("SELECT 1 FROM sqlite_master WHERE name = 'mentions_place_id'").step())
+            #expect(try rowCount(db, "rtree_mentions_geom") == 3)
+        }
+    }
+
     @Test func anArticleThatComesAgainCreatesTheKeyIndexAndIsNotDoubled() throws {
         let (d1, m1) = LoadFixtures.sample("d1"), (d2, m2) = LoadFixtures.sample("d2")
         // Again in the same batch, and in a later one with a mention less.

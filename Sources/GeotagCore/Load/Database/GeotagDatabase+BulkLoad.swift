@@ -3,8 +3,9 @@ extension GeotagDatabase {
     /// one whose bulk load was cut short): the run's batches then leave the R-tree and
     /// the indexes of `mentions` (``GeoPackageSchema/mentionIndexes``, and
     /// ``GeoPackageSchema/mentionKeyIndex`` unless the table has its key as a
-    /// constraint) alone, and ``finishBulkLoad()`` builds them once, at the end of the
-    /// run, from the sorted rows (``SpatialIndexBulkLoad``, `CREATE INDEX`).
+    /// constraint) alone, and ``finishBulkLoad()`` and ``createMissingMentionIndexes()``
+    /// build them once, at the end of the run, from the sorted rows
+    /// (``SpatialIndexBulkLoad``, `CREATE INDEX`).
     ///
     /// Row by row, each batch inserted its mentions into B-trees ordered by place, date,
     /// run and article, at pages all over files much larger than the page cache: a
@@ -58,12 +59,18 @@ extension GeotagDatabase {
     }
 
     /// Ends a bulk load, if one is under way: builds the R-tree of `mentions` from its
-    /// rows and puts its insert trigger back, then creates the secondary indexes.
+    /// rows and puts its insert trigger back. The secondary indexes come after, from
+    /// ``createMissingMentionIndexes()``.
     func finishBulkLoad() throws {
         let table = GeoPackageSchema.mentionsTable
         guard try isBulkLoading() else { return }
         try SpatialIndexBulkLoad.rebuild(table, on: connection)
         try restoreInsertTrigger(of: table)
+    }
+
+    /// Creates the indexes of `mentions` that a bulk load left out (and any other
+    /// missing one); nothing when all are there.
+    func createMissingMentionIndexes() throws {
         try indexMentionKeys()
         try connection.execute(GeoPackageSchema.mentionIndexesSQL)
     }

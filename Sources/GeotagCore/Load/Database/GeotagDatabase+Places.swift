@@ -10,7 +10,8 @@ extension GeotagDatabase {
     ///
     /// Recomputed from all mentions every time rather than patched batch by batch, so
     /// that `places` is right whatever happened before (a run killed half-way, a
-    /// database edited by hand). Called by ``finishRun(_:)`` in its transaction.
+    /// database edited by hand). Called by ``finishRun(_:placesCommitted:)`` in a
+    /// transaction.
     ///
     /// The statistics come from ``PlaceTallies``, one pass over the mentions article by
     /// article, for every database geotag writes. For one whose `place_id` or `doc_id`

@@ -154,16 +154,27 @@ public final class GeotagDatabase {
         }
     }
 
-    /// Records the end of a run, its counts and status, indexes the mentions of a bulk
-    /// load (``finishBulkLoad()``), and refreshes the `places` layer
-    /// (``refreshPlaces(runID:countingInSQL:)``) and the extents of both layers in `gpkg_contents`.
-    public func finishRun(_ run: RunRecord) throws {
+    /// Records the end of a run, its counts and status, refreshes the `places` layer
+    /// (``refreshPlaces(runID:countingInSQL:)``) and the extents of both layers in
+    /// `gpkg_contents`, and indexes the mentions of a bulk load.
+    ///
+    /// Three transactions, so that readers see the run's record and the places before
+    /// the indexes are done: the R-tree of a bulk load (``finishBulkLoad()``); then
+    /// the run, the places and the extents, after which `placesCommitted` is called
+    /// (``BackgroundExport`` goes on to the places file, the map and the report while
+    /// the writer works on); then the secondary indexes of a bulk load
+    /// (``createMissingMentionIndexes()``). A run killed between them leaves a
+    /// database that is whole but for what was still to come, which the next run, or
+    /// opening the database, puts right.
+    public func finishRun(_ run: RunRecord, placesCommitted: () -> Void = {}) throws {
+        try connection.transaction { try finishBulkLoad() }
         try connection.transaction {
             try upsert(run)
-            try finishBulkLoad()
             if try refreshPlaces(runID: run.runID) > 0 { try touch(GeoPackageSchema.placesTable, at: Date()) }
             try updateExtents()
         }
+        placesCommitted()
+        try connection.transaction { try createMissingMentionIndexes() }
     }
 
     private func upsert(_ run: RunRecord) throws {

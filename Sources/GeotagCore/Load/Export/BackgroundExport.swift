@@ -3,13 +3,14 @@ import Synchronization
 
 /// An export (``Exporter``) on a thread and a read-only connection of its own, started
 /// as soon as the last batch is stored, while the writer finishes the run
-/// (``GeotagDatabase/finishRun(_:)``).
+/// (``GeotagDatabase/finishRun(_:placesCommitted:)``).
 ///
 /// The end of a run builds the indexes of a bulk load and refreshes `places`, but
 /// leaves the mentions as they are, so the mention files can be written meanwhile: in
 /// WAL mode the export reads the mentions the batches committed and never waits for
 /// the writer. The places file, the map and the report wait for ``placesAreReady()``,
-/// and read the database as the end of the run left it. On a 100k-article run, the
+/// which the writer calls once the run's record and the places are committed (the
+/// secondary indexes of a bulk load may still be under way). On a 100k-article run, the
 /// end of the run and the mention files each took about 9 s one after the other.
 final class BackgroundExport: Sendable {
     private let group = DispatchGroup()
