@@ -42,11 +42,29 @@ extension FeatureRecord {
     }
 }
 
-/// Reads typed values out of a row given in the order of a record's fields, for the
-/// records' `init?(values:)`: nil where the type does not fit.
-struct FieldValues {
+/// A row of values in the order of a record's fields, read by type: text only from
+/// text, an integer only from an integer, a real from a real or an integer, and nil
+/// where the type does not fit. What a record is decoded from (``RowDecodable``).
+protocol FieldRow {
+    /// The number of values.
+    var count: Int { get }
+    func text(_ i: Int) -> String?
+    func int(_ i: Int) -> Int?
+    func real(_ i: Int) -> Double?
+}
+
+/// A record that decodes itself from a ``FieldRow`` (nil when the count or a type
+/// does not fit): from an array of values, or straight from a row of the database
+/// (``StatementRow``), which an export reads millions of.
+protocol RowDecodable {
+    init?(row: some FieldRow)
+}
+
+/// The values of an array, for the records' `init?(values:)`.
+struct FieldValues: FieldRow {
     var values: [FieldValue]
 
+    var count: Int { values.count }
     func text(_ i: Int) -> String? { if case let .text(s) = values[i] { return s } else { return nil } }
     func int(_ i: Int) -> Int? { if case let .integer(n) = values[i] { return n } else { return nil } }
     func real(_ i: Int) -> Double? {

@@ -64,22 +64,7 @@ public struct MentionRecord: FeatureRecord, Equatable {
     /// Builds a record from the values of ``fields`` in order (as read back from the
     /// database); returns nil when the count or a type does not fit.
     public init?(values: [Value]) {
-        guard values.count == Self.fields.count else { return nil }
-        let row = FieldValues(values: values)
-        let (text, int, real) = (row.text, row.int, row.real)
-        guard let docID = text(0), let mention = text(5), let start = int(6), let end = int(7),
-              let sentence = text(8), let placeID = int(9), let placeName = text(10),
-              let featureClass = text(11), let featureCode = text(12), let countryCode = text(13),
-              let latitude = real(17), let longitude = real(18), let precision = int(19),
-              let score = real(20), let gazetteerVersion = text(22)
-        else { return nil }
-        self.init(
-            docID: docID, url: text(1), source: text(2), title: text(3), published: text(4),
-            mention: mention, start: start, end: end, sentence: sentence, placeID: placeID,
-            placeName: placeName, featureClass: featureClass, featureCode: featureCode,
-            countryCode: countryCode, admin1Code: text(14) ?? "", admin1Name: text(15) ?? "",
-            admin2Name: text(16) ?? "", latitude: latitude, longitude: longitude,
-            precision: precision, score: score, runID: text(21), gazetteerVersion: gazetteerVersion)
+        self.init(row: FieldValues(values: values))
     }
 
     public init(
@@ -126,5 +111,24 @@ public struct MentionRecord: FeatureRecord, Equatable {
             admin1Name: m.place.admin1Name, admin2Name: m.place.admin2Name,
             latitude: m.place.latitude, longitude: m.place.longitude,
             precision: m.precision, score: m.score, runID: runID, gazetteerVersion: gazetteerVersion)
+    }
+}
+
+extension MentionRecord: RowDecodable {
+    init?(row: some FieldRow) {
+        guard row.count == Self.fields.count else { return nil }
+        guard let docID = row.text(0), let mention = row.text(5), let start = row.int(6), let end = row.int(7),
+              let sentence = row.text(8), let placeID = row.int(9), let placeName = row.text(10),
+              let featureClass = row.text(11), let featureCode = row.text(12), let countryCode = row.text(13),
+              let latitude = row.real(17), let longitude = row.real(18), let precision = row.int(19),
+              let score = row.real(20), let gazetteerVersion = row.text(22)
+        else { return nil }
+        self.init(
+            docID: docID, url: row.text(1), source: row.text(2), title: row.text(3), published: row.text(4),
+            mention: mention, start: start, end: end, sentence: sentence, placeID: placeID,
+            placeName: placeName, featureClass: featureClass, featureCode: featureCode,
+            countryCode: countryCode, admin1Code: row.text(14) ?? "", admin1Name: row.text(15) ?? "",
+            admin2Name: row.text(16) ?? "", latitude: latitude, longitude: longitude,
+            precision: precision, score: score, runID: row.text(21), gazetteerVersion: gazetteerVersion)
     }
 }

@@ -43,8 +43,13 @@ public struct MentionedPlace: FeatureRecord, Equatable {
     /// A record from the values of ``fields`` in order; nil when the count or a type
     /// does not fit.
     public init?(values: [FieldValue]) {
-        guard values.count == Self.fields.count else { return nil }
-        let row = FieldValues(values: values)
+        self.init(row: FieldValues(values: values))
+    }
+}
+
+extension MentionedPlace: RowDecodable {
+    init?(row: some FieldRow) {
+        guard row.count == Self.fields.count else { return nil }
         guard let id = row.int(0), let name = row.text(1), let latitude = row.real(8),
               let longitude = row.real(9), let mentionCount = row.int(10), let articleCount = row.int(11)
         else { return nil }

@@ -538,7 +538,7 @@ public final class GeotagDatabase {
     /// `table` (all of them, or those whose column `column` equals `value`), in the
     /// order `order` (SQL; the table's own order when nil), the first `limit` rows or
     /// all of them, one row at a time.
-    func forEach<Record: FeatureRecord>(
+    func forEach<Record: FeatureRecord & RowDecodable>(
         _: Record.Type, in table: String, where column: String? = nil, is value: String? = nil, orderedBy order: String? = nil,
         limit: Int? = nil, _ body: (Int, Record) throws -> Void
     ) throws {
@@ -553,8 +553,9 @@ public final class GeotagDatabase {
         if column != nil { try statement.bind(value, at: 1) }
         let count = Record.fields.count
         while try statement.step() {
-            let values = (1...count).map { FieldValue(statement.value(at: $0)) }
-            guard let record = Record(values: values) else { throw corrupt(table, "fid \(statement.int(at: 0))") }
+            guard let record = Record(row: StatementRow(statement: statement, first: 1, count: count)) else {
+                throw corrupt(table, "fid \(statement.int(at: 0))")
+            }
             try body(statement.int(at: 0), record)
         }
     }

@@ -3,29 +3,6 @@ extension SQLite.Value {
     init(_ text: String?) {
         self = text.map(SQLite.Value.text) ?? .null
     }
-
-    /// A field's value as SQLite stores it.
-    init(_ value: FieldValue) {
-        switch value {
-        case .null: self = .null
-        case let .integer(n): self = .integer(n)
-        case let .real(x): self = .real(x)
-        case let .text(s): self = .text(s)
-        }
-    }
-}
-
-extension FieldValue {
-    /// A stored value as a field's value; a BLOB, which no field holds, reads as NULL
-    /// (and the record then fails to decode if the field may not be NULL).
-    init(_ value: SQLite.Value) {
-        switch value {
-        case .null, .blob: self = .null
-        case let .integer(n): self = .integer(n)
-        case let .real(x): self = .real(x)
-        case let .text(s): self = .text(s)
-        }
-    }
 }
 
 extension SQLite.Statement {
@@ -41,6 +18,32 @@ extension SQLite.Statement {
             case let .text(s): try bind(s, at: index)
             }
             index += 1
+        }
+    }
+}
+
+/// The columns of a statement's current row from `first` on, read in place as a
+/// record's fields (``RowDecodable``): no array of values, and text read only where
+/// a field asks for it.
+struct StatementRow: FieldRow {
+    let statement: SQLite.Statement
+    /// The 0-based column of the first field.
+    let first: Int
+    let count: Int
+
+    func text(_ i: Int) -> String? {
+        statement.storageClass(at: first + i) == .text ? statement.text(at: first + i) : nil
+    }
+
+    func int(_ i: Int) -> Int? {
+        statement.storageClass(at: first + i) == .integer ? statement.int(at: first + i) : nil
+    }
+
+    func real(_ i: Int) -> Double? {
+        switch statement.storageClass(at: first + i) {
+        case .real: statement.double(at: first + i)
+        case .integer: Double(statement.int(at: first + i))
+        default: nil
         }
     }
 }
