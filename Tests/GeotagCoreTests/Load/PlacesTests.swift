@@ -116,6 +116,33 @@ import Testing
         }
     }
 
+    /// The first refresh of a new database builds the places' R-tree from the rows:
+    /// the boxes are those the insert trigger gives, and later changes go through it.
+    @Test func theFirstPlacesGetTheRTreeTheTriggerWouldGive() throws {
+        try withTemporaryFolder { folder in
+            let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
+            let (d1, m1) = LoadFixtures.sample("d1")
+            try db.store([.article(d1, m1)], runID: "run-1", gazetteerVersion: "g")
+            #expect(try db.refreshPlaces(runID: "run-1") == 3)
+            try db.connection.execute("""
+                CREATE VIRTUAL TABLE temp.check_rtree USING rtree(id, minx, maxx, miny, maxy);
+                INSERT INTO temp.check_rtree SELECT fid, ST_MinX(geom), ST_MaxX(geom), ST_MinY(geom), ST_MaxY(geom) FROM places;
+                """)
+            let differences = try db.connection.prepare("""
+                SELECT (SELECT count(*) FROM (SELECT * FROM rtree_places_geom EXCEPT SELECT * FROM temp.check_rtree))
+                     + (SELECT count(*) FROM (SELECT * FROM temp.check_rtree EXCEPT SELECT * FROM rtree_places_geom))
+                """)
+            #expect(try differences.step())
+            #expect(differences.int(at: 0) == 0)
+            #expect(try rowCount(db, "rtree_places_geom") == 3)
+            // The trigger is back: a place added later is indexed by it.
+            let (d2, _) = LoadFixtures.sample("d2")
+            try db.store([.article(d2, [LoadFixtures.mention("d2", "Name", at: 5, LoadFixtures.added)])], runID: "run-2", gazetteerVersion: "g")
+            #expect(try db.refreshPlaces(runID: "run-2") == 1)
+            #expect(try rowCount(db, "rtree_places_geom") == 4)
+        }
+    }
+
     @Test func anArticleApartInTheTableIsCountedOnce() throws {
         try withTemporaryFolder { folder in
             let db = try GeotagDatabase(path: folder + "/geotag.gpkg")

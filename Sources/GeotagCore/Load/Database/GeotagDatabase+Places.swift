@@ -81,7 +81,19 @@ extension GeotagDatabase {
             ORDER BY place_id
             """)
         try insert.bind(runID, at: 1)
-        count += try insert.run()
+        // Into an empty layer (a new database), the R-tree is built once from the rows
+        // instead of by the insert trigger row by row: for the 99,356 places of the 100k
+        // bench corpus the insert took about 1.6 s that way.
+        let placesTable = GeoPackageSchema.placesTable
+        let rtree = SQLite.quote(GeoPackageSchema.spatialIndex(of: placesTable))
+        if try connection.prepare("SELECT 1 FROM \(rtree) LIMIT 1").step() {
+            count += try insert.run()
+        } else {
+            try suspendInsertTrigger(of: placesTable)
+            count += try insert.run()
+            try SpatialIndexBulkLoad.rebuild(placesTable, on: connection)
+            try restoreInsertTrigger(of: placesTable)
+        }
         count += try connection.prepare(
             "DELETE FROM places WHERE \(q("place_id")) NOT IN (SELECT place_id FROM temp.place_statistics)").run()
         return count

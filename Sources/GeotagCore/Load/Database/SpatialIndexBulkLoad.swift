@@ -73,17 +73,14 @@ enum SpatialIndexBulkLoad {
 
     /// Empties the R-tree of `table` and builds it again from every row with a
     /// non-empty geometry (the rows the GeoPackage insert trigger would index); returns
-    /// how many. Runs inside the caller's transaction.
+    /// how many. Runs inside the caller's transaction, on a connection with
+    /// ``GeoPackageFunctions`` defined.
     ///
     /// The R-tree is emptied through its tables, not dropped and created again: SQLite
     /// refuses to drop a table while any statement of the connection is running.
     @discardableResult
     static func rebuild(_ table: String, on connection: SQLite.Connection) throws -> Int {
         let index = GeoPackageSchema.spatialIndex(of: table)
-        try connection.defineBlobFunction(zOrderFunction) { blob in
-            guard let envelope = GeoPackagePoint.envelope(ofBlob: blob), !envelope.isEmpty else { return .null }
-            return .integer(Int(SpatialIndexBatch.mortonCode(x: envelope.minX, y: envelope.minY)))
-        }
         let g = SQLite.quote(GeoPackageSchema.geometryColumn)
         let rows = try connection.prepare("""
             SELECT fid, \(g) FROM \(SQLite.quote(table)) WHERE \(g) NOTNULL ORDER BY \(zOrderFunction)(\(g)), fid
@@ -108,8 +105,10 @@ enum SpatialIndexBulkLoad {
         return count
     }
 
-    /// The SQL function that gives a geometry's Z-order code, defined for the rebuild.
-    private static let zOrderFunction = "geotag_zorder"
+    /// The SQL function that gives a geometry's Z-order code, which
+    /// ``GeoPackageFunctions`` defines with the others: defined again here on every
+    /// rebuild, it failed while any statement of the connection was still open.
+    static let zOrderFunction = "geotag_zorder"
 
     /// Writes nodes into the R-tree's tables and numbers them.
     private final class NodeWriter {
