@@ -38,7 +38,7 @@ public struct GeoJSONWriter {
     /// Writes one feature.
     public mutating func write(_ record: some FeatureRecord) throws {
         let (first, form) = (count == 0, form)
-        try output.append { Self.append(record, form: form, first: first, keys: type(of: record).jsonKeys, to: &$0) }
+        try output.append { Self.append(record, form: form, first: first, keys: nil, to: &$0) }
         count += 1
     }
 
@@ -60,7 +60,7 @@ public struct GeoJSONWriter {
     }
 
     /// Appends one feature with what separates it from the one before in `form`.
-    private static func append(_ record: some FeatureRecord, form: Form, first: Bool, keys: [[UInt8]], to bytes: inout [UInt8]) {
+    private static func append(_ record: some FeatureRecord, form: Form, first: Bool, keys: [[UInt8]]?, to bytes: inout [UInt8]) {
         switch form {
         case .collection: if !first { bytes.append(contentsOf: ",\n".utf8) }
         case .sequence: bytes.append(0x1E)  // RS
@@ -77,11 +77,12 @@ public struct GeoJSONWriter {
     /// Appends `record` as one Feature; its geometry is `null` when a coordinate is
     /// not a number.
     public static func appendFeature(_ record: some FeatureRecord, to bytes: inout [UInt8]) {
-        appendFeature(record, keys: type(of: record).jsonKeys, to: &bytes)
+        appendFeature(record, keys: nil, to: &bytes)
     }
 
-    /// ``appendFeature(_:to:)`` with the property keys of ``FeatureRecord/jsonKeys``.
-    private static func appendFeature(_ record: some FeatureRecord, keys: [[UInt8]], to bytes: inout [UInt8]) {
+    /// ``appendFeature(_:to:)`` with the property keys of ``FeatureRecord/jsonKeys``
+    /// made for a chunk, or nil for a record alone.
+    private static func appendFeature(_ record: some FeatureRecord, keys: [[UInt8]]?, to bytes: inout [UInt8]) {
         bytes.append(contentsOf: #"{"type":"Feature","geometry":"#.utf8)
         if record.longitude.isFinite, record.latitude.isFinite {
             bytes.append(contentsOf: #"{"type":"Point","coordinates":["#.utf8)

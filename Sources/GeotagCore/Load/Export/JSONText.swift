@@ -136,11 +136,11 @@ extension FeatureRecord {
     /// Appends the record as a JSON object with one member per ``fields`` entry, in
     /// order (`null` for nil): a GeoJSON feature's properties, or a JSON line.
     public func appendJSONObject(to bytes: inout [UInt8]) {
-        appendJSONObject(to: &bytes, keys: Self.jsonKeys)
+        appendJSONObject(to: &bytes, keys: nil)
     }
 
     /// Each of ``fields``' names as a JSON object key with its colon (`"doc_id":`),
-    /// made once for many records.
+    /// made once for a chunk of many records.
     static var jsonKeys: [[UInt8]] {
         fields.map { field in
             var key: [UInt8] = []
@@ -150,13 +150,21 @@ extension FeatureRecord {
         }
     }
 
-    /// ``appendJSONObject(to:)`` with the keys of ``jsonKeys``, made by the caller.
-    func appendJSONObject(to bytes: inout [UInt8], keys: [[UInt8]]) {
+    /// ``appendJSONObject(to:)`` with the keys of ``jsonKeys``, made by the caller for
+    /// many records; with nil, each name is quoted as it comes (a record alone, where
+    /// making the keys would cost more).
+    func appendJSONObject(to bytes: inout [UInt8], keys: [[UInt8]]?) {
         bytes.append(UInt8(ascii: "{"))
+        let fields = keys == nil ? Self.fields : []
         var i = 0
         forEachValue { value in
             if i > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(contentsOf: keys[i])
+            if let keys {
+                bytes.append(contentsOf: keys[i])
+            } else {
+                JSONText.appendQuoted(fields[i].name, to: &bytes)
+                bytes.append(UInt8(ascii: ":"))
+            }
             i += 1
             switch value {
             case let .text(s): JSONText.appendQuoted(s, to: &bytes)
