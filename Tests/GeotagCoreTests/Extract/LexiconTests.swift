@@ -29,12 +29,14 @@ struct LexiconTests {
     @Test func aWordTableFindsEveryWordAndNothingElse() {
         var words: [String: WordClass] = [:]
         for i in 0..<5_000 { words["w\(i)"] = WordClass(rawValue: UInt32(i % 7 + 1)) }
+        // Words held in their slot (up to eight bytes) and in the shared buffer.
+        for word in ["abcdefgh", "abcdefghi", "reconstruction", "ابوكمال", "الحسكة"] { words[word] = .common }
         words[""] = .english
         let table = WordTable(words)
         for (word, kind) in words {
             #expect(Array(word.utf8).withUnsafeBufferPointer { table[$0] } == kind)
         }
-        for missing in ["w5000", "w", "x1", "w00"] {
+        for missing in ["w5000", "w", "x1", "w00", "abcdefg", "abcdefgi", "abcdefghij", "reconstructio", "w1\0"] {
             #expect(Array(missing.utf8).withUnsafeBufferPointer { table[$0] } == [])
         }
     }
