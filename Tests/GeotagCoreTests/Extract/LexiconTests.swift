@@ -26,6 +26,11 @@ struct LexiconTests {
         #expect(of("hassan").contains(.surname) || of("hassan").contains(.givenName))
     }
 
+    @Test func wordListsAreReadLineByLineWhateverTheLineEnds() {
+        #expect(Lexicon.lines(of: "snow\nfell\r\n\ncafé\r\nend") == ["snow", "fell", "café", "end"])
+        #expect(Lexicon.lines(of: "") == [])
+    }
+
     @Test func aWordTableFindsEveryWordAndNothingElse() {
         var words: [String: WordClass] = [:]
         for i in 0..<5_000 { words["w\(i)"] = WordClass(rawValue: UInt32(i % 7 + 1)) }

@@ -99,10 +99,20 @@ struct Lexicon: Sendable {
             (try? String(contentsOfFile: (folder as NSString).appendingPathComponent(file), encoding: .utf8)) ?? ""
         }
         let lexicon = Lexicon(
-            englishWords: read(englishWordsPath).split(separator: "\n").map(String.init), demonyms: demonyms,
+            englishWords: lines(of: read(englishWordsPath)), demonyms: demonyms,
             nationalities: nationalities(fromTSV: read(nationalitiesPath), in: index))
         cache.withLock { $0[index.path] = (index.version, demonyms, lexicon) }
         return lexicon
+    }
+
+    /// The lines of `text`, split on its UTF-8 bytes (a split on `Character`s walks
+    /// grapheme clusters, and took most of the time of building a lexicon), without a
+    /// carriage return before the line feed; empty lines are left out.
+    static func lines(of text: String) -> [String] {
+        text.utf8.split(separator: UInt8(ascii: "\n")).compactMap { line in
+            let word = line.last == UInt8(ascii: "\r") ? line.dropLast() : line[...]
+            return word.isEmpty ? nil : String(decoding: word, as: UTF8.self)
+        }
     }
 
     /// The table of ``nationalitiesPath`` (adjective, GeoNames ids separated by
