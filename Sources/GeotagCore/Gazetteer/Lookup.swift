@@ -43,12 +43,17 @@ extension GazetteerIndex {
     }
 
     /// The positions in the index of the places with these GeoNames ids (negative:
-    /// the overlay's), by id; one pass over the places.
+    /// the overlay's), by id: a binary search each, as the places are sorted by id
+    /// (``IndexLayout``). Ids the index lacks are left out.
     public func placeIndices(ofIDs ids: Set<Int>) -> [Int: Int] {
         var found: [Int: Int] = [:]
-        for i in 0..<placeCount {
-            let id = record(i).id
-            if ids.contains(id) { found[id] = i }
+        for id in ids {
+            var low = 0, high = placeCount
+            while low < high {
+                let middle = low + (high - low) / 2
+                if record(middle).id < id { low = middle + 1 } else { high = middle }
+            }
+            if low < placeCount, record(low).id == id { found[id] = low }
         }
         return found
     }

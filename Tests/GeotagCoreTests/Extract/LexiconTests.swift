@@ -37,7 +37,11 @@ struct LexiconTests {
         // Words held in their slot (up to eight bytes) and in the shared buffer.
         for word in ["abcdefgh", "abcdefghi", "reconstruction", "ابوكمال", "الحسكة"] { words[word] = .common }
         words[""] = .english
-        let table = WordTable(words)
+        // Grown from its smallest size many times over.
+        var table = WordTable()
+        for (word, kind) in words { table.add(word.utf8, kind) }
+        table.add("w1".utf8, .surname)
+        words["w1"]!.formUnion(.surname)
         for (word, kind) in words {
             #expect(Array(word.utf8).withUnsafeBufferPointer { table[$0] } == kind)
         }

@@ -114,6 +114,22 @@ struct BundledGazetteerTests {
         #expect(others.filter(index.mayBeKeyPrefix(hash:)).count < 200)
     }
 
+    /// ``GazetteerIndex/placeIndices(ofIDs:)`` searches the places by id, which holds
+    /// only while the index keeps them sorted by id.
+    @Test func placesAreSortedByIDAndFoundByIt() {
+        let index = BundledGazetteer.index
+        let ids = (0..<index.placeCount).map { index.record($0).id }
+        #expect(zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 })
+        #expect(ids.first! < 0, "the overlay's places (negative ids) come first")
+        let sample = Array(stride(from: 0, to: ids.count, by: 997)) + [0, ids.count - 1]
+        let found = index.placeIndices(ofIDs: Set(sample.map { ids[$0] }))
+        #expect(found.count == Set(sample).count)
+        #expect(sample.allSatisfy { found[ids[$0]] == $0 })
+        // Ids between two of the index's, and beyond both ends, are not there.
+        let gaps = zip(ids, ids.dropFirst()).filter { $1 - $0 > 1 }.prefix(50).map { $0.0 + 1 }
+        #expect(index.placeIndices(ofIDs: Set(gaps + [ids.first! - 1, ids.last! + 1, Int.max])).isEmpty)
+    }
+
     @Test func carriesTheDemonymTable() {
         let demonyms = BundledGazetteer.index.demonyms
         #expect(demonyms.count > 200)

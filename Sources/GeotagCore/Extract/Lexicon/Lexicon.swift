@@ -38,9 +38,9 @@ struct Lexicon: Sendable {
 
     /// `nationalities` maps folded adjectives to the places they may name (index positions).
     init(englishWords: some Sequence<String>, demonyms: DemonymTable, nationalities: [[UInt8]: [Int]] = [:]) {
-        var table: [String: WordClass] = [:]
+        var table = WordTable(capacity: englishWords.underestimatedCount + 16_384)
         func add(_ words: some Sequence<String>, _ kind: WordClass) {
-            for word in words { table[word, default: []].formUnion(kind) }
+            for word in words { table.add(word.utf8, kind) }
         }
         add(englishWords, .english)
         add(GivenNames.all, .givenName)
@@ -79,7 +79,7 @@ struct Lexicon: Sendable {
         add(["and", "for", "de"], .connector)
         add(["a", "an"], .indefinite)
         add(["tv"], .tv)
-        self.table = WordTable(table)
+        self.table = table
         self.nationalities = nationalities
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
-/// A read-only hash table from a word's bytes to its ``WordClass``, looked up without
-/// making a `String` of the word: open addressing over 16-byte slots. A word of at
+/// A hash table from a word's bytes to its ``WordClass``, filled once and then only
+/// read, looked up without making a `String` of the word: open addressing over 16-byte slots. A word of at
 /// most eight bytes (most words of a text) is held in its slot, so that its look-up
 /// touches one slot and nothing else; a longer one lies in one buffer of all long
 /// words' bytes. ``Lexicon`` asks it once for every word of every text.
@@ -24,27 +24,68 @@ struct WordTable: Sendable {
     private var bytes: [UInt8] = []
     /// A power of two long, at most half full.
     private var slots: [Slot]
+    private var count = 0
 
-    init(_ words: [String: WordClass]) {
+    /// An empty table with room for `capacity` words before it grows.
+    init(capacity: Int = 0) {
         var size = 16
-        while size < words.count * 2 { size *= 2 }
+        while size < capacity * 2 { size *= 2 }
         slots = [Slot](repeating: Slot(), count: size)
-        for (word, kind) in words {
-            let utf8 = Array(word.utf8)
-            precondition(utf8.count <= Int(UInt16.max), "a word of the lexicon is longer than 65,535 bytes")
-            let (hash, packed) = utf8.withUnsafeBufferPointer(Self.hashAndPack)
-            var slot = Int(truncatingIfNeeded: hash) & (size - 1)
-            while slots[slot].check != 0 { slot = (slot + 1) & (size - 1) }
-            let isInline = utf8.count <= Self.inlineBytes
-            slots[slot] = Slot(check: Self.check(hash), count: UInt16(utf8.count), classes: kind,
-                               word: isInline ? packed : UInt64(bytes.count))
-            if !isInline { bytes.append(contentsOf: utf8) }
+    }
+
+    /// Adds `classes` to the classes of `word`, which it gets if it has none yet.
+    mutating func add(_ word: some Collection<UInt8>, _ classes: WordClass) {
+        let utf8 = Array(word)
+        precondition(utf8.count <= Int(UInt16.max), "a word of the lexicon is longer than 65,535 bytes")
+        let (hash, packed) = utf8.withUnsafeBufferPointer(Self.hashAndPack)
+        if let slot = utf8.withUnsafeBufferPointer({ find($0, hash: hash, packed: packed) }) {
+            slots[slot].classes.formUnion(classes)
+            return
         }
+        if (count + 1) * 2 > slots.count { grow() }
+        let isInline = utf8.count <= Self.inlineBytes
+        place(Slot(check: Self.check(hash), count: UInt16(utf8.count), classes: classes,
+                   word: isInline ? packed : UInt64(bytes.count)), hash: hash)
+        if !isInline { bytes.append(contentsOf: utf8) }
+        count += 1
+    }
+
+    /// Puts `slot` in the first free slot from where `hash` points.
+    private mutating func place(_ slot: Slot, hash: UInt64) {
+        let mask = slots.count - 1
+        var at = Int(truncatingIfNeeded: hash) & mask
+        while slots[at].check != 0 { at = (at + 1) & mask }
+        slots[at] = slot
+    }
+
+    /// Twice the slots, every word placed again by its hash.
+    private mutating func grow() {
+        let old = slots
+        slots = [Slot](repeating: Slot(), count: old.count * 2)
+        for slot in old where slot.check != 0 { place(slot, hash: hash(of: slot)) }
+    }
+
+    /// The hash of the word a full slot holds, from its bytes.
+    private func hash(of slot: Slot) -> UInt64 {
+        let count = Int(slot.count)
+        if count <= Self.inlineBytes {
+            return withUnsafeBytes(of: slot.word.littleEndian) {
+                Self.hashAndPack(UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[0..<count])).hash
+            }
+        }
+        return bytes.withUnsafeBufferPointer { Self.hashAndPack(UnsafeBufferPointer(rebasing: $0[Int(slot.word)..<(Int(slot.word) + count)])).hash }
     }
 
     /// The classes of the word spelled by `word`, empty for a word of no list.
     subscript(word: UnsafeBufferPointer<UInt8>) -> WordClass {
         let (hash, packed) = Self.hashAndPack(word)
+        guard let slot = find(word, hash: hash, packed: packed) else { return [] }
+        return slots[slot].classes
+    }
+
+    /// The slot that holds `word`, whose hash and packed bytes are given, if any.
+    @inline(__always)
+    private func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64, packed: UInt64) -> Int? {
         let check = Self.check(hash)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -52,14 +93,14 @@ struct WordTable: Sendable {
         return slots.withUnsafeBufferPointer { slots in
             while true {
                 let entry = slots[slot]
-                if entry.check == 0 { return [] }
+                if entry.check == 0 { return nil }
                 if entry.check == check, Int(entry.count) == word.count {
                     if isInline {
-                        if entry.word == packed { return entry.classes }
+                        if entry.word == packed { return slot }
                     } else if bytes.withUnsafeBufferPointer({
                         Self.equal($0.baseAddress! + Int(entry.word), word.baseAddress!, count: word.count)
                     }) {
-                        return entry.classes
+                        return slot
                     }
                 }
                 slot = (slot + 1) & mask
