@@ -1,10 +1,10 @@
 import Foundation
 
 /// A hash table from a word's bytes to its ``WordClass``, filled once and then only
-/// read, looked up without making a `String` of the word: open addressing over 16-byte slots. A word of at
-/// most eight bytes (most words of a text) is held in its slot, so that its look-up
-/// touches one slot and nothing else; a longer one lies in one buffer of all long
-/// words' bytes. ``Lexicon`` asks it once for every word of every text.
+/// read, looked up without making a `String` of the word: open addressing over 16-byte
+/// slots. A word of at most eight bytes (most words of a text) is held in its slot, so
+/// that its look-up touches one slot and nothing else; a longer one lies in one buffer
+/// of all long words' bytes. ``Lexicon`` asks it once for every word of every text.
 struct WordTable: Sendable {
     private struct Slot {
         /// The top 16 bits of the word's hash; 0 marks an empty slot (a word whose
@@ -73,7 +73,10 @@ struct WordTable: Sendable {
                 Self.hashAndPack(UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[0..<count])).hash
             }
         }
-        return bytes.withUnsafeBufferPointer { Self.hashAndPack(UnsafeBufferPointer(rebasing: $0[Int(slot.word)..<(Int(slot.word) + count)])).hash }
+        let start = Int(slot.word)
+        return bytes.withUnsafeBufferPointer {
+            Self.hashAndPack(UnsafeBufferPointer(rebasing: $0[start..<(start + count)])).hash
+        }
     }
 
     /// The classes of the word spelled by `word`, empty for a word of no list.
