@@ -1,26 +1,24 @@
 import Foundation
 
 /// A hash table from a word's bytes to its ``WordClass``, filled once and then only
-/// read, looked up without making a `String` of the word: open addressing over 16-byte
-/// slots. A word of at most eight bytes (most words of a text) is held in its slot, so
-/// that its look-up touches one slot and nothing else; a longer one lies in one buffer
-/// of all long words' bytes. ``Lexicon`` asks it once for every word of every text.
+/// read, looked up without making a `String` of the word: open addressing over slots
+/// that hold a word's hash, classes and place in one buffer of all words' bytes, so
+/// that a look-up touches one slot and the word's bytes. ``Lexicon`` asks it once for
+/// every word of every text.
+///
+/// Holding words of up to eight bytes in their slots instead, so that a look-up reads
+/// one place, measured no faster (stops 20 and 22): the buffer is small enough to stay
+/// in cache, and the misses are the slots'.
 struct WordTable: Sendable {
     private struct Slot {
-        /// The top 16 bits of the word's hash; 0 marks an empty slot (a word whose
-        /// bits are 0 stores 1).
-        var check: UInt16 = 0
-        var count: UInt16 = 0
+        /// The upper half of the word's hash; 0 marks an empty slot (a word whose half
+        /// is 0 stores 1).
+        var check: UInt32 = 0
         var classes = WordClass()
-        /// The word's bytes, zero-padded, when it has at most ``inlineBytes`` of
-        /// them; otherwise where they start in ``WordTable/bytes``.
-        var word: UInt64 = 0
+        var start: UInt32 = 0
+        var count: UInt32 = 0
     }
 
-    /// The longest word held in its slot.
-    private static let inlineBytes = 8
-
-    /// The bytes of the words longer than ``inlineBytes``.
     private var bytes: [UInt8] = []
     /// A power of two long, at most half full.
     private var slots: [Slot]
@@ -36,17 +34,14 @@ struct WordTable: Sendable {
     /// Adds `classes` to the classes of `word`, which it gets if it has none yet.
     mutating func add(_ word: some Collection<UInt8>, _ classes: WordClass) {
         let utf8 = Array(word)
-        precondition(utf8.count <= Int(UInt16.max), "a word of the lexicon is longer than 65,535 bytes")
-        let (hash, packed) = utf8.withUnsafeBufferPointer(Self.hashAndPack)
-        if let slot = utf8.withUnsafeBufferPointer({ find($0, hash: hash, packed: packed) }) {
+        let hash = Self.hash(utf8)
+        if let slot = utf8.withUnsafeBufferPointer({ find($0, hash: hash) }) {
             slots[slot].classes.formUnion(classes)
             return
         }
         if (count + 1) * 2 > slots.count { grow() }
-        let isInline = utf8.count <= Self.inlineBytes
-        place(Slot(check: Self.check(hash), count: UInt16(utf8.count), classes: classes,
-                   word: isInline ? packed : UInt64(bytes.count)), hash: hash)
-        if !isInline { bytes.append(contentsOf: utf8) }
+        place(Slot(check: Self.check(hash), classes: classes, start: UInt32(bytes.count), count: UInt32(utf8.count)), hash: hash)
+        bytes.append(contentsOf: utf8)
         count += 1
     }
 
@@ -58,70 +53,40 @@ struct WordTable: Sendable {
         slots[at] = slot
     }
 
-    /// Twice the slots, every word placed again by its hash.
+    /// Twice the slots, every word placed again by the hash of its bytes.
     private mutating func grow() {
         let old = slots
         slots = [Slot](repeating: Slot(), count: old.count * 2)
-        for slot in old where slot.check != 0 { place(slot, hash: hash(of: slot)) }
-    }
-
-    /// The hash of the word a full slot holds, from its bytes.
-    private func hash(of slot: Slot) -> UInt64 {
-        let count = Int(slot.count)
-        if count <= Self.inlineBytes {
-            return withUnsafeBytes(of: slot.word.littleEndian) {
-                Self.hashAndPack(UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[0..<count])).hash
-            }
-        }
-        let start = Int(slot.word)
-        return bytes.withUnsafeBufferPointer {
-            Self.hashAndPack(UnsafeBufferPointer(rebasing: $0[start..<(start + count)])).hash
+        for slot in old where slot.check != 0 {
+            place(slot, hash: Self.hash(bytes[Int(slot.start)..<Int(slot.start + slot.count)]))
         }
     }
 
     /// The classes of the word spelled by `word`, empty for a word of no list.
     subscript(word: UnsafeBufferPointer<UInt8>) -> WordClass {
-        let (hash, packed) = Self.hashAndPack(word)
-        guard let slot = find(word, hash: hash, packed: packed) else { return [] }
+        guard let slot = find(word, hash: Self.hash(word)) else { return [] }
         return slots[slot].classes
     }
 
-    /// The slot that holds `word`, whose hash and packed bytes are given, if any.
+    /// The slot that holds `word`, whose hash is given, if any.
     @inline(__always)
-    private func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64, packed: UInt64) -> Int? {
+    private func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
         let check = Self.check(hash)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
-        let isInline = word.count <= Self.inlineBytes
         return slots.withUnsafeBufferPointer { slots in
-            while true {
-                let entry = slots[slot]
-                if entry.check == 0 { return nil }
-                if entry.check == check, Int(entry.count) == word.count {
-                    if isInline {
-                        if entry.word == packed { return slot }
-                    } else if bytes.withUnsafeBufferPointer({
-                        Self.equal($0.baseAddress! + Int(entry.word), word.baseAddress!, count: word.count)
-                    }) {
+            bytes.withUnsafeBufferPointer { bytes in
+                while true {
+                    let entry = slots[slot]
+                    if entry.check == 0 { return nil }
+                    if entry.check == check, Int(entry.count) == word.count,
+                       word.isEmpty || Self.equal(bytes.baseAddress! + Int(entry.start), word.baseAddress!, count: word.count) {
                         return slot
                     }
+                    slot = (slot + 1) & mask
                 }
-                slot = (slot + 1) & mask
             }
         }
-    }
-
-    /// The word's FNV-1a hash, and its first eight bytes packed little-endian into a
-    /// word, zero-padded: one pass over the bytes for both.
-    @inline(__always)
-    private static func hashAndPack(_ word: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, packed: UInt64) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var packed: UInt64 = 0
-        for (i, byte) in word.enumerated() {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-            if i < inlineBytes { packed |= UInt64(byte) << (8 * UInt64(i)) }
-        }
-        return (hash, packed)
     }
 
     /// Whether `count` bytes at `a` and `b` are the same: words are short, and a call
@@ -140,5 +105,11 @@ struct WordTable: Sendable {
         return true
     }
 
-    private static func check(_ hash: UInt64) -> UInt16 { max(UInt16(truncatingIfNeeded: hash >> 48), 1) }
+    private static func hash(_ word: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    private static func check(_ hash: UInt64) -> UInt32 { max(UInt32(truncatingIfNeeded: hash >> 32), 1) }
 }
