@@ -34,7 +34,7 @@ struct LexiconTests {
     @Test func aWordTableFindsEveryWordAndNothingElse() {
         var words: [String: WordClass] = [:]
         for i in 0..<5_000 { words["w\(i)"] = WordClass(rawValue: UInt32(i % 7 + 1)) }
-        // Words held in their slot (up to eight bytes) and in the shared buffer.
+        // Words of up to eight bytes and longer, Latin and Arabic.
         for word in ["abcdefgh", "abcdefghi", "reconstruction", "ابوكمال", "الحسكة"] { words[word] = .common }
         words[""] = .english
         // Grown from its smallest size many times over.
