@@ -41,6 +41,11 @@ build: deps
 ## whenever they or geotag itself change: the builder is part of what the index is)
 gazetteer: $(GAZETTEER_INDEX)
 
+# The executable the index is built with, built here when it is missing (`make gazetteer`
+# or `make sanitize` in a fresh clone); `make build` brings it up to date first.
+$(BIN): | deps
+	$(SWIFT) build $(SWIFT_FLAGS) --product geotag
+
 $(GAZETTEER_INDEX): $(GAZETTEER_SOURCES) $(BIN)
 	$(BIN) gazetteer build --from $(GAZETTEER_DIR)/geonames --overlay $(GAZETTEER_DIR)/overlay.tsv \
 		--demonyms $(GAZETTEER_DIR)/demonyms.tsv --name bundled --out $@
