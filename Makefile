@@ -65,7 +65,8 @@ test: build
 ## bench: every benchmark; figures are medians (see each target)
 bench: bench-gazetteer bench-normalize bench-pipeline bench-flashtext
 
-## bench-gazetteer: medians of the bundled gazetteer's load time and memory, and of the build
+## bench-gazetteer: medians of the bundled gazetteer's load time and memory (ready for a first
+## lookup, and ready to extract with the word lists built), and of the build
 ## and load time of a synthetic allCountries with about 12 million names (generated once,
 ## about 1 GB, into .build/bench-gazetteer). BENCH_GAZETTEER_FLAGS: e.g. --builds 3 --loads 9
 bench-gazetteer: build
