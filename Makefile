@@ -105,12 +105,23 @@ bench-flashtext: build
 ## is off for the test process, whose reports (about 180 on a full run) are all objects of
 ## test code and Swift Testing's async frames that it cannot see referenced, none of
 ## GeotagCore; it is on for a run and a reprocess of the geotag executable on the seeds.
+##
+## The suites that fetch from the tests' loopback HTTP server run in a `swift test` of their
+## own (LOOPBACK_SUITES), after the rest: the server answers on Swift's cooperative thread
+## pool, one thread per core, and tests that hold their thread for long (waiting for a
+## `geotag` subprocess, slow under a sanitizer) kept it from answering within the fetches'
+## 5 s timeouts, so those suites failed together after a minute's stall.
 sanitize: sanitize-address sanitize-thread
+
+LOOPBACK_SUITES := HTTPClientTests|WebSourceTests|WebPipelineTests
 
 ASAN_BIN = $(shell $(SWIFT) build --build-path .build-asan --sanitize=address --show-bin-path 2>/dev/null)
 
 sanitize-address: gazetteer
-	GEOTAG_REQUIRE_GDAL=1 ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --build-path .build-asan --sanitize=address --disable-xctest
+	GEOTAG_REQUIRE_GDAL=1 ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --build-path .build-asan --sanitize=address --disable-xctest \
+		--skip '$(LOOPBACK_SUITES)'
+	GEOTAG_REQUIRE_GDAL=1 ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --build-path .build-asan --sanitize=address --disable-xctest \
+		--filter '$(LOOPBACK_SUITES)'
 	rm -rf .build-asan/leak-check && mkdir -p .build-asan/leak-check
 	printf 'sources:\n  - {name: seeds, type: files, path: $(CURDIR)/seeds}\ngazetteer: $(CURDIR)/$(GAZETTEER_DIR)\noutput: {map_outlines: $(CURDIR)/data/map/countries.txt}\n' \
 		> .build-asan/leak-check/pipeline.yaml
@@ -120,7 +131,10 @@ sanitize-address: gazetteer
 ## sanitize-thread: TSan reports the state a contended Synchronization.Mutex guards (its
 ## hand-over is an uninstrumented futex call); Tests/tsan.supp suppresses those seen so far.
 sanitize-thread: gazetteer
-	GEOTAG_REQUIRE_GDAL=1 TSAN_OPTIONS="halt_on_error=1 suppressions=$(CURDIR)/Tests/tsan.supp" $(SWIFT) test --build-path .build-tsan --sanitize=thread --disable-xctest
+	GEOTAG_REQUIRE_GDAL=1 TSAN_OPTIONS="halt_on_error=1 suppressions=$(CURDIR)/Tests/tsan.supp" $(SWIFT) test --build-path .build-tsan --sanitize=thread --disable-xctest \
+		--skip '$(LOOPBACK_SUITES)'
+	GEOTAG_REQUIRE_GDAL=1 TSAN_OPTIONS="halt_on_error=1 suppressions=$(CURDIR)/Tests/tsan.supp" $(SWIFT) test --build-path .build-tsan --sanitize=thread --disable-xctest \
+		--filter '$(LOOPBACK_SUITES)'
 
 ## fuzz: builds the libFuzzer targets in Fuzz/ (a package of its own, -sanitize=fuzzer,address,
 ## linked with lld: gold fails on them) and runs each for FUZZ_SECONDS (default 300) on a
