@@ -66,9 +66,9 @@ test: build
 bench: bench-gazetteer bench-normalize bench-pipeline bench-flashtext
 
 ## bench-gazetteer: medians of the bundled gazetteer's load time and memory (ready for a first
-## lookup, and ready to extract with the word lists built), and of the build
-## and load time of a synthetic allCountries with about 12 million names (generated once,
-## about 1 GB, into .build/bench-gazetteer). BENCH_GAZETTEER_FLAGS: e.g. --builds 3 --loads 9
+## lookup, and ready to extract with the word lists built), and of the build and load time of
+## a synthetic allCountries with about 12 million names (generated once, about 1 GB, into
+## .build/bench-gazetteer). BENCH_GAZETTEER_FLAGS: e.g. --builds 3 --loads 9
 bench-gazetteer: build
 	$(SWIFT) build $(SWIFT_FLAGS) --product GazetteerBench
 	$(dir $(BIN))GazetteerBench --bundled $(GAZETTEER_INDEX) $(BENCH_GAZETTEER_FLAGS)
@@ -114,14 +114,15 @@ bench-flashtext: build
 sanitize: sanitize-address sanitize-thread
 
 LOOPBACK_SUITES := HTTPClientTests|WebSourceTests|WebPipelineTests
+ASAN_TEST = GEOTAG_REQUIRE_GDAL=1 ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --build-path .build-asan --sanitize=address --disable-xctest
+TSAN_TEST = GEOTAG_REQUIRE_GDAL=1 TSAN_OPTIONS="halt_on_error=1 suppressions=$(CURDIR)/Tests/tsan.supp" \
+	$(SWIFT) test --build-path .build-tsan --sanitize=thread --disable-xctest
 
 ASAN_BIN = $(shell $(SWIFT) build --build-path .build-asan --sanitize=address --show-bin-path 2>/dev/null)
 
 sanitize-address: gazetteer
-	GEOTAG_REQUIRE_GDAL=1 ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --build-path .build-asan --sanitize=address --disable-xctest \
-		--skip '$(LOOPBACK_SUITES)'
-	GEOTAG_REQUIRE_GDAL=1 ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --build-path .build-asan --sanitize=address --disable-xctest \
-		--filter '$(LOOPBACK_SUITES)'
+	$(ASAN_TEST) --skip '$(LOOPBACK_SUITES)'
+	$(ASAN_TEST) --filter '$(LOOPBACK_SUITES)'
 	rm -rf .build-asan/leak-check && mkdir -p .build-asan/leak-check
 	printf 'sources:\n  - {name: seeds, type: files, path: $(CURDIR)/seeds}\ngazetteer: $(CURDIR)/$(GAZETTEER_DIR)\noutput: {map_outlines: $(CURDIR)/data/map/countries.txt}\n' \
 		> .build-asan/leak-check/pipeline.yaml
@@ -131,10 +132,8 @@ sanitize-address: gazetteer
 ## sanitize-thread: TSan reports the state a contended Synchronization.Mutex guards (its
 ## hand-over is an uninstrumented futex call); Tests/tsan.supp suppresses those seen so far.
 sanitize-thread: gazetteer
-	GEOTAG_REQUIRE_GDAL=1 TSAN_OPTIONS="halt_on_error=1 suppressions=$(CURDIR)/Tests/tsan.supp" $(SWIFT) test --build-path .build-tsan --sanitize=thread --disable-xctest \
-		--skip '$(LOOPBACK_SUITES)'
-	GEOTAG_REQUIRE_GDAL=1 TSAN_OPTIONS="halt_on_error=1 suppressions=$(CURDIR)/Tests/tsan.supp" $(SWIFT) test --build-path .build-tsan --sanitize=thread --disable-xctest \
-		--filter '$(LOOPBACK_SUITES)'
+	$(TSAN_TEST) --skip '$(LOOPBACK_SUITES)'
+	$(TSAN_TEST) --filter '$(LOOPBACK_SUITES)'
 
 ## fuzz: builds the libFuzzer targets in Fuzz/ (a package of its own, -sanitize=fuzzer,address,
 ## linked with lld: gold fails on them) and runs each for FUZZ_SECONDS (default 300) on a
