@@ -107,14 +107,18 @@ extension GeotagDatabase {
             DELETE FROM temp.place_counts;
             """)
         let insert = try connection.prepare("INSERT INTO temp.place_counts VALUES (?, ?, ?, ?, ?, ?)")
+        // A time's UTF-8 as text, or NULL.
+        func bindTime(_ time: [UInt8]?, at column: Int) throws {
+            guard let time else { return try insert.bindNull(at: column) }
+            try time.withUnsafeBufferPointer { try insert.bind(utf8: $0, at: column) }
+        }
         for (place, tally) in tallies.byPlace {
             try insert.bind(place.map { .integer($0) } ?? .null, at: 1)
             try insert.bind(tally.latest, at: 2)
             try insert.bind(tally.mentions, at: 3)
             try insert.bind(tally.articles, at: 4)
-            for (column, time) in [(5, tally.firstSeen), (6, tally.lastSeen)] {
-                if let time { try time.withUnsafeBufferPointer { try insert.bind(utf8: $0, at: column) } } else { try insert.bind(String?.none, at: column) }
-            }
+            try bindTime(tally.firstSeen, at: 5)
+            try bindTime(tally.lastSeen, at: 6)
             try insert.run()
         }
     }
