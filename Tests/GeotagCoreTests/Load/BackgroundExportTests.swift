@@ -10,8 +10,7 @@ import Testing
     private func loaded(in folder: String) throws -> GeotagDatabase {
         let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
         try db.beginRun(LoadFixtures.run("r1"))
-        let (d1, m1) = LoadFixtures.sample("d1"), (d2, m2) = LoadFixtures.sample("d2")
-        try db.store([.article(d1, m1), .article(d2, m2)], runID: "r1", gazetteerVersion: "gaz-1")
+        try LoadFixtures.storeSamples("d1", "d2", in: db, runID: "r1", gazetteerVersion: "gaz-1")
         return db
     }
 

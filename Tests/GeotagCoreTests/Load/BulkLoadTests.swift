@@ -45,8 +45,7 @@ import Testing
         try withTemporaryFolder { folder in
             let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
             #expect(try hasKeyIndex(db))
-            let (d1, m1) = LoadFixtures.sample("d1")
-            try db.store([.article(d1, m1)], runID: "r1", gazetteerVersion: "g")
+            try LoadFixtures.storeSamples("d1", in: db, runID: "r1")
             #expect(throws: GeotagError.self) {
                 try db.connection.execute("INSERT INTO mentions (doc_id, start, \"end\") SELECT doc_id, start, \"end\" FROM mentions LIMIT 1")
             }
@@ -57,8 +56,7 @@ import Testing
         try withTemporaryFolder { folder in
             let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
             try db.beginRun(LoadFixtures.run("r1"))
-            let (d1, m1) = LoadFixtures.sample("d1"), (d2, m2) = LoadFixtures.sample("d2")
-            try db.store([.article(d1, m1), .article(d2, m2)], runID: "r1", gazetteerVersion: "g")
+            try LoadFixtures.storeSamples("d1", "d2", in: db, runID: "r1")
             #expect(try !hasKeyIndex(db))
             #expect(try rowCount(db, "mentions") == 6)
             try db.finishRun(LoadFixtures.run("r1", status: .done))
@@ -72,8 +70,7 @@ import Testing
         try withTemporaryFolder { folder in
             let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
             try db.beginRun(LoadFixtures.run("r1"))
-            let (d1, m1) = LoadFixtures.sample("d1")
-            try db.store([.article(d1, m1)], runID: "r1", gazetteerVersion: "g")
+            try LoadFixtures.storeSamples("d1", in: db, runID: "r1")
             var seen: (places: Int, status: String?, indexed: Bool)?
             try db.finishRun(LoadFixtures.run("r1", status: .done)) {
                 seen = try? {

@@ -35,6 +35,15 @@ enum LoadFixtures {
         ])
     }
 
+    /// Stores the ``sample(_:)`` article of each of `docIDs` in one batch of run `runID`.
+    static func storeSamples(_ docIDs: String..., in db: GeotagDatabase, runID: String, gazetteerVersion: String = "g") throws {
+        let items = docIDs.map { docID in
+            let (article, mentions) = sample(docID)
+            return LoadItem.article(article, mentions)
+        }
+        try db.store(items, runID: runID, gazetteerVersion: gazetteerVersion)
+    }
+
     static func record(_ mention: Mention, in article: Article, run: String = "run-1", gazetteer: String = "gaz-1") -> MentionRecord {
         MentionRecord(mention: mention, article: article, runID: run, gazetteerVersion: gazetteer)
     }

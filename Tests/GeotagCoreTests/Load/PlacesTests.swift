@@ -121,8 +121,7 @@ import Testing
     @Test func theFirstPlacesGetTheRTreeTheTriggerWouldGive() throws {
         try withTemporaryFolder { folder in
             let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
-            let (d1, m1) = LoadFixtures.sample("d1")
-            try db.store([.article(d1, m1)], runID: "run-1", gazetteerVersion: "g")
+            try LoadFixtures.storeSamples("d1", in: db, runID: "run-1")
             #expect(try db.refreshPlaces(runID: "run-1") == 3)
             try db.connection.execute("""
                 CREATE VIRTUAL TABLE temp.check_rtree USING rtree(id, minx, maxx, miny, maxy);
@@ -146,9 +145,7 @@ import Testing
     @Test func anArticleApartInTheTableIsCountedOnce() throws {
         try withTemporaryFolder { folder in
             let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
-            let (d1, m1) = LoadFixtures.sample("d1")
-            let (d2, m2) = LoadFixtures.sample("d2")
-            try db.store([.article(d1, m1), .article(d2, m2)], runID: "run-1", gazetteerVersion: "g")
+            try LoadFixtures.storeSamples("d1", "d2", in: db, runID: "run-1")
             let together = try #require(try PlaceTallies.count(on: db.connection))
             #expect(try PlaceTallies.count(on: db.connection, order: .key) == together)
             // A mention of d1 after those of d2: in the table's order d1 comes twice.
@@ -170,8 +167,7 @@ import Testing
     @Test func aPlaceIDOfAnotherTypeIsCountedInSQL() throws {
         try withTemporaryFolder { folder in
             let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
-            let (d1, m1) = LoadFixtures.sample("d1")
-            try db.store([.article(d1, m1)], runID: "run-1", gazetteerVersion: "g")
+            try LoadFixtures.storeSamples("d1", in: db, runID: "run-1")
             #expect(try PlaceTallies.count(on: db.connection) != nil)
             try db.connection.execute("INSERT INTO mentions (doc_id, place_id, start, \"end\") VALUES ('d1', 'by hand', 1, 2)")
             #expect(try PlaceTallies.count(on: db.connection) == nil)

@@ -104,8 +104,7 @@ import Testing
             let path = folder + "/geotag.gpkg"
             do {
                 let db = try GeotagDatabase(path: path)
-                let (d1, m1) = LoadFixtures.sample("d1")
-                try db.store([.article(d1, m1)], runID: "r1", gazetteerVersion: "g")
+                try LoadFixtures.storeSamples("d1", in: db, runID: "r1")
                 try db.close()
             }
             // What a geotag without spatial indexes wrote.
