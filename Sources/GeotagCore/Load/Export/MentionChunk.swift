@@ -24,30 +24,29 @@ enum MentionChunk {
     /// A chunk being formatted.
     final class Pending: Sendable {
         private let group = DispatchGroup()
-        private let parts = Mutex<[[UInt8]]>([[], [], []])
-        private let count: Int
+        private let formatted = Mutex<Formatted?>(nil)
 
         /// Starts formatting `records` as CSV rows, as GeoJSON collection features
         /// (`first`: the chunk begins the collection) and, when `sequence`, as a GeoJSON
-        /// text sequence.
+        /// text sequence: every file's bytes on one thread. Chunks in flight
+        /// (``formattedAtOnce``) keep the cores busy; a chunk's records stay with one
+        /// thread, as formatting one file per thread had two threads retain and release
+        /// the same strings, whose reference counts then moved between the cores.
         init(_ records: [MentionRecord], first: Bool, sequence: Bool) {
-            count = records.count
-            for part in 0..<(sequence ? 3 : 2) {
-                DispatchQueue.global().async(group: group) { [self] in
-                    let bytes = switch part {
-                    case 0: CSVWriter.formatted(records)
-                    case 1: GeoJSONWriter.formatted(records, form: .collection, first: first)
-                    default: GeoJSONWriter.formatted(records, form: .sequence, first: first)
-                    }
-                    parts.withLock { $0[part] = bytes }
-                }
+            DispatchQueue.global().async(group: group) { [self] in
+                let chunk = Formatted(
+                    csv: CSVWriter.formatted(records),
+                    geoJSON: GeoJSONWriter.formatted(records, form: .collection, first: first),
+                    sequence: sequence ? GeoJSONWriter.formatted(records, form: .sequence, first: first) : [],
+                    count: records.count)
+                formatted.withLock { $0 = chunk }
             }
         }
 
         /// Waits until the chunk is formatted.
         func wait() -> Formatted {
             group.wait()
-            return parts.withLock { Formatted(csv: $0[0], geoJSON: $0[1], sequence: $0[2], count: count) }
+            return formatted.withLock { $0! }
         }
     }
 }
