@@ -552,8 +552,9 @@ public final class GeotagDatabase {
         defer { try? statement.reset() }
         if column != nil { try statement.bind(value, at: 1) }
         let count = Record.fields.count
+        let repeated = RepeatedTexts(count: count)
         while try statement.step() {
-            guard let record = Record(row: StatementRow(statement: statement, first: 1, count: count)) else {
+            guard let record = Record(row: StatementRow(statement: statement, first: 1, count: count, repeated: repeated)) else {
                 throw corrupt(table, "fid \(statement.int(at: 0))")
             }
             try body(statement.int(at: 0), record)

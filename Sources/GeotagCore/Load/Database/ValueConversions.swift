@@ -1,3 +1,5 @@
+import Foundation
+
 extension SQLite.Value {
     /// Text, or NULL for nil.
     init(_ text: String?) {
@@ -30,9 +32,12 @@ struct StatementRow: FieldRow {
     /// The 0-based column of the first field.
     let first: Int
     let count: Int
+    /// The texts the rows before held, kept from row to row.
+    let repeated: RepeatedTexts
 
     func text(_ i: Int) -> String? {
-        statement.storageClass(at: first + i) == .text ? statement.text(at: first + i) : nil
+        guard statement.storageClass(at: first + i) == .text else { return nil }
+        return statement.withText(at: first + i) { $0.map { repeated.text(i, $0) } }
     }
 
     func int(_ i: Int) -> Int? {
@@ -47,3 +52,30 @@ struct StatementRow: FieldRow {
         }
     }
 }
+
+/// The last text read from each field of a run of rows, handed back when the next
+/// row holds the same bytes: a table's consecutive rows repeat many texts (a
+/// mention's article fields for every mention of the article, its run and gazetteer
+/// version on every row), and the same `String` is neither decoded nor allocated
+/// again, nor freed, and its copies share one buffer. An export reads millions of rows.
+final class RepeatedTexts {
+    private var last: [String?]
+
+    /// Room for `count` fields.
+    init(count: Int) {
+        last = Array(repeating: nil, count: count)
+    }
+
+    /// `bytes`, the UTF-8 text of field `i`, as a `String` (ill-formed sequences
+    /// replaced, as `String(decoding:as:)` does).
+    func text(_ i: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if let known = last[i], known.utf8.count == bytes.count,
+           known.utf8.withContiguousStorageIfAvailable({ $0.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, $0.count) == 0 }) == true {
+            return known
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        last[i] = text
+        return text
+    }
+}
+
