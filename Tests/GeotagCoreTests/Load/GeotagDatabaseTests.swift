@@ -116,9 +116,10 @@ import Testing
     @Test func repeatedTextsComeBackAsTheSameString() {
         let texts = RepeatedTexts(count: 2)
         func read(_ field: Int, _ text: [UInt8]) -> String { text.withUnsafeBufferPointer { texts.text(field, $0) } }
-        func storage(_ text: String) -> UnsafePointer<UInt8>? {
+        /// Where the text's bytes are, as a number: only compared, never followed.
+        func storage(_ text: String) -> UInt {
             var text = text
-            return text.withUTF8 { $0.baseAddress }
+            return text.withUTF8 { UInt(bitPattern: $0.baseAddress) }
         }
         let article = Array("Deir ez-Zor, Syria (2025)".utf8)
         let first = read(0, article), again = read(0, article)

@@ -78,4 +78,3 @@ final class RepeatedTexts {
         return text
     }
 }
-
