@@ -38,34 +38,46 @@ public struct GeoJSONWriter {
     /// Writes one feature.
     public mutating func write(_ record: some FeatureRecord) throws {
         let (first, form) = (count == 0, form)
-        try output.append { Self.append(record, form: form, first: first, keys: nil, to: &$0) }
+        try output.append { bytes in Self.append(form: form, first: first, to: &bytes) { Self.appendFeature(record, keys: nil, to: &$0) } }
         count += 1
     }
 
-    /// Writes `count` features made by ``formatted(_:form:first:)``, perhaps on another
+    /// Writes `count` features made by ``formatted(_:first:sequence:)``, perhaps on another
     /// thread, with this writer's form and `first` true when it had written none.
     public mutating func write(formatted features: [UInt8], count: Int) throws {
         try output.write(features)
         self.count += count
     }
 
-    /// The features of `records`, as a writer of `form` would write them one by one;
-    /// `first` when they begin the collection.
-    public static func formatted<Record: FeatureRecord>(_ records: [Record], form: Form, first: Bool) -> [UInt8] {
+    /// The features of `records` as a collection writer would write them one by one,
+    /// `first` when they begin the collection, and, with `sequence`, as a text sequence
+    /// writer would (else empty): each feature is formatted once, and the sequence
+    /// copies its bytes.
+    public static func formatted<Record: FeatureRecord>(_ records: [Record], first: Bool, sequence: Bool) -> (collection: [UInt8], sequence: [UInt8]) {
         let keys = Record.jsonKeys
-        var bytes: [UInt8] = []
+        var (collection, lines): ([UInt8], [UInt8]) = ([], [])
         // By index: a for-in loop copies each record, its strings retained and released.
-        for i in records.indices { append(records[i], form: form, first: first && i == 0, keys: keys, to: &bytes) }
-        return bytes
+        for i in records.indices {
+            var feature = 0..<0
+            append(form: .collection, first: first && i == 0, to: &collection) { bytes in
+                let start = bytes.count
+                appendFeature(records[i], keys: keys, to: &bytes)
+                feature = start..<bytes.count
+            }
+            if sequence { append(form: .sequence, first: false, to: &lines) { $0.append(contentsOf: collection[feature]) } }
+        }
+        return (collection, lines)
     }
 
-    /// Appends one feature with what separates it from the one before in `form`.
-    private static func append(_ record: some FeatureRecord, form: Form, first: Bool, keys: [[UInt8]]?, to bytes: inout [UInt8]) {
+    /// Appends one feature, which `feature` appends, with what separates it from the
+    /// one before in `form`.
+    @inline(__always)
+    private static func append(form: Form, first: Bool, to bytes: inout [UInt8], feature: (inout [UInt8]) -> Void) {
         switch form {
         case .collection: if !first { bytes.append(contentsOf: ",\n".utf8) }
         case .sequence: bytes.append(0x1E)  // RS
         }
-        appendFeature(record, keys: keys, to: &bytes)
+        feature(&bytes)
         if form == .sequence { bytes.append(0x0A) }
     }
 

@@ -2,8 +2,9 @@ import Dispatch
 import Synchronization
 
 /// Runs of mentions formatted for the mention files while the export reads the next
-/// run from the database: each file's bytes on a thread of its own. Formatting costs
-/// twice the database read, and at the end of a run the workers' cores are idle.
+/// run from the database: every file's bytes of one run on a thread of its own.
+/// Formatting costs twice the database read, and at the end of a run the workers'
+/// cores are idle.
 enum MentionChunk {
     /// Mentions per chunk: enough to make the hand-over to other threads cheap, few
     /// enough that the formatted bytes stay a few megabytes.
@@ -34,10 +35,9 @@ enum MentionChunk {
         /// the same strings, whose reference counts then moved between the cores.
         init(_ records: [MentionRecord], first: Bool, sequence: Bool) {
             DispatchQueue.global().async(group: group) { [self] in
+                let geoJSON = GeoJSONWriter.formatted(records, first: first, sequence: sequence)
                 let chunk = Formatted(
-                    csv: CSVWriter.formatted(records),
-                    geoJSON: GeoJSONWriter.formatted(records, form: .collection, first: first),
-                    sequence: sequence ? GeoJSONWriter.formatted(records, form: .sequence, first: first) : [],
+                    csv: CSVWriter.formatted(records), geoJSON: geoJSON.collection, sequence: geoJSON.sequence,
                     count: records.count)
                 formatted.withLock { $0 = chunk }
             }
