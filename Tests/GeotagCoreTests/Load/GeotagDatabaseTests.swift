@@ -110,30 +110,6 @@ import Testing
         }
     }
 
-    /// A field that repeats the row before's text gets the same `String` back, not a
-    /// new one; any other bytes, of the same length too, are read afresh, and
-    /// ill-formed UTF-8 is repaired as `String(decoding:as:)` repairs it.
-    @Test func repeatedTextsComeBackAsTheSameString() {
-        let texts = RepeatedTexts(count: 2)
-        func read(_ field: Int, _ text: [UInt8]) -> String { text.withUnsafeBufferPointer { texts.text(field, $0) } }
-        /// Where the text's bytes are, as a number: only compared, never followed.
-        func storage(_ text: String) -> UInt {
-            var text = text
-            return text.withUTF8 { UInt(bitPattern: $0.baseAddress) }
-        }
-        let article = Array("Deir ez-Zor, Syria (2025)".utf8)
-        let first = read(0, article), again = read(0, article)
-        #expect(first == "Deir ez-Zor, Syria (2025)" && again == first)
-        #expect(storage(again) == storage(first))
-        #expect(storage(read(1, article)) != storage(first), "each field keeps its own")
-        #expect(read(0, Array("Deir ez-Zor, Syria (2026)".utf8)) == "Deir ez-Zor, Syria (2026)")
-        #expect(read(0, []) == "")
-        let illFormed: [UInt8] = [0x61, 0xFF, 0x62]
-        #expect(read(0, illFormed) == String(decoding: illFormed, as: UTF8.self))
-        #expect(read(0, illFormed) == "a\u{FFFD}b")
-        #expect(read(0, Array("a\u{FFFD}b".utf8)) == "a\u{FFFD}b")
-    }
-
     @Test func storingAgainReplacesInsteadOfDuplicating() throws {
         try withTemporaryFolder { folder in
             let db = try GeotagDatabase(path: folder + "/geotag.gpkg")

@@ -110,3 +110,44 @@ import Testing
         #expect(DecimalText.rounded(.nan) == nil)
     }
 }
+
+@Suite struct ByteWordsTests {
+    /// Every byte value at every place of a word, and in the short tail that is padded.
+    @Test func findsEachByteAtEachPlace() {
+        for byte in UInt8.min...UInt8.max {
+            for count in [8, 5] {
+                for place in 0..<count {
+                    var text = [UInt8](repeating: UInt8(ascii: "m"), count: count)
+                    text[place] = byte
+                    text.withUnsafeBufferPointer { utf8 in
+                        let word = ByteWords.word(utf8, at: 0)
+                        #expect(ByteWords.contains(byte, in: word))
+                        let padding = count < 8 && byte &+ 1 == UInt8(ascii: "A")
+                        #expect(ByteWords.contains(byte &+ 1, in: word) == (byte &+ 1 == UInt8(ascii: "m") || padding))
+                        #expect(ByteWords.containsControl(word) == (byte < 0x20))
+                    }
+                }
+            }
+        }
+    }
+}
+
+@Suite struct LongTextEscapeTests {
+    /// Each byte that needs an escape or quotes, at every place of a text longer than a
+    /// word: the escapes parse back, and the CSV cell is quoted exactly when it must be.
+    @Test func specialsAreFoundAtEveryPlace() throws {
+        let specials = ["\"", "\\", "\n", "\r", "\t", "\u{1}", ",", "\u{2028}", "€"]
+        for special in specials {
+            for place in 0...20 {
+                let text = String(repeating: "a", count: place) + special + String(repeating: "b", count: 20 - place)
+                let parsed = try JSONSerialization.jsonObject(with: Data(("[" + JSONText.quoted(text) + "]").utf8)) as? [String]
+                #expect(parsed == [text])
+                #expect(!JSONText.quoted(text).contains("\u{2028}"))
+                var cell: [UInt8] = []
+                CSVWriter.appendCell(text, to: &cell)
+                let quoted = cell.first == UInt8(ascii: "\"")
+                #expect(quoted == ["\"", ",", "\n", "\r"].contains(special), "\(special.debugDescription) at \(place)")
+            }
+        }
+    }
+}

@@ -139,10 +139,19 @@ extension GeotagDatabase {
     /// mentioned first (then by `place_id`), one row at a time; only the first `limit`
     /// when given.
     public func forEachPlace(runID: String? = nil, limit: Int? = nil, _ body: (MentionedPlace) throws -> Void) throws {
-        let q = SQLite.quote
         try forEach(MentionedPlace.self, in: GeoPackageSchema.placesTable, where: runID.map { _ in "run_id" }, is: runID,
-                    orderedBy: "\(q("mention_count")) DESC, \(q("place_id"))", limit: limit) { try body($1) }
+                    orderedBy: Self.placeOrder, limit: limit) { try body($1) }
     }
+
+    /// Calls `body` with chunks of at most `size` of the places (or of those run `runID`
+    /// changed), ordered as ``forEachPlace(runID:limit:_:)`` orders them.
+    func forEachPlaceChunk(runID: String? = nil, size: Int, _ body: (FeatureRows<MentionedPlace>) throws -> Void) throws {
+        try forEachChunk(of: MentionedPlace.self, in: GeoPackageSchema.placesTable, where: runID.map { _ in "run_id" }, is: runID,
+                         orderedBy: Self.placeOrder, size: size, body)
+    }
+
+    /// The order of the places: most mentioned first, then by `place_id`.
+    private static let placeOrder = "\(SQLite.quote("mention_count")) DESC, \(SQLite.quote("place_id"))"
 
     /// Every place (or those run `runID` changed, or the first `limit`), as
     /// ``forEachPlace(runID:limit:_:)`` orders them.

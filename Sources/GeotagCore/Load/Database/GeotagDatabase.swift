@@ -529,10 +529,19 @@ public final class GeotagDatabase {
     /// ordered by `doc_id`, `start`, `end`, one row at a time: memory stays flat
     /// however many there are. `body` must not write to this database.
     public func forEachMention(runID: String? = nil, _ body: (MentionRecord) throws -> Void) throws {
-        let q = SQLite.quote
         try forEach(MentionRecord.self, in: GeoPackageSchema.mentionsTable, where: runID.map { _ in "run_id" }, is: runID,
-                    orderedBy: "\(q("doc_id")), \(q("start")), \(q("end"))") { try body($1) }
+                    orderedBy: Self.mentionOrder) { try body($1) }
     }
+
+    /// Calls `body` with chunks of at most `size` of the stored mentions (or of those
+    /// written by run `runID`), ordered as ``forEachMention(runID:_:)`` orders them.
+    func forEachMentionChunk(runID: String? = nil, size: Int, _ body: (FeatureRows<MentionRecord>) throws -> Void) throws {
+        try forEachChunk(of: MentionRecord.self, in: GeoPackageSchema.mentionsTable, where: runID.map { _ in "run_id" }, is: runID,
+                         orderedBy: Self.mentionOrder, size: size, body)
+    }
+
+    /// The order of the mentions' key, which the exports keep.
+    private static let mentionOrder = ["doc_id", "start", "end"].map(SQLite.quote).joined(separator: ", ")
 
     /// Calls `body` with the `fid` and the record of each row of the feature table
     /// `table` (all of them, or those whose column `column` equals `value`), in the
@@ -541,6 +550,41 @@ public final class GeotagDatabase {
     func forEach<Record: FeatureRecord & RowDecodable>(
         _: Record.Type, in table: String, where column: String? = nil, is value: String? = nil, orderedBy order: String? = nil,
         limit: Int? = nil, _ body: (Int, Record) throws -> Void
+    ) throws {
+        let count = Record.fields.count
+        try withRows(of: Record.self, in: table, where: column, is: value, orderedBy: order, limit: limit) { statement in
+            while try statement.step() {
+                guard let record = Record(row: StatementRow(statement: statement, first: 1, count: count)) else {
+                    throw corrupt(table, "fid \(statement.int(at: 0))")
+                }
+                try body(statement.int(at: 0), record)
+            }
+        }
+    }
+
+    /// Calls `body` with the rows of `table` that ``forEach(_:in:where:is:orderedBy:limit:_:)``
+    /// would read, in chunks of at most `size` rows (``FeatureRows``), read without a
+    /// record or a `String` for each.
+    func forEachChunk<Record: FeatureRecord & RowDecodable>(
+        of _: Record.Type, in table: String, where column: String? = nil, is value: String? = nil, orderedBy order: String? = nil,
+        size: Int, _ body: (FeatureRows<Record>) throws -> Void
+    ) throws {
+        try withRows(of: Record.self, in: table, where: column, is: value, orderedBy: order, limit: nil) { statement in
+            let reader = FeatureRowReader<Record>(statement, first: 1, capacity: size)
+            while try statement.step() {
+                guard reader.read() else { throw corrupt(table, "fid \(statement.int(at: 0))") }
+                if reader.rows.count == size { try body(reader.take()) }
+            }
+            if !reader.rows.isEmpty { try body(reader.take()) }
+        }
+    }
+
+    /// Calls `body` with the statement `SELECT fid, <the record's fields> FROM table`,
+    /// with the filter, order and limit of ``forEach(_:in:where:is:orderedBy:limit:_:)``,
+    /// for it to step through; resets it after.
+    private func withRows<Record: FeatureRecord>(
+        of _: Record.Type, in table: String, where column: String?, is value: String?, orderedBy order: String?, limit: Int?,
+        _ body: (SQLite.Statement) throws -> Void
     ) throws {
         let names = Record.fields.map { SQLite.quote($0.name) }.joined(separator: ", ")
         var sql = "SELECT fid, \(names) FROM \(SQLite.quote(table))"
@@ -551,14 +595,7 @@ public final class GeotagDatabase {
         // Reset even when `body` throws half-way, so no read stays open on the file.
         defer { try? statement.reset() }
         if column != nil { try statement.bind(value, at: 1) }
-        let count = Record.fields.count
-        let repeated = RepeatedTexts(count: count)
-        while try statement.step() {
-            guard let record = Record(row: StatementRow(statement: statement, first: 1, count: count, repeated: repeated)) else {
-                throw corrupt(table, "fid \(statement.int(at: 0))")
-            }
-            try body(statement.int(at: 0), record)
-        }
+        try body(statement)
     }
 
     /// Every recorded failure (or only run `runID`'s), oldest first.

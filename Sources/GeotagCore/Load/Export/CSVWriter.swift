@@ -45,69 +45,100 @@ public struct CSVWriter {
         try output.write(rows)
     }
 
-    /// The rows of `records`, as ``write(_:)`` would write them one by one.
-    public static func formatted(_ records: [MentionRecord]) -> [UInt8] {
+    /// The rows of `rows`, as ``write(_:)`` would write their records one by one.
+    static func formatted(_ rows: FeatureRows<MentionRecord>) -> [UInt8] {
         var bytes: [UInt8] = []
-        // By index: a for-in loop copies each record, 15 strings retained and released.
-        for i in records.indices { appendRow(records[i], to: &bytes) }
+        append(rows, to: &bytes)
         return bytes
     }
 
     /// Appends `record` as one CSV row, CRLF included.
-    public static func appendRow(_ record: borrowing MentionRecord, to bytes: inout [UInt8]) {
-        var first = true
-        record.forEachValue { value in
-            if !first { bytes.append(UInt8(ascii: ",")) }
-            first = false
-            switch value {
-            case let .text(text): appendCell(neutralised(text), to: &bytes)
-            case let .integer(n): DecimalText.appendInteger(n, to: &bytes)
-            case let .real(x): _ = DecimalText.appendShortest(x, to: &bytes)
-            case .null: break
+    public static func appendRow(_ record: MentionRecord, to bytes: inout [UInt8]) {
+        append(FeatureRows(record), to: &bytes)
+    }
+
+    /// Appends each of `rows` as one CSV row, CRLF included.
+    private static func append(_ rows: FeatureRows<MentionRecord>, to bytes: inout [UInt8]) {
+        rows.forEachRow { row in
+            var first = true
+            row.forEachValue { value in
+                if !first { bytes.append(UInt8(ascii: ",")) }
+                first = false
+                switch value {
+                case let .text(utf8): appendCell(utf8, neutralising: true, to: &bytes)
+                case let .integer(n): DecimalText.appendInteger(n, to: &bytes)
+                case let .real(x): _ = DecimalText.appendShortest(x, to: &bytes)
+                case .null: break
+                }
             }
+            bytes.append(UInt8(ascii: ","))
+            appendWKT(row.point, to: &bytes)
+            bytes.append(contentsOf: [0x0D, 0x0A])
         }
-        bytes.append(UInt8(ascii: ","))
-        appendWKT(record, to: &bytes)
-        bytes.append(contentsOf: [0x0D, 0x0A])
     }
 
     /// `POINT(lon lat)`, or `POINT EMPTY` when a coordinate is not a number.
-    public static func wkt(_ record: borrowing MentionRecord) -> String {
+    public static func wkt(_ record: MentionRecord) -> String {
         var bytes: [UInt8] = []
-        appendWKT(record, to: &bytes)
+        appendWKT((record.latitude, record.longitude), to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends ``wkt(_:)``'s text, a cell that never needs quotes.
-    private static func appendWKT(_ record: borrowing MentionRecord, to bytes: inout [UInt8]) {
-        guard record.longitude.isFinite, record.latitude.isFinite else { return bytes.append(contentsOf: "POINT EMPTY".utf8) }
+    private static func appendWKT(_ point: (latitude: Double, longitude: Double), to bytes: inout [UInt8]) {
+        guard point.longitude.isFinite, point.latitude.isFinite else { return bytes.append(contentsOf: "POINT EMPTY".utf8) }
         bytes.append(contentsOf: "POINT(".utf8)
-        _ = DecimalText.appendShortest(record.longitude, to: &bytes)
+        _ = DecimalText.appendShortest(point.longitude, to: &bytes)
         bytes.append(UInt8(ascii: " "))
-        _ = DecimalText.appendShortest(record.latitude, to: &bytes)
+        _ = DecimalText.appendShortest(point.latitude, to: &bytes)
         bytes.append(UInt8(ascii: ")"))
     }
 
     /// `text` with a `'` in front when a spreadsheet would read it as a formula.
     public static func neutralised(_ text: String) -> String {
-        switch text.utf8.first {
-        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return "'" + text
-        default: return text
+        isFormula(text.utf8) ? "'" + text : text
+    }
+
+    /// Whether a spreadsheet would read a cell of these UTF-8 bytes as a formula.
+    private static func isFormula(_ utf8: some Collection<UInt8>) -> Bool {
+        switch utf8.first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: true
+        default: false
         }
     }
 
     /// Appends `text` as one cell, quoted when it must be.
     static func appendCell(_ text: String, to bytes: inout [UInt8]) {
         var text = text
-        text.withUTF8 { utf8 in
-            let needsQuotes = utf8.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: ",") || $0 == 0x0D || $0 == 0x0A }
-            guard needsQuotes else { return bytes.append(contentsOf: utf8) }
-            bytes.append(UInt8(ascii: "\""))
-            for byte in utf8 {
-                bytes.append(byte)
-                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-            }
-            bytes.append(UInt8(ascii: "\""))
+        text.withUTF8 { appendCell($0, neutralising: false, to: &bytes) }
+    }
+
+    /// Whether a cell of these bytes needs quotes: it holds `"`, `,`, CR or LF.
+    private static func needsQuotes(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        for i in stride(from: 0, to: utf8.count, by: 8) {
+            let word = ByteWords.word(utf8, at: i)
+            if ByteWords.contains(UInt8(ascii: "\""), in: word) || ByteWords.contains(UInt8(ascii: ","), in: word)
+                || ByteWords.contains(0x0D, in: word) || ByteWords.contains(0x0A, in: word) { return true }
         }
+        return false
+    }
+
+    /// Appends the UTF-8 `text` as one cell, quoted when it must be, and, when
+    /// `neutralising`, with a `'` in front of a formula (``neutralised(_:)``).
+    private static func appendCell(_ utf8: UnsafeBufferPointer<UInt8>, neutralising: Bool, to bytes: inout [UInt8]) {
+        let prefix = neutralising && isFormula(utf8)
+        let needsQuotes = Self.needsQuotes(utf8)
+        if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
+        if prefix { bytes.append(UInt8(ascii: "'")) }
+        guard needsQuotes else { return bytes.append(contentsOf: utf8) }
+        // Runs between quotes are copied whole; each quote is doubled.
+        var start = 0
+        while let quote = utf8[start...].firstIndex(of: UInt8(ascii: "\"")) {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...quote]))
+            bytes.append(UInt8(ascii: "\""))
+            start = quote + 1
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+        bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -70,23 +70,16 @@ public enum Exporter {
             // While the next chunk is read, the chunks before are formatted, and the
             // ones before those written, in order.
             let writer = ChunkWriter(csv: csv, geoJSON: geoJSON, sequence: sequence)
-            var chunk: [MentionRecord] = [], pending: [MentionChunk.Pending] = [], chunked = 0
+            var pending: [MentionChunk.Pending] = [], chunked = 0
             func writePending(keeping kept: Int) {
                 while pending.count > kept { writer.write(pending.removeFirst().wait()) }
             }
-            func startChunk() {
-                guard !chunk.isEmpty else { return }
-                pending.append(MentionChunk.Pending(chunk, first: chunked == 0, sequence: sequence != nil))
-                chunked += chunk.count
-                chunk = []
-                writePending(keeping: MentionChunk.formattedAtOnce)
-            }
             do {
-                try database.forEachMention(runID: onlyRun) { record in
-                    chunk.append(record)
-                    if chunk.count == MentionChunk.size { startChunk() }
+                try database.forEachMentionChunk(runID: onlyRun, size: MentionChunk.size) { chunk in
+                    pending.append(MentionChunk.Pending(chunk, first: chunked == 0, sequence: sequence != nil))
+                    chunked += chunk.count
+                    writePending(keeping: MentionChunk.formattedAtOnce)
                 }
-                startChunk()
                 writePending(keeping: 0)
             } catch {
                 // The files are discarded below, once nothing writes to them any more.
@@ -100,7 +93,7 @@ public enum Exporter {
             try placesReady()
             var places = GeoJSONWriter(output: try create(summary.placesPath))
             try places.begin()
-            try database.forEachPlace(runID: onlyRun) { try places.write($0) }
+            try database.forEachPlaceChunk(runID: onlyRun, size: MentionChunk.size) { try places.write($0) }
             try places.end()
             summary.places = places.count
 

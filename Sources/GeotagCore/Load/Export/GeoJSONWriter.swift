@@ -37,9 +37,13 @@ public struct GeoJSONWriter {
 
     /// Writes one feature.
     public mutating func write(_ record: some FeatureRecord) throws {
-        let (first, form) = (count == 0, form)
-        try output.append { bytes in Self.append(form: form, first: first, to: &bytes) { Self.appendFeature(record, keys: nil, to: &$0) } }
-        count += 1
+        try write(FeatureRows(record))
+    }
+
+    /// Writes a feature for each of `rows`.
+    mutating func write<Record>(_ rows: FeatureRows<Record>) throws {
+        try output.write(Self.formatted(rows, first: count == 0, form: form))
+        count += rows.count
     }
 
     /// Writes `count` features made by ``formatted(_:first:sequence:)``, perhaps on another
@@ -49,24 +53,33 @@ public struct GeoJSONWriter {
         self.count += count
     }
 
-    /// The features of `records` as a collection writer would write them one by one,
-    /// `first` when they begin the collection, and, with `sequence`, as a text sequence
-    /// writer would (else empty): each feature is formatted once, and the sequence
-    /// copies its bytes.
-    public static func formatted<Record: FeatureRecord>(_ records: [Record], first: Bool, sequence: Bool) -> (collection: [UInt8], sequence: [UInt8]) {
+    /// The features of `rows` as a collection writer would write their records one by
+    /// one, `first` when they begin the collection, and, with `sequence`, as a text
+    /// sequence writer would (else empty): each feature is formatted once, and the
+    /// sequence copies its bytes.
+    static func formatted<Record>(_ rows: FeatureRows<Record>, first: Bool, sequence: Bool) -> (collection: [UInt8], sequence: [UInt8]) {
         let keys = Record.jsonKeys
         var (collection, lines): ([UInt8], [UInt8]) = ([], [])
-        // By index: a for-in loop copies each record, its strings retained and released.
-        for i in records.indices {
+        var first = first
+        rows.forEachRow { row in
             var feature = 0..<0
-            append(form: .collection, first: first && i == 0, to: &collection) { bytes in
+            append(form: .collection, first: first, to: &collection) { bytes in
                 let start = bytes.count
-                appendFeature(records[i], keys: keys, to: &bytes)
+                appendFeature(row, keys: keys, to: &bytes)
                 feature = start..<bytes.count
             }
             if sequence { append(form: .sequence, first: false, to: &lines) { $0.append(contentsOf: collection[feature]) } }
+            first = false
         }
         return (collection, lines)
+    }
+
+    /// The features of `rows` in `form`, `first` when they begin a collection.
+    private static func formatted<Record>(_ rows: FeatureRows<Record>, first: Bool, form: Form) -> [UInt8] {
+        switch form {
+        case .collection: formatted(rows, first: first, sequence: false).collection
+        case .sequence: formatted(rows, first: first, sequence: true).sequence
+        }
     }
 
     /// Appends one feature, which `feature` appends, with what separates it from the
@@ -88,25 +101,25 @@ public struct GeoJSONWriter {
 
     /// Appends `record` as one Feature; its geometry is `null` when a coordinate is
     /// not a number.
-    public static func appendFeature(_ record: some FeatureRecord, to bytes: inout [UInt8]) {
-        appendFeature(record, keys: nil, to: &bytes)
+    public static func appendFeature<Record: FeatureRecord>(_ record: Record, to bytes: inout [UInt8]) {
+        FeatureRows(record).forEachRow { appendFeature($0, keys: Record.jsonKeys, to: &bytes) }
     }
 
-    /// ``appendFeature(_:to:)`` with the property keys of ``FeatureRecord/jsonKeys``
-    /// made for a chunk, or nil for a record alone.
-    private static func appendFeature(_ record: some FeatureRecord, keys: [[UInt8]]?, to bytes: inout [UInt8]) {
+    /// ``appendFeature(_:to:)`` of a row, with the property keys of
+    /// ``FeatureRecord/jsonKeys``.
+    private static func appendFeature<Record>(_ row: FeatureRows<Record>.Row, keys: [[UInt8]], to bytes: inout [UInt8]) {
         bytes.append(contentsOf: #"{"type":"Feature","geometry":"#.utf8)
-        if record.longitude.isFinite, record.latitude.isFinite {
+        if row.point.longitude.isFinite, row.point.latitude.isFinite {
             bytes.append(contentsOf: #"{"type":"Point","coordinates":["#.utf8)
-            _ = DecimalText.appendRounded(record.longitude, places: 6, to: &bytes)
+            _ = DecimalText.appendRounded(row.point.longitude, places: 6, to: &bytes)
             bytes.append(UInt8(ascii: ","))
-            _ = DecimalText.appendRounded(record.latitude, places: 6, to: &bytes)
+            _ = DecimalText.appendRounded(row.point.latitude, places: 6, to: &bytes)
             bytes.append(contentsOf: "]}".utf8)
         } else {
             bytes.append(contentsOf: "null".utf8)
         }
         bytes.append(contentsOf: #","properties":"#.utf8)
-        record.appendJSONObject(to: &bytes, keys: keys)
+        JSONText.appendObject(row, keys: keys, to: &bytes)
         bytes.append(UInt8(ascii: "}"))
     }
 }

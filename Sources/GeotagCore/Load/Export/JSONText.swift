@@ -16,39 +16,54 @@ public enum JSONText {
     /// U+2029 as `\u2028`/`\u2029` (legal in JSON, but line breaks to JavaScript
     /// and to some line-based tools). Everything else is copied as UTF-8.
     public static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
         var text = text
-        text.withUTF8 { utf8 in
-            // Runs of bytes that need no escape are copied whole.
-            var copied = 0
-            var i = 0
-            while i < utf8.count {
-                let byte = utf8[i]
-                if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != 0xE2 {
-                    i += 1
-                    continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<i]))
-                i += 1
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), byte])
-                case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-                case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-                case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-                case 0x00..<0x20: appendUnicodeEscape(UInt16(byte), to: &bytes)
-                case 0xE2 where i + 1 < utf8.count && utf8[i] == 0x80 && (utf8[i + 1] == 0xA8 || utf8[i + 1] == 0xA9):
-                    // U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR.
-                    appendUnicodeEscape(utf8[i + 1] == 0xA8 ? 0x2028 : 0x2029, to: &bytes)
-                    i += 2
-                default: bytes.append(byte)
-                }
-                copied = i
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<utf8.count]))
-        }
+        text.withUTF8 { appendQuoted($0, to: &bytes) }
+    }
+
+    /// ``appendQuoted(_:to:)`` of well-formed UTF-8.
+    static func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
+        // Runs of bytes that need no escape are copied whole.
+        var copied = 0
+        var i = 0
+        while i < utf8.count {
+            if i + 8 <= utf8.count, !needsEscape(ByteWords.word(utf8, at: i)) {
+                i += 8
+                continue
+            }
+            let byte = utf8[i]
+            if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != 0xE2 {
+                i += 1
+                continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<i]))
+            i += 1
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), byte])
+            case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+            case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+            case 0x00..<0x20: appendUnicodeEscape(UInt16(byte), to: &bytes)
+            case 0xE2 where i + 1 < utf8.count && utf8[i] == 0x80 && (utf8[i + 1] == 0xA8 || utf8[i + 1] == 0xA9):
+                // U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR.
+                appendUnicodeEscape(utf8[i + 1] == 0xA8 ? 0x2028 : 0x2029, to: &bytes)
+                i += 2
+            default: bytes.append(byte)
+            }
+            copied = i
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<utf8.count]))
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether one of eight bytes may need an escape: a control character, `"`, `\`,
+    /// or 0xE2, which starts U+2028 and U+2029.
+    @inline(__always)
+    private static func needsEscape(_ word: UInt64) -> Bool {
+        ByteWords.containsControl(word) || ByteWords.contains(UInt8(ascii: "\""), in: word)
+            || ByteWords.contains(UInt8(ascii: "\\"), in: word) || ByteWords.contains(0xE2, in: word)
     }
 
     private static func appendUnicodeEscape(_ code: UInt16, to bytes: inout [UInt8]) {
@@ -136,7 +151,7 @@ extension FeatureRecord {
     /// Appends the record as a JSON object with one member per ``fields`` entry, in
     /// order (`null` for nil): a GeoJSON feature's properties, or a JSON line.
     public func appendJSONObject(to bytes: inout [UInt8]) {
-        appendJSONObject(to: &bytes, keys: nil)
+        FeatureRows(self).forEachRow { JSONText.appendObject($0, keys: Self.jsonKeys, to: &bytes) }
     }
 
     /// Each of ``fields``' names as a JSON object key with its colon (`"doc_id":`),
@@ -150,36 +165,31 @@ extension FeatureRecord {
         }
     }
 
-    /// ``appendJSONObject(to:)`` with the keys of ``jsonKeys``, made by the caller for
-    /// many records; with nil, each name is quoted as it comes (a record alone, where
-    /// making the keys would cost more).
-    func appendJSONObject(to bytes: inout [UInt8], keys: [[UInt8]]?) {
-        bytes.append(UInt8(ascii: "{"))
-        let fields = keys == nil ? Self.fields : []
-        var i = 0
-        forEachValue { value in
-            if i > 0 { bytes.append(UInt8(ascii: ",")) }
-            if let keys {
-                bytes.append(contentsOf: keys[i])
-            } else {
-                JSONText.appendQuoted(fields[i].name, to: &bytes)
-                bytes.append(UInt8(ascii: ":"))
-            }
-            i += 1
-            switch value {
-            case let .text(s): JSONText.appendQuoted(s, to: &bytes)
-            case let .integer(n): DecimalText.appendInteger(n, to: &bytes)
-            case let .real(x): JSONText.appendNumber(x, to: &bytes)
-            case .null: bytes.append(contentsOf: "null".utf8)
-            }
-        }
-        bytes.append(UInt8(ascii: "}"))
-    }
-
     /// The record as the JSON object text of ``appendJSONObject(to:)``.
     public var jsonText: String {
         var bytes: [UInt8] = []
         appendJSONObject(to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension JSONText {
+    /// Appends a row of a point layer as a JSON object, one member per field, each
+    /// named by its key in `keys` (``FeatureRecord/jsonKeys``), `null` for nil.
+    static func appendObject<Record>(_ row: FeatureRows<Record>.Row, keys: [[UInt8]], to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "{"))
+        var i = 0
+        row.forEachValue { value in
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: keys[i])
+            i += 1
+            switch value {
+            case let .text(utf8): appendQuoted(utf8, to: &bytes)
+            case let .integer(n): DecimalText.appendInteger(n, to: &bytes)
+            case let .real(x): appendNumber(x, to: &bytes)
+            case .null: bytes.append(contentsOf: "null".utf8)
+            }
+        }
+        bytes.append(UInt8(ascii: "}"))
     }
 }

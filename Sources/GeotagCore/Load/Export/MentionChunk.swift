@@ -33,12 +33,12 @@ enum MentionChunk {
         /// (``formattedAtOnce``) keep the cores busy; a chunk's records stay with one
         /// thread, as formatting one file per thread had two threads retain and release
         /// the same strings, whose reference counts then moved between the cores.
-        init(_ records: [MentionRecord], first: Bool, sequence: Bool) {
+        init(_ rows: FeatureRows<MentionRecord>, first: Bool, sequence: Bool) {
             DispatchQueue.global().async(group: group) { [self] in
-                let geoJSON = GeoJSONWriter.formatted(records, first: first, sequence: sequence)
+                let geoJSON = GeoJSONWriter.formatted(rows, first: first, sequence: sequence)
                 let chunk = Formatted(
-                    csv: CSVWriter.formatted(records), geoJSON: geoJSON.collection, sequence: geoJSON.sequence,
-                    count: records.count)
+                    csv: CSVWriter.formatted(rows), geoJSON: geoJSON.collection, sequence: geoJSON.sequence,
+                    count: rows.count)
                 formatted.withLock { $0 = chunk }
             }
         }

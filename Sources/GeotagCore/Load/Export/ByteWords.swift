@@ -1,0 +1,41 @@
+/// Tests on eight bytes at once, in one 64-bit word, for the loops that copy text and
+/// stop only at the few bytes that need escaping or quoting: a word without any of
+/// them is passed over whole.
+enum ByteWords {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes of `utf8` from `offset` on; when fewer are left, those and
+    /// then `A`s, which no test here looks for.
+    @inline(__always)
+    static func word(_ utf8: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
+        if offset + 8 <= utf8.count {
+            return UnsafeRawPointer(utf8.baseAddress!).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        }
+        var word = ones &* UInt64(UInt8(ascii: "A"))
+        withUnsafeMutableBytes(of: &word) { bytes in
+            for k in offset..<utf8.count { bytes[k - offset] = utf8[k] }
+        }
+        return word
+    }
+
+    /// Whether a byte of `word` is zero: subtracting one from each byte borrows into
+    /// its high bit only where the byte was zero (or, after such a borrow, in a byte
+    /// above it), and bytes whose high bit was set already are masked out.
+    @inline(__always)
+    static func hasZeroByte(_ word: UInt64) -> Bool {
+        (word &- ones) & ~word & highBits != 0
+    }
+
+    /// Whether a byte of `word` is `byte`.
+    @inline(__always)
+    static func contains(_ byte: UInt8, in word: UInt64) -> Bool {
+        hasZeroByte(word ^ (ones &* UInt64(byte)))
+    }
+
+    /// Whether a byte of `word` is below 0x20, an ASCII control character.
+    @inline(__always)
+    static func containsControl(_ word: UInt64) -> Bool {
+        hasZeroByte(word & 0xE0E0_E0E0_E0E0_E0E0)
+    }
+}
