@@ -22,11 +22,14 @@ import Testing
         return c
     }
 
+    /// Inserts the rows in one transaction (one by one, each would wait for the disk).
     private func insert(_ points: [(x: Double, y: Double)?], into c: SQLite.Connection) throws {
         let row = try c.prepare("INSERT INTO pts (geom) VALUES (?)")
-        for point in points {
-            if let point { try row.bind(blob: GeoPackagePoint(x: point.x, y: point.y).blob, at: 1) } else { try row.bindNull(at: 1) }
-            try row.run()
+        try c.transaction {
+            for point in points {
+                if let point { try row.bind(blob: GeoPackagePoint(x: point.x, y: point.y).blob, at: 1) } else { try row.bindNull(at: 1) }
+                try row.run()
+            }
         }
     }
 
@@ -94,6 +97,34 @@ import Testing
                 #expect(try int(c, "SELECT count(*) FROM (SELECT id FROM rtree_pts_geom WHERE \(window) EXCEPT SELECT id FROM ref WHERE \(window))") == 0)
                 #expect(try int(c, "SELECT count(*) FROM ref WHERE \(window)") == found)
             }
+        }
+    }
+
+    /// The R-tree's tables, row by row, as text.
+    private func dump(_ c: SQLite.Connection) throws -> [String] {
+        var rows: [String] = []
+        for sql in ["SELECT nodeno, hex(data) FROM rtree_pts_geom_node ORDER BY 1", "SELECT * FROM rtree_pts_geom_rowid ORDER BY 1",
+                    "SELECT * FROM rtree_pts_geom_parent ORDER BY 1"] {
+            let statement = try c.prepare(sql)
+            while try statement.step() { rows.append("\(statement.value(at: 0)) \(statement.value(at: 1))") }
+        }
+        return rows
+    }
+
+    @Test func rowIDsWaitingInFilesGiveTheSameTree() throws {
+        try withTemporaryFolder { folder in
+            let c = try layer(folder, points(3_000, seed: 3))
+            try SpatialIndexBulkLoad.rebuild("pts", on: c)
+            let inMemory = try dump(c)
+            // Two leaves (102 rows) a run: all but the first run go through files.
+            try SpatialIndexBulkLoad.rebuild("pts", on: c, leavesPerRun: 2)
+            #expect(try dump(c) == inMemory)
+            // 2,880 rows in 57 leaves, under 2 nodes and the root: links, nodes, parents.
+            #expect(inMemory.count == 2_880 + 60 + 59)
+            try fillReference(c)
+            try expectSameAsReference(c)
+            let left = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".geotag-build-") }
+            #expect(left.isEmpty, "the scratch folder is removed")
         }
     }
 

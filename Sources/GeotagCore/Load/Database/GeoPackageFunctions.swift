@@ -4,8 +4,7 @@
 /// with a spatial index must define them first, as GDAL does on its own connections.
 ///
 /// Each takes a geometry blob and reads its header's envelope (or the point itself);
-/// a NULL or unreadable argument gives NULL. So does geotag's own `geotag_zorder`, the
-/// Z-order code of the envelope's corner, by which ``SpatialIndexBulkLoad`` sorts.
+/// a NULL or unreadable argument gives NULL.
 enum GeoPackageFunctions {
     static func define(on connection: SQLite.Connection) throws {
         try connection.defineBlobFunction("ST_IsEmpty") { blob in
@@ -18,10 +17,6 @@ enum GeoPackageFunctions {
                 guard let envelope = GeoPackagePoint.envelope(ofBlob: blob), !envelope.isEmpty else { return .null }
                 return .real(envelope[keyPath: bound])
             }
-        }
-        try connection.defineBlobFunction(SpatialIndexBulkLoad.zOrderFunction) { blob in
-            guard let envelope = GeoPackagePoint.envelope(ofBlob: blob), !envelope.isEmpty else { return .null }
-            return .integer(Int(SpatialIndexBatch.mortonCode(x: envelope.minX, y: envelope.minY)))
         }
     }
 }

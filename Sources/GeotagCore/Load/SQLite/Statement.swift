@@ -176,6 +176,16 @@ extension SQLite {
             return try body(UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, Int32(index)))))
         }
 
+        /// Calls `body` with the bytes of the 0-based column `index` as a blob, in place
+        /// (valid until the next step); empty for NULL.
+        public func withBlob<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+            // Per SQLite's rules: ask for the blob first, then its byte count.
+            let pointer = sqlite3_column_blob(handle, Int32(index))
+            let count = Int(sqlite3_column_bytes(handle, Int32(index)))
+            guard let pointer, count > 0 else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+            return try body(UnsafeBufferPointer(start: pointer.assumingMemoryBound(to: UInt8.self), count: count))
+        }
+
         /// The 0-based column `index` as bytes, nil for NULL.
         public func blob(at index: Int) -> [UInt8]? {
             if isNull(at: index) { return nil }

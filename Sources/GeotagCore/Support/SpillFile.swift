@@ -3,8 +3,9 @@ import Foundation
 import Glibc
 #endif
 
-/// An append-only file written through a buffer: the index builder's sections and
-/// sorted runs, so a build's memory does not grow with its output.
+/// An append-only file written through a buffer: the gazetteer index builder's
+/// sections and sorted runs, and the R-tree builder's row ids
+/// (``SpatialIndexBulkLoad``), so that their memory does not grow with their output.
 final class SpillWriter {
     let path: String
     private let fd: Int32
@@ -82,7 +83,7 @@ final class SpillReader {
 }
 
 /// A folder for a build's temporary files next to its output (same file system, so the
-/// final rename is atomic), removed when the value goes away.
+/// final rename is atomic, and room like the output's), removed when the value goes away.
 final class ScratchDirectory {
     let path: String
 
