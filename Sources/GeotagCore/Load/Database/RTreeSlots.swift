@@ -1,8 +1,9 @@
 /// The row ids of an R-tree's leaves, put in their slots (their places in the leaves'
 /// order) as the rows come, in any order, and handed back in slot order, a run of
-/// slots at a time: the first run in memory, the later ones (a run-into-an-empty
+/// slots at a time: the first run in memory, the later ones (a run into an empty
 /// database of a million articles has 25 million rows) in files beside the database
-/// until the first is done, so memory stays flat.
+/// until the first is done, so memory stays flat: 2 MB for a run of 5,000 leaves, and
+/// 64 KB for each file's buffer.
 final class RTreeSlots {
     /// Slots per run: a whole number of leaves, so no leaf spans two runs.
     let runLength: Int
@@ -36,7 +37,7 @@ final class RTreeSlots {
         let scratch = try ScratchDirectory(near: scratchNear)
         self.scratch = scratch
         let runs = (total + runLength - 1) / runLength
-        spills = try (1..<runs).map { try SpillWriter(path: scratch.file("rtree-slots-\($0)")) }
+        spills = try (1..<runs).map { try SpillWriter(path: scratch.file("rtree-slots-\($0)"), capacity: 1 << 16) }
     }
 
     /// Calls `body` with each run in order: its first slot, and the row ids of its

@@ -35,7 +35,7 @@ enum SpatialIndexBulkLoad {
     /// The R-tree is emptied through its tables, not dropped and created again: SQLite
     /// refuses to drop a table while any statement of the connection is running.
     @discardableResult
-    static func rebuild(_ table: String, on connection: SQLite.Connection, leavesPerRun: Int = 20_000) throws -> Int {
+    static func rebuild(_ table: String, on connection: SQLite.Connection, leavesPerRun: Int = 5_000) throws -> Int {
         let g = SQLite.quote(GeoPackageSchema.geometryColumn)
         let rows = try connection.prepare("SELECT fid, \(g) FROM \(SQLite.quote(table)) WHERE \(g) NOTNULL")
         let layout = try Layout(counting: rows)
