@@ -13,4 +13,9 @@ static inline int geotag_sqlite_db_config_int(sqlite3 *db, int op, int value) {
     int result = 0;
     return sqlite3_db_config(db, op, value, &result);
 }
+/// sqlite3_config is variadic; this turns SQLite's memory statistics on or off. Must
+/// come before SQLite initializes (the first connection); later it returns SQLITE_MISUSE.
+static inline int geotag_sqlite_config_memstatus(int on) {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, on);
+}
 #endif

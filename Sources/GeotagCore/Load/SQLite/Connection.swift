@@ -20,6 +20,7 @@ extension SQLite {
         /// Extended result codes are on, and a busy handler waits up to
         /// `busyTimeoutMilliseconds` for another connection's lock before failing.
         public init(path: String, flags: OpenFlags = .writer, busyTimeoutMilliseconds: Int32 = 5_000) throws {
+            _ = SQLite.configureOnce
             var db: OpaquePointer?
             let code = sqlite3_open_v2(path, &db, flags.rawValue, nil)
             guard code == SQLITE_OK, let db else {
