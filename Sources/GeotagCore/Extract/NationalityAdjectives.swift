@@ -29,7 +29,7 @@ extension Recognizer {
         var key: [UInt8] = []
         var i = 0
         while i < tokens.count {
-            guard classes[i].isAny([.demonym, .demonymHead]), tokens[i].flags.contains(.capitalized) else {
+            guard tokens[i].flags.contains(.capitalized), classes[i].isAny([.demonym, .demonymHead]) else {
                 i += 1
                 continue
             }

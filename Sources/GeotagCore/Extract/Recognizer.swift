@@ -8,14 +8,14 @@
 /// after a person's title is a person; a common English word ("Hit", "Reading") is a
 /// place only where the context says so ("in Hit", "Hit district").
 ///
-/// A recognizer reads one text: it looks up every word's ``WordClass`` once, when it is
-/// made, and its rules ask those.
+/// A recognizer reads one text: its rules ask for the ``WordClass`` of the words around
+/// each candidate, each looked up once.
 struct Recognizer {
     let index: GazetteerIndex
     /// The text the recognizer reads.
     let text: FoldedText
-    /// Each token's word classes, in token order.
-    let classes: [WordClass]
+    /// Each token's word classes, by token index.
+    let classes: WordClasses
     /// The word lists the classes come from.
     let lexicon: Lexicon
 
@@ -23,7 +23,7 @@ struct Recognizer {
         self.index = index
         self.text = text
         self.lexicon = lexicon
-        self.classes = lexicon.classes(of: text)
+        self.classes = WordClasses(lexicon: lexicon, text: text)
     }
 
     /// Why a candidate was rejected; shown by `eval --explain`.

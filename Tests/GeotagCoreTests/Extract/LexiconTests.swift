@@ -6,10 +6,12 @@ struct LexiconTests {
 
     @Test func everyTokenGetsTheClassesOfEveryList() {
         let text = FoldedText("Snow fell on Iraqis and an Arab in the province of Nineveh, Layla Hassan said.")
-        let classes = lexicon.classes(of: text)
-        #expect(classes.count == text.tokens.count)
+        let classes = WordClasses(lexicon: lexicon, text: text)
         func of(_ word: String) -> WordClass {
-            classes[text.tokens.indices.first { String(decoding: text.folded($0), as: UTF8.self) == word }!]
+            let i = text.tokens.indices.first { String(decoding: text.folded($0), as: UTF8.self) == word }!
+            // Looked up the first time, remembered after.
+            #expect(classes[i] == lexicon.classes(ofToken: i, in: text) && classes[i] == classes[i])
+            return classes[i]
         }
         #expect(of("snow") == [.english])
         #expect(of("on").contains(.english))

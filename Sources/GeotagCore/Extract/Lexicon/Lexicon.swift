@@ -23,12 +23,9 @@ struct Lexicon: Sendable {
     /// (``Recognizer/nationalityAdjectives(besides:)``), beside the index too.
     static let nationalitiesPath = "lexicon/nationality-adjectives.tsv"
 
-    /// The classes of every token of `text`, in token order: one look-up a token,
-    /// straight on its folded bytes.
-    func classes(of text: FoldedText) -> [WordClass] {
-        text.bytes.withUnsafeBufferPointer { bytes in
-            text.tokens.map { table[UnsafeBufferPointer(rebasing: bytes[$0.folded])] }
-        }
+    /// The classes of token `i` of `text`: one look-up, straight on its folded bytes.
+    func classes(ofToken i: Int, in text: FoldedText) -> WordClass {
+        text.bytes.withUnsafeBufferPointer { table[UnsafeBufferPointer(rebasing: $0[text.tokens[i].folded])] }
     }
 
     /// The places the folded words `words` may name as an adjective of nationality
