@@ -92,8 +92,8 @@ struct FeatureRows<Record: FeatureRecord>: Sendable {
         /// The row's point.
         let point: (latitude: Double, longitude: Double)
 
-        /// Calls `body` with each value in the order of the record's fields: nil for
-        /// null, else the field's ``FieldValue`` with its text as UTF-8 in place.
+        /// Calls `body` with each value in the order of the record's fields, its text
+        /// as UTF-8 in place.
         func forEachValue(_ body: (Field) -> Void) {
             for value in values {
                 switch value {

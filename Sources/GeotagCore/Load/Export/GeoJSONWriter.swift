@@ -42,7 +42,8 @@ public struct GeoJSONWriter {
 
     /// Writes a feature for each of `rows`.
     mutating func write<Record>(_ rows: FeatureRows<Record>) throws {
-        try output.write(Self.formatted(rows, first: count == 0, form: form))
+        let formatted = Self.formatted(rows, first: count == 0, sequence: form == .sequence)
+        try output.write(form == .collection ? formatted.collection : formatted.sequence)
         count += rows.count
     }
 
@@ -72,14 +73,6 @@ public struct GeoJSONWriter {
             first = false
         }
         return (collection, lines)
-    }
-
-    /// The features of `rows` in `form`, `first` when they begin a collection.
-    private static func formatted<Record>(_ rows: FeatureRows<Record>, first: Bool, form: Form) -> [UInt8] {
-        switch form {
-        case .collection: formatted(rows, first: first, sequence: false).collection
-        case .sequence: formatted(rows, first: first, sequence: true).sequence
-        }
     }
 
     /// Appends one feature, which `feature` appends, with what separates it from the

@@ -1,10 +1,10 @@
 import Dispatch
 import Synchronization
 
-/// Runs of mentions formatted for the mention files while the export reads the next
-/// run from the database: every file's bytes of one run on a thread of its own.
-/// Formatting costs twice the database read, and at the end of a run the workers'
-/// cores are idle.
+/// Runs of mentions (``FeatureRows``) formatted for the mention files while the export
+/// reads the next run from the database: every file's bytes of one run on a thread of
+/// its own. Formatting costs about what the database read does, and at the end of a
+/// run the workers' cores are idle.
 enum MentionChunk {
     /// Mentions per chunk: enough to make the hand-over to other threads cheap, few
     /// enough that the formatted bytes stay a few megabytes.
@@ -27,12 +27,12 @@ enum MentionChunk {
         private let group = DispatchGroup()
         private let formatted = Mutex<Formatted?>(nil)
 
-        /// Starts formatting `records` as CSV rows, as GeoJSON collection features
+        /// Starts formatting `rows` as CSV rows, as GeoJSON collection features
         /// (`first`: the chunk begins the collection) and, when `sequence`, as a GeoJSON
         /// text sequence: every file's bytes on one thread. Chunks in flight
-        /// (``formattedAtOnce``) keep the cores busy; a chunk's records stay with one
-        /// thread, as formatting one file per thread had two threads retain and release
-        /// the same strings, whose reference counts then moved between the cores.
+        /// (``formattedAtOnce``) keep the cores busy; each chunk stays with one thread
+        /// (when each file had a thread of its own, two threads retained and released
+        /// the same records' strings, whose reference counts then moved between cores).
         init(_ rows: FeatureRows<MentionRecord>, first: Bool, sequence: Bool) {
             DispatchQueue.global().async(group: group) { [self] in
                 let geoJSON = GeoJSONWriter.formatted(rows, first: first, sequence: sequence)
