@@ -42,6 +42,13 @@ import Testing
             """)
     }
 
+    /// Builds the R-tree of `pts` in a transaction, as a run does (row by row outside
+    /// one, each link written would wait for the disk).
+    @discardableResult
+    private func rebuild(_ c: SQLite.Connection, leavesPerRun: Int = 5_000) throws -> Int {
+        try c.transaction { try SpatialIndexBulkLoad.rebuild("pts", on: c, leavesPerRun: leavesPerRun) }
+    }
+
     private func int(_ c: SQLite.Connection, _ sql: String) throws -> Int {
         let statement = try c.prepare(sql)
         try statement.step()
@@ -83,7 +90,7 @@ import Testing
             let all = points(6_000, seed: 7)
             let c = try layer(folder, all)
             let indexed = all.filter { $0 != nil && !$0!.x.isNaN }.count
-            #expect(try SpatialIndexBulkLoad.rebuild("pts", on: c) == indexed)
+            #expect(try rebuild(c) == indexed)
             try fillReference(c)
             try expectSameAsReference(c)
             // 5,760 rows: 113 leaves of 51 cells, 3 nodes above them, then the root.
@@ -114,10 +121,10 @@ import Testing
     @Test func rowIDsWaitingInFilesGiveTheSameTree() throws {
         try withTemporaryFolder { folder in
             let c = try layer(folder, points(3_000, seed: 3))
-            try SpatialIndexBulkLoad.rebuild("pts", on: c)
+            try rebuild(c)
             let inMemory = try dump(c)
             // Two leaves (102 rows) a run: all but the first run go through files.
-            try SpatialIndexBulkLoad.rebuild("pts", on: c, leavesPerRun: 2)
+            try rebuild(c, leavesPerRun: 2)
             #expect(try dump(c) == inMemory)
             // 2,880 rows in 57 leaves, under 2 nodes and the root: links, nodes, parents.
             #expect(inMemory.count == 2_880 + 60 + 59)
@@ -131,7 +138,7 @@ import Testing
     @Test func sqliteGoesOnChangingTheBuiltTree() throws {
         try withTemporaryFolder { folder in
             let c = try layer(folder, points(3_000, seed: 11))
-            try SpatialIndexBulkLoad.rebuild("pts", on: c)
+            try rebuild(c)
             try fillReference(c)
             // Inserts, moves and deletes, as the GeoPackage triggers make them, on both.
             for tree in ["rtree_pts_geom", "ref"] {
@@ -152,7 +159,7 @@ import Testing
             try withTemporaryFolder { folder in
                 let row: (Int) -> (x: Double, y: Double)? = { (x: Double($0) * 0.37 - 9, y: Double($0) * 0.11 + 30) }
                 let c = try layer(folder, (0..<count).map(row))
-                #expect(try SpatialIndexBulkLoad.rebuild("pts", on: c) == count)
+                #expect(try rebuild(c) == count)
                 try fillReference(c)
                 try expectSameAsReference(c)
                 #expect(try int(c, "SELECT count(*) FROM rtree_pts_geom_node") == nodes, "\(count) rows")
