@@ -58,9 +58,15 @@ gazetteer-sources:
 run: build
 	$(BIN) run --config pipeline.yaml
 
-## test: the whole test suite (GDAL must open and validate the outputs, librsvg draw the map)
+## test: the whole test suite (GDAL must open and validate the outputs, librsvg draw the map).
+## The suites that fetch from the tests' loopback HTTP server (LOOPBACK_SUITES) run in a
+## `swift test` of their own, after the rest: the server answers on Swift's cooperative
+## thread pool, one thread per core, and tests that hold their thread for long starve it
+## (ten fetches timed out at 5 s in one run, stop 24, beside a suite that waited on the disk).
+LOOPBACK_SUITES := HTTPClientTests|WebSourceTests|WebPipelineTests
 test: build
-	GEOTAG_REQUIRE_GDAL=1 $(SWIFT) test $(SWIFT_FLAGS)
+	GEOTAG_REQUIRE_GDAL=1 $(SWIFT) test $(SWIFT_FLAGS) --skip '$(LOOPBACK_SUITES)'
+	GEOTAG_REQUIRE_GDAL=1 $(SWIFT) test $(SWIFT_FLAGS) --filter '$(LOOPBACK_SUITES)'
 
 ## bench: every benchmark; figures are medians (see each target)
 bench: bench-gazetteer bench-normalize bench-pipeline bench-flashtext
@@ -106,14 +112,12 @@ bench-flashtext: build
 ## test code and Swift Testing's async frames that it cannot see referenced, none of
 ## GeotagCore; it is on for a run and a reprocess of the geotag executable on the seeds.
 ##
-## The suites that fetch from the tests' loopback HTTP server run in a `swift test` of their
-## own (LOOPBACK_SUITES), after the rest: the server answers on Swift's cooperative thread
-## pool, one thread per core, and tests that hold their thread for long (waiting for a
-## `geotag` subprocess, slow under a sanitizer) kept it from answering within the fetches'
-## 5 s timeouts, so those suites failed together after a minute's stall.
+## The loopback suites run apart, as under `make test`: here the tests that hold their
+## thread wait for a `geotag` subprocess, slow under a sanitizer, and kept the server from
+## answering within the fetches' 5 s timeouts, so those suites failed together after a
+## minute's stall.
 sanitize: sanitize-address sanitize-thread
 
-LOOPBACK_SUITES := HTTPClientTests|WebSourceTests|WebPipelineTests
 ASAN_TEST = GEOTAG_REQUIRE_GDAL=1 ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --build-path .build-asan --sanitize=address --disable-xctest
 TSAN_TEST = GEOTAG_REQUIRE_GDAL=1 TSAN_OPTIONS="halt_on_error=1 suppressions=$(CURDIR)/Tests/tsan.supp" \
 	$(SWIFT) test --build-path .build-tsan --sanitize=thread --disable-xctest
