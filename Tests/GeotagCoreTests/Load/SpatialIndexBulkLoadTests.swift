@@ -45,7 +45,7 @@ import Testing
     /// Builds the R-tree of `pts` in a transaction, as a run does (row by row outside
     /// one, each link written would wait for the disk).
     @discardableResult
-    private func rebuild(_ c: SQLite.Connection, leavesPerRun: Int = 5_000) throws -> Int {
+    private func rebuild(_ c: SQLite.Connection, leavesPerRun: Int = SpatialIndexBulkLoad.leavesPerRun) throws -> Int {
         try c.transaction { try SpatialIndexBulkLoad.rebuild("pts", on: c, leavesPerRun: leavesPerRun) }
     }
 

@@ -75,7 +75,6 @@ final class RTreeNodeWriter {
 
     /// Cells per node.
     let capacity: Int
-    private let index: String
     private let nodeSize: Int
     private let node: SQLite.Statement
     private let link: SQLite.Statement
@@ -84,7 +83,6 @@ final class RTreeNodeWriter {
     /// A writer into the empty R-tree `index`: its tables are emptied as SQLite creates
     /// them, an empty root and nothing else.
     init(index: String, on connection: SQLite.Connection) throws {
-        self.index = index
         let (nodes, rowIDs, parents) = (SQLite.quote(index + "_node"), SQLite.quote(index + "_rowid"), SQLite.quote(index + "_parent"))
         nodeSize = try Self.rootSize(nodes, on: connection)
         guard nodeSize >= 4 + Self.cellSize else {

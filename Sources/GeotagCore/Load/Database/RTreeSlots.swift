@@ -6,7 +6,7 @@
 /// 64 KB for each file's buffer.
 final class RTreeSlots {
     /// Slots per run: a whole number of leaves, so no leaf spans two runs.
-    let runLength: Int
+    private let runLength: Int
     private let total: Int
     /// The row ids of the first run, by slot.
     private var first: [Int]
@@ -40,10 +40,10 @@ final class RTreeSlots {
         spills = try (1..<runs).map { try SpillWriter(path: scratch.file("rtree-slots-\($0)"), capacity: 1 << 16) }
     }
 
-    /// Calls `body` with each run in order: its first slot, and the row ids of its
-    /// slots. Every slot must have been filled.
-    func forEachRun(_ body: (_ start: Int, _ fids: ArraySlice<Int>) throws -> Void) throws {
-        try body(0, first[...])
+    /// Calls `body` with the row ids of each run's slots, run after run. Every slot
+    /// must have been filled.
+    func forEachRun(_ body: (_ fids: ArraySlice<Int>) throws -> Void) throws {
+        try body(first[...])
         for (k, spill) in spills.enumerated() {
             try spill.flush()
             let start = (k + 1) * runLength
@@ -65,7 +65,7 @@ final class RTreeSlots {
                 kept = kept + n - whole
                 entry.replaceSubrange(0..<kept, with: entry[whole..<whole + kept])
             }
-            try body(start, first[...])
+            try body(first[...])
         }
         spills = []
         scratch = nil

@@ -27,6 +27,9 @@
 enum SpatialIndexBulkLoad {
     typealias Box = RTreeNodeWriter.Box
 
+    /// Leaves whose row ids ``RTreeSlots`` holds in memory at once: about 2 MB.
+    static let leavesPerRun = 5_000
+
     /// Empties the R-tree of `table` and builds it again from every row with a
     /// non-empty geometry (the rows the GeoPackage insert trigger would index); returns
     /// how many. Runs inside the caller's transaction; the row ids of leaves after the
@@ -35,7 +38,7 @@ enum SpatialIndexBulkLoad {
     /// The R-tree is emptied through its tables, not dropped and created again: SQLite
     /// refuses to drop a table while any statement of the connection is running.
     @discardableResult
-    static func rebuild(_ table: String, on connection: SQLite.Connection, leavesPerRun: Int = 5_000) throws -> Int {
+    static func rebuild(_ table: String, on connection: SQLite.Connection, leavesPerRun: Int = SpatialIndexBulkLoad.leavesPerRun) throws -> Int {
         let g = SQLite.quote(GeoPackageSchema.geometryColumn)
         let rows = try connection.prepare("SELECT fid, \(g) FROM \(SQLite.quote(table)) WHERE \(g) NOTNULL")
         let layout = try Layout(counting: rows)
@@ -59,7 +62,7 @@ enum SpatialIndexBulkLoad {
         var boxes = layout.boxesInSlotOrder.makeIterator()
         var cells: [RTreeNodeWriter.Cell] = []
         cells.reserveCapacity(writer.capacity)
-        try slots.forEachRun { _, fids in
+        try slots.forEachRun { fids in
             for fid in fids {
                 cells.append(RTreeNodeWriter.Cell(id: fid, box: boxes.next()!))
                 if cells.count == writer.capacity {

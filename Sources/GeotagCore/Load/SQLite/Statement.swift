@@ -188,11 +188,7 @@ extension SQLite {
 
         /// The 0-based column `index` as bytes, nil for NULL.
         public func blob(at index: Int) -> [UInt8]? {
-            if isNull(at: index) { return nil }
-            let pointer = sqlite3_column_blob(handle, Int32(index))
-            let count = Int(sqlite3_column_bytes(handle, Int32(index)))
-            guard let pointer, count > 0 else { return [] }
-            return Array(UnsafeRawBufferPointer(start: pointer, count: count))
+            isNull(at: index) ? nil : withBlob(at: index) { Array($0) }
         }
 
         /// The 0-based column `index` as the ``Value`` of its storage class.
