@@ -79,6 +79,32 @@ import Testing
         #expect(text.tokens[3].flags.contains(.article))
     }
 
+    /// Folding writes into an array made at the most a text can fold to: texts that
+    /// fold to twice their UTF-8 length, with a letter written last after a pending
+    /// apostrophe or full stop, fill it to the end.
+    @Test func textsThatGrowMostStillFit() {
+        for text in ["ßßß'x", "ß.x", "ǅǅ'b", "Æ", "ßs", String(repeating: "ß", count: 1000) + ".Z"] {
+            let folded = FoldedText(text)
+            #expect(folded.bytes.count <= 2 * text.utf8.count)
+        }
+        #expect(String(decoding: FoldedText("ßßß'x").bytes, as: UTF8.self) == "ssssssx")
+    }
+
+    /// A word's case flags are the same whether its letters come in one ASCII run or
+    /// in several, split by other scalars.
+    @Test func caseFlagsSpanASCIIRuns() {
+        func flags(_ word: String) -> FoldedText.Flags { FoldedText(word).tokens[0].flags }
+        #expect(flags("3Rd").contains(.capitalized))
+        #expect(!flags("r3D").contains(.capitalized))
+        #expect(flags("Ça").contains(.capitalized))
+        #expect(!flags("çA").contains(.capitalized))
+        #expect(flags("O'BRIEN").contains(.allCaps))
+        #expect(!flags("O'Brien").contains(.allCaps))
+        #expect(flags("O'Brien").contains(.capitalized))
+        #expect(flags("A1").isDisjoint(with: .allCaps))
+        #expect(flags("ÉTAT").contains(.allCaps))
+    }
+
     @Test func sentenceStarts() {
         let text = FoldedText("Iraq is here. Syria too!\n\nJordan")
         #expect(text.tokens.map { $0.flags.contains(.sentenceStart) } == [true, false, false, true, false, true])

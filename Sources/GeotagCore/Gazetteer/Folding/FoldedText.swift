@@ -64,33 +64,21 @@ public struct FoldedText: Sendable {
 
     /// Folds `text`.
     public init(_ text: String) {
-        var builder = Builder(capacity: text.utf8.count)
-        // Straight over the UTF-8 (valid, as a String's is): ASCII bytes take the fast
-        // path, other scalars are decoded by ``ValidUTF8``.
         var text = text
-        text.withUTF8 { utf8 in
-            var i = 0
-            while i < utf8.count {
-                let lead = utf8[i]
-                if lead < 0x80 {
-                    // A run of ASCII letters and digits, the bulk of most text, goes in
-                    // at once.
-                    if Builder.isASCIIAlphanumeric(lead), builder.isFree {
-                        i = builder.appendASCIIRun(utf8, from: i)
-                        continue
-                    }
-                    builder.consume(Unicode.Scalar(lead), role: ScalarFolding.asciiRoles[Int(lead)], width: 1)
-                    i += 1
-                    continue
-                }
-                let (scalar, length) = ValidUTF8.scalar(in: utf8, at: i)
-                builder.consume(scalar)
-                i += length
+        var tokens: [Token] = []
+        // Straight over the UTF-8 (valid, as a String's is), into an array made at the
+        // size folding can reach: an ASCII scalar folds to at most one byte and any
+        // other (two UTF-8 bytes or more) to at most four, and a letter is written as
+        // four bytes before its length is counted.
+        bytes = text.withUTF8 { utf8 in
+            [UInt8](unsafeUninitializedCapacity: 2 * utf8.count + 4) { output, initialized in
+                var builder = Builder(output: output, tokenCapacity: utf8.count / 6 + 1)
+                builder.fold(utf8)
+                tokens = builder.tokens
+                initialized = builder.count
             }
         }
-        builder.finishToken()
-        // Taken out of the builder, so that marking articles changes the only copy.
-        (bytes, tokens) = builder.take()
+        self.tokens = tokens
         markArticles()
     }
 
@@ -167,37 +155,48 @@ public struct FoldedText: Sendable {
     /// Abbreviations written with a full stop before a name (folded): of place names
     /// ("St. Louis", "Mt. Lebanon", "Ft. Worth", "Pt. Fortin") and of titles ("Gen.
     /// Smith", "Dr. Ahmed"). The stop after one ends no sentence.
-    static let namePrefixes: Set<ArraySlice<UInt8>> = Set([
+    /// None is longer than four bytes; each is ``packed(_:)``.
+    static let namePrefixes: [UInt32] = [
         "st", "ste", "mt", "ft", "pt", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "capt", "sgt", "maj", "adm", "cmdr",
         "gov", "sen", "rep", "prof", "rev", "pres", "hon", "supt",
-    ].map { Array($0.utf8)[...] })
+    ].map(packed)
+
+    /// Whether `word` is one of ``namePrefixes``.
+    static func isNamePrefix(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        word.count <= 4 && namePrefixes.contains(packed(word))
+    }
     /// Latin spellings of the article that may stand alone before a noun with the same
     /// first consonant ("az Zawr", "ash Sham") or always ("al", "el"), each ``packed(_:)``.
-    private static let freeArticles: [UInt32] = ["al", "el", "ad", "ar", "ash", "az", "ed", "er", "es", "esh", "ez", "ud", "ur", "uz", "ul", "ech"].map { packed(Array($0.utf8)[...]) }
+    private static let freeArticles: [UInt32] = ["al", "el", "ad", "ar", "ash", "az", "ed", "er", "es", "esh", "ez", "ud", "ur", "uz", "ul", "ech"].map(packed)
     /// Spellings that are also English or French words: an article only when hyphenated.
-    private static let hyphenOnlyArticles: [UInt32] = ["as", "at", "an", "en", "et", "us", "un", "ut", "ath", "adh"].map { packed(Array($0.utf8)[...]) }
+    private static let hyphenOnlyArticles: [UInt32] = ["as", "at", "an", "en", "et", "us", "un", "ut", "ath", "adh"].map(packed)
 
-    /// A word of at most four bytes as one integer, its first byte lowest: the article
-    /// test asks it of every short word of every text, and comparing integers costs
-    /// less than hashing slices.
+    /// A word's first four bytes (or fewer) as one integer, its first byte lowest: the
+    /// article test asks it of every short word of every text, and comparing integers
+    /// costs less than hashing slices.
     @inline(__always)
-    private static func packed(_ word: some Collection<UInt8>) -> UInt32 {
+    private static func packed(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        if word.count >= 4 { return UInt32(littleEndian: UnsafeRawPointer(word.baseAddress!).loadUnaligned(as: UInt32.self)) }
         var value: UInt32 = 0
-        for (k, byte) in word.prefix(4).enumerated() { value |= UInt32(byte) << (8 * k) }
+        for k in 0..<word.count { value |= UInt32(word[k]) << (8 * k) }
         return value
+    }
+
+    private static func packed(_ word: String) -> UInt32 {
+        Array(word.utf8).withUnsafeBufferPointer { packed($0) }
     }
 
     private mutating func markArticles() {
         guard tokens.count > 0 else { return }
         // Locals, not statics: a static is checked for its one-time set-up at each use.
         let (free, hyphenOnly) = (Self.freeArticles, Self.hyphenOnlyArticles)
-        let arabicArticle = Self.packed(Self.arabicArticleBytes), arabicArticleLength = Self.arabicArticleBytes.count
+        let arabicArticle = Self.arabicArticleBytes.withUnsafeBufferPointer(Self.packed), arabicArticleLength = Self.arabicArticleBytes.count
         let bytes = self.bytes
         bytes.withUnsafeBufferPointer { bytes in
             tokens.withUnsafeMutableBufferPointer { tokens in
                 for i in tokens.indices {
                     let word = UnsafeBufferPointer(rebasing: bytes[tokens[i].folded])
-                    if word.count > arabicArticleLength + 2, Self.packed(word) == arabicArticle {
+                    if tokens[i].flags.contains(.caseless), word.count > arabicArticleLength + 2, Self.packed(word) == arabicArticle {
                         tokens[i].flags.insert(.arabicArticle)
                         continue
                     }
@@ -232,12 +231,19 @@ private struct Builder {
         case period
     }
 
-    var bytes: [UInt8]
-    var tokens: [FoldedText.Token] = []
+    /// Where the folded bytes go: room for all a text can fold to (see
+    /// ``FoldedText/init(_:)``), written without an array's checks on each byte.
+    private let output: UnsafeMutableBufferPointer<UInt8>
+    /// How many folded bytes ``output`` holds.
+    private(set) var count = 0
+    private(set) var tokens: [FoldedText.Token] = []
 
     private var scalarIndex = 0
-    private var utf8Index = 0
     private var inToken = false
+    /// Not beside ``scalarIndex``: the two are stored apart after every scalar, and
+    /// copied together into ``start`` they were read as one 16-byte load, which the
+    /// two 8-byte stores cannot forward to (a stall at every token in a profile).
+    private var utf8Index = 0
     private var pending = Pending.none
     private var start = (folded: 0, scalar: 0, utf8: 0)
     private var end = (scalar: 0, utf8: 0)
@@ -255,18 +261,33 @@ private struct Builder {
     /// after them cancels ("Springfield, Ill., with his wife").
     private var startIsFullStop = false
 
-    /// Room for `capacity` bytes of text: folding keeps ASCII at its length, and
-    /// English has a word in about six bytes.
-    init(capacity: Int) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
-        tokens.reserveCapacity(capacity / 6 + 1)
+    /// Folds into `output`; English has a word in about six bytes.
+    init(output: UnsafeMutableBufferPointer<UInt8>, tokenCapacity: Int) {
+        self.output = output
+        tokens.reserveCapacity(tokenCapacity)
     }
 
-    /// The folded bytes and the tokens, leaving the builder empty.
-    mutating func take() -> ([UInt8], [FoldedText.Token]) {
-        defer { (bytes, tokens) = ([], []) }
-        return (bytes, tokens)
+    /// Folds all of `utf8`: ASCII bytes take the fast path, other scalars are decoded
+    /// by ``ValidUTF8``.
+    mutating func fold(_ utf8: UnsafeBufferPointer<UInt8>) {
+        var i = 0
+        while i < utf8.count {
+            let lead = utf8[i]
+            if lead < 0x80 {
+                // A run of ASCII letters and digits, the bulk of most text, goes in at once.
+                if Self.isASCIIAlphanumeric(lead), isFree {
+                    i = appendASCIIRun(utf8, from: i)
+                    continue
+                }
+                consume(Unicode.Scalar(lead), role: ScalarFolding.asciiRoles[Int(lead)], width: 1)
+                i += 1
+                continue
+            }
+            let (scalar, length) = ValidUTF8.scalar(in: utf8, at: i)
+            consume(scalar)
+            i += length
+        }
+        finishToken()
     }
 
     /// Nothing pending (an apostrophe, a period): a letter or digit simply starts a
@@ -284,30 +305,39 @@ private struct Builder {
 
     /// The ASCII letters and digits of `utf8` from `start` on, while nothing is pending
     /// (``isFree``), as ``letter(_:_:width:)`` would take them one by one; returns
-    /// where the run ends.
+    /// where the run ends. The loop counts in locals (the builder's own fields would be
+    /// loaded and stored at every byte); setting bit 5 lower-cases a letter and leaves a
+    /// digit as it is.
     @inline(__always)
     mutating func appendASCIIRun(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         if !inToken { startToken(Unicode.Scalar(utf8[start])) }
-        var i = start
+        var (i, runUpper, runLower, digits) = (start, 0, 0, 0)
         while i < utf8.count {
             let byte = utf8[i]
             if byte &- 0x61 < 26 {
-                lower += 1
-                bytes.append(byte)
+                runLower &+= 1
             } else if byte &- 0x41 < 26 {
-                if upper == 0, lower == 0 { flags.insert(.capitalized) }
-                upper += 1
-                bytes.append(byte | 0x20)
+                runUpper &+= 1
             } else if byte &- 0x30 < 10 {
-                flags.insert(.digit)
-                bytes.append(byte)
+                digits &+= 1
             } else {
                 break
             }
-            i += 1
+            i &+= 1
         }
-        scalarIndex += i - start
-        utf8Index += i - start
+        if digits > 0 { flags.insert(.digit) }
+        if runUpper > 0, upper == 0, lower == 0,
+           let first = utf8[start..<i].first(where: { $0 &- 0x30 >= 10 }), first &- 0x41 < 26 {
+            flags.insert(.capitalized)
+        }
+        upper += runUpper
+        lower += runLower
+        let length = i - start
+        precondition(count + length <= output.count)
+        for k in 0..<length { output[count + k] = utf8[start + k] | 0x20 }
+        count += length
+        scalarIndex += length
+        utf8Index += length
         end = (scalarIndex, utf8Index)
         return i
     }
@@ -334,7 +364,7 @@ private struct Builder {
             if inToken, case .none = pending { end = (scalarIndex + 1, utf8Index + width) }
         case .apostrophe:
             if inToken, case .none = pending {
-                pending = .apostrophe(foldedEnd: bytes.count, scalarEnd: end.scalar, utf8End: end.utf8)
+                pending = .apostrophe(foldedEnd: count, scalarEnd: end.scalar, utf8End: end.utf8)
             } else {
                 finishToken()
             }
@@ -357,7 +387,7 @@ private struct Builder {
     /// Opens a token at `scalar`, its first letter, with the flags the gap before it set.
     private mutating func startToken(_ scalar: Unicode.Scalar) {
         inToken = true
-        start = (bytes.count, scalarIndex, utf8Index)
+        start = (count, scalarIndex, utf8Index)
         upper = 0
         lower = 0
         internalPeriod = false
@@ -386,7 +416,7 @@ private struct Builder {
             internalPeriod = true
             pending = .none
         }
-        folded.append(to: &bytes)
+        append(folded)
         end = (scalarIndex + 1, utf8Index + width)
         switch shape(of: scalar) {
         case .digit:
@@ -399,6 +429,17 @@ private struct Builder {
         case .other:
             break
         }
+    }
+
+    /// Writes a letter's folded bytes (all four, then counts its own).
+    @inline(__always)
+    private mutating func append(_ folded: FoldedBytes) {
+        precondition(count + 4 <= output.count)
+        output[count] = folded.b0
+        output[count + 1] = folded.b1
+        output[count + 2] = folded.b2
+        output[count + 3] = folded.b3
+        count += Int(folded.count)
     }
 
     private enum Shape { case digit, upper, lower, other }
@@ -446,11 +487,11 @@ private struct Builder {
         switch pending {
         case .none, .apostrophe:
             if case let .apostrophe(foldedEnd, scalarEnd, utf8End) = pending {
-                bytes.removeSubrange(foldedEnd...)
+                count = foldedEnd
                 end = (scalarEnd, utf8End)
             }
         case let .possessive(foldedEnd, scalarEnd, utf8End):
-            bytes.removeSubrange(foldedEnd...)
+            count = foldedEnd
             end = (scalarEnd, utf8End)
         case .period:
             if internalPeriod {
@@ -458,15 +499,15 @@ private struct Builder {
             } else {
                 // "St. Louis", "Mt. Lebanon", "Gen. Smith": the stop after a short word
                 // that opens names ends no sentence.
-                sentenceEnds = !(flags.contains(.capitalized) && FoldedText.namePrefixes.contains(bytes[start.folded...]))
+                sentenceEnds = !(flags.contains(.capitalized) && FoldedText.isNamePrefix(UnsafeBufferPointer(rebasing: output[start.folded..<count])))
                 flags.insert(.periodAfter)
             }
         }
         if internalPeriod { flags.insert(.abbreviation) }
         if upper >= 2, lower == 0 { flags.insert(.allCaps) }
         if hyphenAfter { flags.insert(.hyphenAfter) }
-        if bytes.count > start.folded {
-            tokens.append(.init(folded: start.folded..<bytes.count, scalars: start.scalar..<end.scalar, utf8: start.utf8..<end.utf8, flags: flags))
+        if count > start.folded {
+            tokens.append(.init(folded: start.folded..<count, scalars: start.scalar..<end.scalar, utf8: start.utf8..<end.utf8, flags: flags))
         }
         // What the token left out (an apostrophe, "'s", a full stop) is part of the gap.
         gapLength = scalarIndex - end.scalar
