@@ -64,12 +64,17 @@ extension GazetteerIndex {
     public func nearMisses(of text: FoldedText, _ range: Range<Int>, skippingFirst skip: Int = 0) -> [(place: Int, nameRef: UInt32)] {
         var hash = NameKey.hash([UInt8]())
         Self.forEachNearMissKeyByte(of: text, range, skippingFirst: skip) { hash = NameKey.step(hash, $0) }
+        if nearMissesNone.contains(hash) { return [] }
         let isSameLookUp = { (key: [UInt8]) in Self.nearMissKey(key, isThatOf: text, range, skippingFirst: skip) }
-        if let known = rememberedNearMisses(hash: hash, isSameLookUp: isSameLookUp) { return known }
+        if let known = rememberedNearMisses(hash: hash, isSameLookUp: isSameLookUp) {
+            if known.isEmpty { nearMissesNone.insert(hash) }
+            return known
+        }
         let found = findNearMisses(of: text, range, skippingFirst: skip)
         var key: [UInt8] = []
         Self.forEachNearMissKeyByte(of: text, range, skippingFirst: skip) { key.append($0) }
         remember(nearMisses: found, key: key, hash: hash)
+        if found.isEmpty { nearMissesNone.insert(hash) }
         return found
     }
 

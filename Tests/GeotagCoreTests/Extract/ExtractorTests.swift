@@ -42,6 +42,9 @@ struct ExtractorTests {
     func spellingVariantsResolve(text: String, mention: String, placeID: Int) {
         let found = mentions(text)
         #expect(found.contains { $0.text == mention && $0.place.id == placeID }, "\(found.map { "\($0.text)→\($0.place.name) \($0.place.id)" })")
+        // Read again, the look-ups come from the index's memo and its cache of those
+        // that found nothing.
+        #expect(mentions(text) == found)
     }
 
     @Test(arguments: [
@@ -191,6 +194,9 @@ extension ExtractorTests {
     func nearMissSpellingsResolve(text: String, mention: String, placeID: Int) {
         let found = mentions(text)
         #expect(found.contains { $0.text == mention && $0.place.id == placeID }, "\(found.map { "\($0.text)→\($0.place.name) \($0.place.id)" })")
+        // Read again, the look-ups come from the index's memo and its cache of those
+        // that found nothing.
+        #expect(mentions(text) == found)
     }
 
     /// A near-miss spelling stays in the countries the article names: "Al-Shuhail", a

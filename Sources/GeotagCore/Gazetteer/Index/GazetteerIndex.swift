@@ -43,6 +43,11 @@ public final class GazetteerIndex: Sendable {
     /// the run.
     private let nearMissMemo = Mutex<[UInt64: [(key: [UInt8], found: [(place: Int, nameRef: UInt32)])]]>([:])
     static let nearMissMemoLimit = 50_000
+    /// The hashes of near-miss look-ups that found nothing, most of them (capitalised
+    /// words that are no place: "Prime Minister", "Sunday"), answered without the
+    /// memo's lock and key comparison. A look-up whose hash another's took is answered
+    /// as that one was: for two given look-ups, a chance of one in 2^64.
+    let nearMissesNone = HashCache()
     /// Kind and capital bonus by feature class and code (``featureFacts(of:)``): a few
     /// hundred codes, asked for every option of every name.
     private let featureFactsByCode = Mutex<[UInt64: FeatureFacts]>([:])
