@@ -2,9 +2,11 @@
 /// the `geom` value of a `mentions` row.
 ///
 /// Encoded as the header (`GP` magic, version 0, a flags byte saying little-endian
-/// with an envelope of kind 1 `[minx, maxx, miny, maxy]`, the `srs_id`), the envelope,
-/// then a little-endian WKB Point: 61 bytes in all. Decoding accepts either byte order,
-/// every envelope kind and the empty point (NaN coordinates).
+/// without an envelope, the `srs_id`), then a little-endian WKB Point: 29 bytes in all.
+/// A point's envelope would only repeat it (32 bytes more, 61 in all: 7% of a mention
+/// row), and GDAL writes points without one too; readers take the bounds from
+/// the point (``envelope(ofBlob:)``). Decoding accepts either byte order, every
+/// envelope kind and the empty point (NaN coordinates).
 public struct GeoPackagePoint: Sendable, Equatable {
     /// Longitude for EPSG:4326.
     public var x: Double
@@ -20,8 +22,8 @@ public struct GeoPackagePoint: Sendable, Equatable {
         self.srsID = srsID
     }
 
-    /// Flags: bit 0 little-endian, bits 1-3 envelope kind 1, bit 4 empty.
-    private static let littleEndianWithXYEnvelope: UInt8 = 0b0000_0011
+    /// Flags: bit 0 little-endian, bits 1-3 envelope kind (0, none), bit 4 empty.
+    private static let littleEndianWithoutEnvelope: UInt8 = 0b0000_0001
     private static let emptyFlag: UInt8 = 0b0001_0000
     private static let wkbPoint: UInt32 = 1
 
@@ -31,10 +33,9 @@ public struct GeoPackagePoint: Sendable, Equatable {
     /// The GeoPackage geometry blob.
     public var blob: [UInt8] {
         var bytes: [UInt8] = [0x47, 0x50, 0]  // "GP", version 0
-        bytes.reserveCapacity(61)
-        bytes.append(Self.littleEndianWithXYEnvelope | (isEmpty ? Self.emptyFlag : 0))
+        bytes.reserveCapacity(29)
+        bytes.append(Self.littleEndianWithoutEnvelope | (isEmpty ? Self.emptyFlag : 0))
         Self.append(UInt32(bitPattern: srsID), to: &bytes)
-        for bound in [x, x, y, y] { Self.append(bound.bitPattern, to: &bytes) }
         bytes.append(1)  // WKB byte order: little-endian
         Self.append(Self.wkbPoint, to: &bytes)
         Self.append(x.bitPattern, to: &bytes)
@@ -54,15 +55,20 @@ public struct GeoPackagePoint: Sendable, Equatable {
         else { return nil }
         let flags = blob[blob.startIndex + 3]
         guard flags & 0b0010_0000 == 0 else { return nil }  // extended geometry
-        let envelopeSizes = [0, 32, 48, 48, 64]
-        let envelopeKind = Int((flags >> 1) & 0b111)
-        guard envelopeKind < envelopeSizes.count else { return nil }
+        let envelopeSize: Int
+        switch (flags >> 1) & 0b111 {
+        case 0: envelopeSize = 0
+        case 1: envelopeSize = 32
+        case 2, 3: envelopeSize = 48
+        case 4: envelopeSize = 64
+        default: return nil
+        }
         guard let srsID = Self.read(UInt32.self, from: blob, at: 4, littleEndian: flags & 1 == 1) else { return nil }
-        let wkb = 8 + envelopeSizes[envelopeKind]
+        let wkb = 8 + envelopeSize
         guard blob.count >= wkb + 21, blob[blob.startIndex + wkb] <= 1 else { return nil }
         let littleEndian = blob[blob.startIndex + wkb] == 1
         guard let type = Self.read(UInt32.self, from: blob, at: wkb + 1, littleEndian: littleEndian),
-              [1, 1001, 2001, 3001].contains(type),  // Point, Point Z, Point M, Point ZM
+              type == 1 || type == 1001 || type == 2001 || type == 3001,  // Point, Point Z, Point M, Point ZM
               let x = Self.read(UInt64.self, from: blob, at: wkb + 5, littleEndian: littleEndian),
               let y = Self.read(UInt64.self, from: blob, at: wkb + 13, littleEndian: littleEndian)
         else { return nil }
