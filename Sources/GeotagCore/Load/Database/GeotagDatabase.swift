@@ -320,7 +320,7 @@ public final class GeotagDatabase {
                 stored[Span(start: record.start, end: record.end)] = (fid, record)
             }
         }
-        var kept = Set<Span>()
+        var kept = Set<Span>(minimumCapacity: mentions.count)
         for mention in mentions {
             var record = MentionRecord(mention: mention, article: article, runID: runID, gazetteerVersion: gazetteerVersion)
             record.docID = article.docID
