@@ -127,6 +127,9 @@ struct CandidateFinder {
                     plainEnds[n] = (plain.count, plainHash)
                     strippedEnds[n] = (stripped.count, strippedHash)
                     articles[n] = seenArticle
+                    // The range's last word needs no test: nothing is added after it. (A
+                    // capitalised word alone is the commonest range, and the test a cache miss.)
+                    guard i + 1 < range.upperBound else { break }
                     // A stripped key still empty ("al" alone) is a prefix of every key.
                     let grows = index.mayBeKeyPrefix(hash: plainHash)
                         || seenArticle && (stripped.isEmpty || index.mayBeKeyPrefix(hash: strippedHash))
