@@ -21,8 +21,11 @@ struct FeatureCodeTable: Sendable {
 
     init() {
         mask = 15
-        keys = Array(repeating: Self.empty, count: mask + 1)
-        facts = Array(repeating: .init(kind: .town, codeBonus: 0), count: mask + 1)
+        (keys, facts) = Self.emptySlots(mask + 1)
+    }
+
+    private static func emptySlots(_ count: Int) -> ([UInt64], [GazetteerIndex.FeatureFacts]) {
+        (Array(repeating: empty, count: count), Array(repeating: .init(kind: .town, codeBonus: 0), count: count))
     }
 
     /// The facts under `key`, if added.
@@ -55,8 +58,7 @@ struct FeatureCodeTable: Sendable {
     private mutating func grow() {
         let (oldKeys, oldFacts) = (keys, facts)
         mask = mask * 2 + 1
-        keys = Array(repeating: Self.empty, count: mask + 1)
-        facts = Array(repeating: .init(kind: .town, codeBonus: 0), count: mask + 1)
+        (keys, facts) = Self.emptySlots(mask + 1)
         for (key, value) in zip(oldKeys, oldFacts) where key != Self.empty { place(key, value) }
     }
 
