@@ -1,3 +1,5 @@
+import Synchronization
+
 /// JSON text, written by hand so that output is streamed and byte-for-byte
 /// deterministic: string escaping in one place, for the GeoJSON export and for the
 /// CLI's JSON lines.
@@ -147,6 +149,9 @@ public struct JSONObjectWriter: Sendable {
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 }
 
+/// ``FeatureRecord/jsonKeys`` by record type (two types: mentions and places).
+private let jsonKeysByType = Mutex<[ObjectIdentifier: [[UInt8]]]>([:])
+
 extension FeatureRecord {
     /// Appends the record as a JSON object with one member per ``fields`` entry, in
     /// order (`null` for nil): a GeoJSON feature's properties, or a JSON line.
@@ -155,13 +160,19 @@ extension FeatureRecord {
     }
 
     /// Each of ``fields``' names as a JSON object key with its colon (`"doc_id":`),
-    /// made once for a chunk of many records.
+    /// made once per record type: `geotag extract` formats its records one at a time,
+    /// and making the keys cost more than the rest of a record's JSON line.
     static var jsonKeys: [[UInt8]] {
-        fields.map { field in
-            var key: [UInt8] = []
-            JSONText.appendQuoted(field.name, to: &key)
-            key.append(UInt8(ascii: ":"))
-            return key
+        jsonKeysByType.withLock { keys in
+            if let known = keys[ObjectIdentifier(Self.self)] { return known }
+            let made = fields.map { field in
+                var key: [UInt8] = []
+                JSONText.appendQuoted(field.name, to: &key)
+                key.append(UInt8(ascii: ":"))
+                return key
+            }
+            keys[ObjectIdentifier(Self.self)] = made
+            return made
         }
     }
 
