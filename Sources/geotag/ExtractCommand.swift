@@ -57,7 +57,7 @@ struct ExtractCommand: ParsableCommand {
                     record.url = nil
                     record.source = nil
                     switch format {
-                    case .jsonl: try output.write(record.jsonText + "\n")
+                    case .jsonl: try output.append { record.appendJSONObject(to: &$0); $0.append(0x0A) }
                     case .csv: try csv.write(record)
                     case .geojson: try geoJSON.write(record)
                     }
