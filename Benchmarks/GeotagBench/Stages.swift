@@ -9,7 +9,7 @@ import Foundation
 /// and prints one JSON line: the seconds of each run, its peak RSS in kB, and the
 /// bytes, documents and items (mentions, candidates) one run handles.
 enum StageBench {
-    static let names = ["match", "resolve", "extract", "normalize", "load", "export"]
+    static let names = ["match", "resolve", "extract", "normalize", "load", "bulk-load", "export"]
 
     struct Result {
         var seconds: [Double]
@@ -74,6 +74,26 @@ enum StageBench {
                     for start in stride(from: 0, to: batch.count, by: 500) {
                         try database.store(Array(batch[start..<min(start + 500, batch.count)]), runID: "bench", gazetteerVersion: index.version)
                     }
+                    try database.close()
+                }
+            case "bulk-load":
+                // A first run's database work: the same transactions into a new
+                // GeoPackage as a bulk load (no R-tree nor secondary indexes kept up
+                // batch by batch), then the run's end, which builds them and `places`.
+                let batch = articles.map { article -> LoadItem in .article(withSignature(article), (try? extractor.process(article)) ?? []) }
+                items = batch.reduce(0) { if case let .article(_, m) = $1 { $0 + m.count } else { $0 } }
+                let path = "\(work)/bulk-load-bench.gpkg"
+                seconds = try Harness.time(runs: runs) {
+                    removeDatabase(path)
+                    let database = try GeotagDatabase(path: path)
+                    var run = RunRecord(runID: "bench", startedAt: Date(), version: "bench", gazetteerVersion: index.version, configHash: "")
+                    try database.beginRun(run)
+                    for start in stride(from: 0, to: batch.count, by: 500) {
+                        try database.store(Array(batch[start..<min(start + 500, batch.count)]), runID: "bench", gazetteerVersion: index.version)
+                    }
+                    try database.indexMentionKeys()
+                    run.endedAt = Date()
+                    try database.finishRun(run)
                     try database.close()
                 }
             case "export":

@@ -125,6 +125,8 @@ case nil:
             case "load":
                 report("SQLite load, articles/s", docsPerSecond, unit: "docs/s", note: "\(r.items) mentions, \(peak)")
                 report("SQLite load, mentions/s", r.seconds.map { Double(r.items) / $0 }, unit: "mentions/s")
+            case "bulk-load":
+                report("SQLite bulk load and run end, articles/s", docsPerSecond, unit: "docs/s", note: "\(r.items) mentions, \(peak)")
             case "export":
                 report("CSV + GeoJSON writing, mentions/s", r.seconds.map { Double(r.items) / $0 }, unit: "mentions/s", note: String(format: "%.0f MB written, %@", Double(r.bytes) / 1e6, peak))
             default: break
