@@ -16,6 +16,9 @@ import Testing
         let envelope = GeoPackagePoint.envelope(ofBlob: blob)
         #expect(envelope == .init(minX: -3.7, maxX: -3.7, minY: 40.4165, maxY: 40.4165, isEmpty: false))
         #expect(GeoPackagePoint.envelope(ofBlob: GeoPackagePoint(x: .nan, y: .nan).blob)?.isEmpty == true)
+        // A slice that does not start at 0, and bytes that are not contiguous.
+        #expect(GeoPackagePoint.envelope(ofBlob: ([0xFF] + blob).dropFirst()) == envelope)
+        #expect(GeoPackagePoint.envelope(ofBlob: blob.lazy.map { $0 }) == envelope)
     }
 
     /// Databases written by earlier versions hold 61-byte points with an envelope;

@@ -169,6 +169,23 @@ import Testing
         }
     }
 
+    @Test func boxNumbersFindEveryBoxAddedAndNoOther() {
+        var numbers = SpatialIndexBulkLoad.BoxNumbers()
+        // Enough boxes to grow the table a few times; points on a grid, as mentions'.
+        func box(_ x: Double, _ y: Double) -> RTreeNodeWriter.Box {
+            RTreeNodeWriter.Box(.init(minX: x, maxX: x, minY: y, maxY: y, isEmpty: false))
+        }
+        let boxes = (0..<5_000).map { (i: Int) in box(Double(i % 71) * 0.5, Double(i / 71)) }
+        for (number, box) in boxes.enumerated() {
+            #expect(numbers.number(of: box) == nil)
+            numbers.add(box)
+            #expect(numbers.number(of: box) == number)
+        }
+        #expect(numbers.boxes == boxes)
+        #expect(boxes.indices.allSatisfy { numbers.number(of: boxes[$0]) == $0 })
+        #expect(numbers.number(of: box(0.25, 0)) == nil)
+    }
+
     // MARK: A run into an empty database
 
     private func hasInsertTrigger(_ db: GeotagDatabase) throws -> Bool {

@@ -8,13 +8,13 @@
 enum GeoPackageFunctions {
     static func define(on connection: SQLite.Connection) throws {
         try connection.defineBlobFunction("ST_IsEmpty") { blob in
-            GeoPackagePoint.envelope(ofBlob: blob).map { .integer($0.isEmpty ? 1 : 0) } ?? .null
+            GeoPackagePoint.envelope(of: blob).map { .integer($0.isEmpty ? 1 : 0) } ?? .null
         }
         let bounds: [(String, KeyPath<GeoPackagePoint.Envelope, Double>)] =
             [("ST_MinX", \.minX), ("ST_MaxX", \.maxX), ("ST_MinY", \.minY), ("ST_MaxY", \.maxY)]
         for (name, bound) in bounds {
             try connection.defineBlobFunction(name) { blob in
-                guard let envelope = GeoPackagePoint.envelope(ofBlob: blob), !envelope.isEmpty else { return .null }
+                guard let envelope = GeoPackagePoint.envelope(of: blob), !envelope.isEmpty else { return .null }
                 return .real(envelope[keyPath: bound])
             }
         }

@@ -46,14 +46,14 @@ public struct GeoPackagePoint: Sendable, Equatable {
     /// Reads a point from a GeoPackage geometry blob; nil when the blob is not a
     /// well-formed standard GeoPackage point (2D; Z and M values are ignored).
     public init?(blob: [UInt8]) {
-        self.init(bytes: blob)
+        guard let point = blob.withUnsafeBytes(Self.decode) else { return nil }
+        self = point
     }
 
-    /// ``init(blob:)`` over any bytes: an array, or the bytes SQLite hands a function.
-    init?<Bytes: RandomAccessCollection<UInt8>>(bytes blob: Bytes) where Bytes.Index == Int {
-        guard blob.count >= 8, blob[blob.startIndex] == 0x47, blob[blob.startIndex + 1] == 0x50, blob[blob.startIndex + 2] == 0
-        else { return nil }
-        let flags = blob[blob.startIndex + 3]
+    /// The point in `blob`, as ``init(blob:)`` reads it.
+    private static func decode(_ blob: UnsafeRawBufferPointer) -> GeoPackagePoint? {
+        guard blob.count >= 8, blob[0] == 0x47, blob[1] == 0x50, blob[2] == 0 else { return nil }
+        let flags = blob[3]
         guard flags & 0b0010_0000 == 0 else { return nil }  // extended geometry
         let envelopeSize: Int
         switch (flags >> 1) & 0b111 {
@@ -63,26 +63,33 @@ public struct GeoPackagePoint: Sendable, Equatable {
         case 4: envelopeSize = 64
         default: return nil
         }
-        guard let srsID = Self.read(UInt32.self, from: blob, at: 4, littleEndian: flags & 1 == 1) else { return nil }
+        guard let srsID = read(UInt32.self, from: blob, at: 4, littleEndian: flags & 1 == 1) else { return nil }
         let wkb = 8 + envelopeSize
-        guard blob.count >= wkb + 21, blob[blob.startIndex + wkb] <= 1 else { return nil }
-        let littleEndian = blob[blob.startIndex + wkb] == 1
-        guard let type = Self.read(UInt32.self, from: blob, at: wkb + 1, littleEndian: littleEndian),
+        guard blob.count >= wkb + 21, blob[wkb] <= 1 else { return nil }
+        let littleEndian = blob[wkb] == 1
+        guard let type = read(UInt32.self, from: blob, at: wkb + 1, littleEndian: littleEndian),
               type == 1 || type == 1001 || type == 2001 || type == 3001,  // Point, Point Z, Point M, Point ZM
-              let x = Self.read(UInt64.self, from: blob, at: wkb + 5, littleEndian: littleEndian),
-              let y = Self.read(UInt64.self, from: blob, at: wkb + 13, littleEndian: littleEndian)
+              let x = read(UInt64.self, from: blob, at: wkb + 5, littleEndian: littleEndian),
+              let y = read(UInt64.self, from: blob, at: wkb + 13, littleEndian: littleEndian)
         else { return nil }
-        self.init(x: Double(bitPattern: x), y: Double(bitPattern: y), srsID: Int32(bitPattern: srsID))
+        return GeoPackagePoint(x: Double(bitPattern: x), y: Double(bitPattern: y), srsID: Int32(bitPattern: srsID))
     }
 
     /// The bounds of any GeoPackage geometry blob, as the R-tree triggers ask for them
     /// (`ST_MinX`, `ST_IsEmpty`, ...): the envelope in the header when it has one, else
     /// the point itself. Nil when the blob is not a GeoPackage geometry, or has no
-    /// envelope and is not a point. Called for every row written to a feature table,
-    /// so it allocates nothing.
+    /// envelope and is not a point. Called for every row written to a feature table
+    /// and twice for every row of a bulk-loaded R-tree, so it allocates nothing for
+    /// contiguous bytes and reads them through one non-generic function.
     public static func envelope<Bytes: RandomAccessCollection<UInt8>>(ofBlob blob: Bytes) -> Envelope? where Bytes.Index == Int {
-        guard blob.count >= 8, blob[blob.startIndex] == 0x47, blob[blob.startIndex + 1] == 0x50 else { return nil }
-        let flags = blob[blob.startIndex + 3]
+        if let envelope = blob.withContiguousStorageIfAvailable({ envelope(of: UnsafeRawBufferPointer($0)) }) { return envelope }
+        return Array(blob).withUnsafeBytes(envelope(of:))
+    }
+
+    /// ``envelope(ofBlob:)`` of raw bytes.
+    static func envelope(of blob: UnsafeRawBufferPointer) -> Envelope? {
+        guard blob.count >= 8, blob[0] == 0x47, blob[1] == 0x50 else { return nil }
+        let flags = blob[3]
         let littleEndian = flags & 1 == 1
         let empty = flags & emptyFlag != 0
         let kind = (flags >> 1) & 0b111
@@ -93,7 +100,7 @@ public struct GeoPackagePoint: Sendable, Equatable {
             guard let minX = bound(0), let maxX = bound(1), let minY = bound(2), let maxY = bound(3) else { return nil }
             return Envelope(minX: minX, maxX: maxX, minY: minY, maxY: maxY, isEmpty: empty)
         }
-        guard kind == 0, let point = GeoPackagePoint(bytes: blob) else { return nil }
+        guard kind == 0, let point = decode(blob) else { return nil }
         return Envelope(minX: point.x, maxX: point.x, minY: point.y, maxY: point.y, isEmpty: empty || point.isEmpty)
     }
 
@@ -110,16 +117,12 @@ public struct GeoPackagePoint: Sendable, Equatable {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
-    private static func read<T: FixedWidthInteger, Bytes: RandomAccessCollection<UInt8>>(
-        _: T.Type, from bytes: Bytes, at offset: Int, littleEndian: Bool
-    ) -> T? where Bytes.Index == Int {
-        let size = MemoryLayout<T>.size
-        guard offset >= 0, offset + size <= bytes.count else { return nil }
-        var value: T = 0
-        for i in 0..<size {
-            let byte = T(bytes[bytes.startIndex + offset + (littleEndian ? i : size - 1 - i)])
-            value |= byte << (8 * i)
-        }
-        return value
+    /// The integer of type `T` at `offset` in `bytes`, in the byte order given; nil
+    /// when the bytes end first.
+    @inline(__always)
+    private static func read<T: FixedWidthInteger>(_: T.Type, from bytes: UnsafeRawBufferPointer, at offset: Int, littleEndian: Bool) -> T? {
+        guard offset >= 0, offset + MemoryLayout<T>.size <= bytes.count else { return nil }
+        let value = bytes.loadUnaligned(fromByteOffset: offset, as: T.self)
+        return littleEndian ? T(littleEndian: value) : T(bigEndian: value)
     }
 }

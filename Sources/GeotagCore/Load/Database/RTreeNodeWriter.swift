@@ -23,7 +23,7 @@ final class RTreeNodeWriter {
         /// The box of a non-empty GeoPackage geometry blob; nil for an empty or
         /// unreadable one, which the R-tree leaves out as the insert trigger does.
         init?(blob: UnsafeBufferPointer<UInt8>) {
-            guard let envelope = GeoPackagePoint.envelope(ofBlob: blob), !envelope.isEmpty else { return nil }
+            guard let envelope = GeoPackagePoint.envelope(of: UnsafeRawBufferPointer(blob)), !envelope.isEmpty else { return nil }
             self.init(envelope)
         }
 
