@@ -2,26 +2,42 @@
 struct Candidate: Equatable {
     /// The tokens of the span, in ``FoldedText/tokens``.
     var tokens: Range<Int>
-    /// The places the name may mean, as indices into the gazetteer, best prior first.
-    var places: [Int]
-    /// The gazetteer names that matched, one per place.
-    var nameRefs: [UInt32]
+    /// The places the name may mean, best prior first, each with the gazetteer name
+    /// that matched: one array, so a candidate costs one allocation, not two.
+    var options: [Option]
     /// Letters of a clitic at the start of the first token that are not part of the
     /// name (و in والحسكة); the mention starts after them.
     var clitic: Clitic? = nil
     /// Found by its skeleton (a near-miss spelling such as "Deir Ezzor"), not its key.
     var loose = false
 
+    /// A place the name may mean.
+    struct Option: Equatable {
+        /// The place, as an index into the gazetteer.
+        var place: Int
+        /// The gazetteer name of it that matched.
+        var nameRef: UInt32
+
+        init(place: Int, nameRef: UInt32) {
+            self.place = place
+            self.nameRef = nameRef
+        }
+
+        /// A posting's place and name (``GazetteerIndex/posting(_:)``).
+        init(_ posting: (place: Int, nameRef: UInt32)) {
+            self.init(place: posting.place, nameRef: posting.nameRef)
+        }
+    }
+
     /// Keeps the places whose matched name (its ref) passes `keep`, in order; false,
     /// with nothing changed, when none would be left.
     @inline(__always)
     mutating func keepOptions(matchedBy keep: (UInt32) -> Bool) -> Bool {
         // Mostly every option stays: then nothing is copied.
-        guard let dropped = nameRefs.firstIndex(where: { !keep($0) }) else { return true }
-        let kept = Array(0..<dropped) + ((dropped + 1)..<places.count).filter { keep(nameRefs[$0]) }
+        guard options.contains(where: { !keep($0.nameRef) }) else { return true }
+        let kept = options.filter { keep($0.nameRef) }
         guard !kept.isEmpty else { return false }
-        places = kept.map { places[$0] }
-        nameRefs = kept.map { nameRefs[$0] }
+        options = kept
         return true
     }
 }
@@ -67,7 +83,7 @@ struct CandidateFinder {
                 for end in stride(from: i + built, to: i, by: -1) where canEnd(end - 1, in: text) {
                     for stripped in [false, true] where !stripped || windows.hasArticle(through: end - i) {
                         guard let hit = windows.postings(tokens: end - i, stripped: stripped, in: index) else { continue }
-                        match = Candidate(tokens: i..<end, places: hit.map { index.posting($0).place }, nameRefs: hit.map { index.posting($0).nameRef }, clitic: clitic)
+                        match = Candidate(tokens: i..<end, options: hit.map { Candidate.Option(index.posting($0)) }, clitic: clitic)
                         break clitics
                     }
                 }
@@ -191,7 +207,7 @@ struct CandidateFinder {
             guard window.allSatisfy({ !text.tokens[$0].flags.isDisjoint(with: [.capitalized, .caseless, .allCaps, .article]) }) else { continue }
             let near = index.nearMisses(of: text, window)
             guard !near.isEmpty else { continue }
-            return Candidate(tokens: window, places: near.map(\.place), nameRefs: near.map(\.nameRef), loose: true)
+            return Candidate(tokens: window, options: near.map { Candidate.Option($0) }, loose: true)
         }
         return nil
     }

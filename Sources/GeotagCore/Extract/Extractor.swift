@@ -134,8 +134,8 @@ public struct Extractor: Stage {
             }
             var last = span.count == 1 ? first : folded.tokens[span.upperBound - 1]
             // "Springfield, Ill.": a name the gazetteer writes with its full stop keeps it.
-            if span.count == 1, last.flags.contains(.periodAfter), let k = name.candidate.places.firstIndex(of: choice.record.index),
-               index.withStringBytes(name.candidate.nameRefs[k], { $0.last == UInt8(ascii: ".") }) {
+            if span.count == 1, last.flags.contains(.periodAfter), let option = name.candidate.options.first(where: { $0.place == choice.record.index }),
+               index.withStringBytes(option.nameRef, { $0.last == UInt8(ascii: ".") }) {
                 last.scalars = last.scalars.lowerBound..<(last.scalars.upperBound + 1)
                 last.utf8 = last.utf8.lowerBound..<(last.utf8.upperBound + 1)
             }
@@ -199,8 +199,7 @@ public struct Extractor: Stage {
         for var candidate in midSentence {
             guard let place = shown[text.key(candidate.tokens)],
                   !names.contains(where: { $0.candidate.tokens.overlaps(candidate.tokens) }) else { continue }
-            candidate.places = place.places
-            candidate.nameRefs = place.nameRefs
+            candidate.options = place.options
             candidate.loose = place.loose
             all.append(.init(candidate: candidate, confidence: 0.85, hint: kindHint(candidate.tokens, in: recognizer), parent: nil))
         }

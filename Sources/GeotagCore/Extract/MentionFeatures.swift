@@ -70,7 +70,7 @@ struct MentionFeatures {
             flag(kind == .natural), flag(kind == .region),
             log10(Double(max(record.population, 1)) + 1) / 8,
             flag(record.population >= 100_000), flag(record.population >= 1_000_000),
-            log(Double(name.candidate.places.count)) / 5,
+            log(Double(name.candidate.options.count)) / 5,
             choice.probability,
             others > 0 ? sameCountry / others : 0,
             others > 0 ? sameAdmin1 / others : 0,

@@ -47,7 +47,7 @@ extension Recognizer {
             }
             // Several places ("Georgian": the country or the US state) are the resolver's
             // to choose between, by the article's other places.
-            let candidate = Candidate(tokens: span, places: places, nameRefs: places.map(index.ownNameRef(of:)))
+            let candidate = Candidate(tokens: span, options: places.map { Candidate.Option(place: $0, nameRef: index.ownNameRef(of: $0)) })
             found.append(.init(candidate: candidate, confidence: 0.9, hint: .none, parent: nil, isNationality: true))
             i = span.upperBound
         }

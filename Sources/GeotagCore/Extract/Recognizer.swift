@@ -210,15 +210,15 @@ struct Recognizer {
     /// A country, a province, or a place of at least 100,000 people that bears the name
     /// as its own (not "White House" for Casablanca) among the options.
     private func isNotable(_ candidate: Candidate) -> Bool {
-        isCountryOrProvince(candidate) || zip(candidate.places, candidate.nameRefs).contains { place, name in
-            index.record(place).population >= 100_000 && index.otherNamePenalty(name, of: place) == 0
+        isCountryOrProvince(candidate) || candidate.options.contains { option in
+            index.record(option.place).population >= 100_000 && index.otherNamePenalty(option.nameRef, of: option.place) == 0
         }
     }
 
     /// A country, a province or a region among the options.
     private func isCountryOrProvince(_ candidate: Candidate) -> Bool {
-        candidate.places.contains { place in
-            let kind = index.kind(of: index.record(place))
+        candidate.options.contains { option in
+            let kind = index.kind(of: index.record(option.place))
             return kind == .country || kind == .province || kind == .region
         }
     }

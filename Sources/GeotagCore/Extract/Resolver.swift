@@ -55,7 +55,7 @@ struct Resolver {
         var otherNamePenalties: [Double] = []
 
         init(_ names: [Name], index: GazetteerIndex) {
-            let count = names.reduce(0) { $0 + $1.candidate.places.count }
+            let count = names.reduce(0) { $0 + $1.candidate.options.count }
             ranges.reserveCapacity(names.count)
             records.reserveCapacity(count)
             kinds.reserveCapacity(count)
@@ -64,7 +64,7 @@ struct Resolver {
             otherNamePenalties.reserveCapacity(count)
             for name in names {
                 let first = records.count
-                for (place, nameRef) in zip(name.candidate.places, name.candidate.nameRefs) {
+                for (place, nameRef) in name.candidate.options.lazy.map({ ($0.place, $0.nameRef) }) {
                     let record = index.record(place)
                     let facts = index.featureFacts(of: record)
                     records.append(record)
@@ -120,7 +120,7 @@ struct Resolver {
         group.reserveCapacity(names.count)
         for (i, name) in names.enumerated() {
             let key = text.key(name.candidate.tokens)
-            if let g = group[key], name.candidate.places == names[groups[g][0]].candidate.places {
+            if let g = group[key], name.candidate.options.elementsEqual(names[groups[g][0]].candidate.options, by: { $0.place == $1.place }) {
                 groups[g].append(i)
             } else {
                 group[key] = groups.count
