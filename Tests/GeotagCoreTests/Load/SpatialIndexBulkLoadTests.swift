@@ -242,6 +242,54 @@ import Testing
         }
     }
 
+    @Test func theBuildCountsThePlacesOnItsWay() throws {
+        try withTemporaryFolder { folder in
+            let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
+            try db.beginRun(LoadFixtures.run("r1"))
+            try LoadFixtures.storeSamples("d1", "d2", in: db, runID: "r1")
+            try LoadFixtures.storeSamples("d3", in: db, runID: "r1")
+            // A mention without a point counts, though the R-tree leaves it out.
+            try db.connection.execute("""
+                INSERT INTO mentions (doc_id, place_id, place_name, start, "end") VALUES ('d4', 98229, 'Diyala', 3, 9)
+                """)
+            let counted = try db.connection.transaction { try db.finishBulkLoad() }
+            #expect(try counted == #require(try PlaceTallies.count(on: db.connection)))
+            #expect(counted?.byPlace[98229]?.mentions == 4)
+            #expect(try rowCount(db, "rtree_mentions_geom") == 9)
+            try expectCompleteIndexButForRowsWithoutPoints(db)
+        }
+    }
+
+    @Test func aBuildThatCannotCountInTableOrderLeavesTheCountToTheRefresh() throws {
+        for finishing in [false, true] {
+            try withTemporaryFolder { folder in
+                let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
+                try db.beginRun(LoadFixtures.run("r1"))
+                try LoadFixtures.storeSamples("d1", "d2", in: db, runID: "r1")
+                // A mention of d1 after those of d2: in the table's order d1 comes twice.
+                try db.connection.execute("""
+                    INSERT INTO mentions (doc_id, place_id, place_name, start, "end") VALUES ('d1', 98229, 'Diyala', 900, 906)
+                    """)
+                if finishing {
+                    // The run's end counts again, in the key's order, and gets what SQL gets.
+                    try db.finishRun(LoadFixtures.run("r1", status: .done))
+                    #expect(try rowCount(db, "places") == 3)
+                    #expect(try db.refreshPlaces(runID: "in-sql", countingInSQL: true) == 0)
+                } else {
+                    #expect(try db.connection.transaction { try db.finishBulkLoad() } == nil)
+                }
+            }
+        }
+    }
+
+    /// ``expectCompleteIndex(_:)`` for a table some of whose rows have no point.
+    private func expectCompleteIndexButForRowsWithoutPoints(_ db: GeotagDatabase) throws {
+        let c = db.connection
+        #expect(try text(c, "SELECT rtreecheck('rtree_mentions_geom')") == "ok")
+        #expect(try int(c, "SELECT count(*) FROM rtree_mentions_geom") == int(c, "SELECT count(*) FROM mentions WHERE geom NOTNULL"))
+        #expect(try hasInsertTrigger(db))
+    }
+
     @Test func theNextRunFinishesABulkLoadThatStopped() throws {
         try withTemporaryFolder { folder in
             let path = folder + "/geotag.gpkg"

@@ -61,11 +61,23 @@ extension GeotagDatabase {
     /// Ends a bulk load, if one is under way: builds the R-tree of `mentions` from its
     /// rows and puts its insert trigger back. The secondary indexes come after, from
     /// ``createMissingMentionIndexes()``.
-    func finishBulkLoad() throws {
+    ///
+    /// The build's second pass reads every mention in the table's order, which is the
+    /// pass ``PlaceTallies`` makes for the refresh of `places`: it counts them on the
+    /// way and returns the tallies (nil when no bulk load was under way, or when the
+    /// count could not be made in table order), which ``refreshPlaces(runID:tallies:countingInSQL:)``
+    /// takes as they are if nothing changed the mentions in between. At the end of a
+    /// 100k-article run the separate pass took about 1.9 s.
+    func finishBulkLoad() throws -> PlaceTallies? {
         let table = GeoPackageSchema.mentionsTable
-        guard try isBulkLoading() else { return }
-        try SpatialIndexBulkLoad.rebuild(table, on: connection)
+        guard try isBulkLoading() else { return nil }
+        var counter = try PlaceTallies.Counter(on: connection)
+        try SpatialIndexBulkLoad.rebuild(table, on: connection, visiting: ["doc_id", "place_id"]) { row in
+            try counter.add(row, docID: 2, placeID: 3, fid: 0)
+        }
         try restoreInsertTrigger(of: table)
+        guard case let .counted(tallies) = try counter.finish() else { return nil }
+        return tallies
     }
 
     /// Creates the indexes of `mentions` that a bulk load left out (and any other

@@ -23,7 +23,10 @@ extension GeotagDatabase {
     /// (`sqlite3`, 16 MB cache, file in the OS cache). At the end of a 100k run, with
     /// the export beside it, the whole refresh took about 6 s this way and 3.8 to 5.5 s
     /// through ``PlaceTallies``.
-    func refreshPlaces(runID: String, countingInSQL: Bool = false) throws -> Int {
+    ///
+    /// `tallies`, when given, are the counts of the mentions as they are now, made by
+    /// another pass (``finishBulkLoad()``), and take the place of ``PlaceTallies``' own.
+    func refreshPlaces(runID: String, tallies given: PlaceTallies? = nil, countingInSQL: Bool = false) throws -> Int {
         let q = SQLite.quote
         let geom = q(GeoPackageSchema.geometryColumn)
         // The place's own attributes, read from its latest mention: the place fields
@@ -35,7 +38,7 @@ extension GeotagDatabase {
         let columns = ["place_id"] + attributes + statistics
         // Temporary tables of the connection's own, emptied rather than dropped: a DROP
         // would fail while any other statement is still reading.
-        let tallies = countingInSQL ? nil : try PlaceTallies.count(on: connection)
+        let tallies = countingInSQL ? nil : try given ?? PlaceTallies.count(on: connection)
         let counts: String
         if let tallies {
             try writePlaceCounts(tallies)

@@ -155,7 +155,7 @@ public final class GeotagDatabase {
     }
 
     /// Records the end of a run, its counts and status, refreshes the `places` layer
-    /// (``refreshPlaces(runID:countingInSQL:)``) and the extents of both layers in
+    /// (``refreshPlaces(runID:tallies:countingInSQL:)``) and the extents of both layers in
     /// `gpkg_contents`, and indexes the mentions of a bulk load.
     ///
     /// Three transactions, so that readers see the run's record and the places before
@@ -167,10 +167,10 @@ public final class GeotagDatabase {
     /// database that is whole but for what was still to come, which the next run, or
     /// opening the database, puts right.
     public func finishRun(_ run: RunRecord, placesCommitted: () -> Void = {}) throws {
-        try connection.transaction { try finishBulkLoad() }
+        let tallies = try connection.transaction { try finishBulkLoad() }
         try connection.transaction {
             try upsert(run)
-            if try refreshPlaces(runID: run.runID) > 0 { try touch(GeoPackageSchema.placesTable, at: Date()) }
+            if try refreshPlaces(runID: run.runID, tallies: tallies) > 0 { try touch(GeoPackageSchema.placesTable, at: Date()) }
             try updateExtents()
         }
         placesCommitted()

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The statistics of the `places` layer
-/// (``GeotagDatabase/refreshPlaces(runID:countingInSQL:)``), counted in one pass over
+/// (``GeotagDatabase/refreshPlaces(runID:tallies:countingInSQL:)``), counted in one pass over
 /// the mentions, article by article, instead of by SQL's `GROUP BY place_id`.
 ///
 /// The SQL way sorts every mention by place, and joins each mention to its article
@@ -48,7 +48,7 @@ struct PlaceTallies: Equatable {
     private(set) var byPlace: [Int?: Tally] = [:]
 
     /// The time an article was first seen, as
-    /// ``GeotagDatabase/refreshPlaces(runID:countingInSQL:)`` defines it: its
+    /// ``GeotagDatabase/refreshPlaces(runID:tallies:countingInSQL:)`` defines it: its
     /// publication time in UTC, or else the start of the run that first stored it.
     static let seenSQL = "coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', a.published), r.started_at)"
 
@@ -72,7 +72,7 @@ struct PlaceTallies: Equatable {
     }
 
     /// How a pass ended.
-    private enum Outcome {
+    enum Outcome {
         case counted(PlaceTallies)
         /// A `place_id` or `doc_id` of another storage class.
         case unsupported
@@ -84,35 +84,72 @@ struct PlaceTallies: Equatable {
     private static func pass(on connection: SQLite.Connection, order: Order) throws -> Outcome {
         let mentions = try connection.prepare(
             "SELECT doc_id, place_id, fid FROM mentions \(order == .key ? "ORDER BY doc_id" : "NOT INDEXED")")
-        let seen = try connection.prepare("""
-            SELECT \(seenSQL) FROM articles a LEFT JOIN runs r ON r.run_id = a.first_run_id WHERE a.doc_id = ?
-            """)
-        var tallies = PlaceTallies()
-        // The article being counted: its doc_id's bytes (nil for NULL) and places.
-        var current: (docID: [UInt8]?, places: ArticleTally)?
-        // The hashes of the articles counted, in table order.
-        var finished: Set<UInt64> = []
+        var counter = try Counter(on: connection, order: order)
         while try mentions.step() {
-            switch (mentions.storageClass(at: 0), mentions.storageClass(at: 1)) {
+            try counter.add(mentions, docID: 0, placeID: 1, fid: 2)
+            if counter.hasStopped { break }
+        }
+        return try counter.finish()
+    }
+
+    /// Counts mentions one row at a time, as a pass over `mentions` reads them: the
+    /// pass above, or another pass in the table's order that reads these columns too
+    /// (the R-tree's build at the end of a bulk load,
+    /// ``GeotagDatabase/finishBulkLoad()``), which saves a pass.
+    struct Counter {
+        private let order: Order
+        private let seen: SQLite.Statement
+        private var tallies = PlaceTallies()
+        // The article being counted: its doc_id's bytes (nil for NULL) and places.
+        private var current: (docID: [UInt8]?, places: ArticleTally)?
+        // The hashes of the articles counted, in table order.
+        private var finished: Set<UInt64> = []
+        /// Set when the count cannot go on: the rest of the rows are ignored.
+        private var stopped: Outcome?
+
+        init(on connection: SQLite.Connection, order: Order = .table) throws {
+            self.order = order
+            seen = try connection.prepare("""
+                SELECT \(seenSQL) FROM articles a LEFT JOIN runs r ON r.run_id = a.first_run_id WHERE a.doc_id = ?
+                """)
+        }
+
+        /// Whether the count stopped (``finish()`` tells why); later rows change nothing.
+        var hasStopped: Bool { stopped != nil }
+
+        /// Counts the mention in the current row of `row`, whose `doc_id`, `place_id`
+        /// and `fid` are the columns given.
+        mutating func add(_ row: SQLite.Statement, docID: Int, placeID: Int, fid: Int) throws {
+            guard stopped == nil else { return }
+            switch (row.storageClass(at: docID), row.storageClass(at: placeID)) {
             case (.text, .integer), (.text, .null), (.null, .integer), (.null, .null): break
-            default: return .unsupported
+            default: stopped = .unsupported; return
             }
-            let isSameArticle = mentions.withText(at: 0) { bytes in
+            let isSameArticle = row.withText(at: docID) { bytes in
                 guard let current else { return false }
                 guard let bytes, let docID = current.docID else { return bytes == nil && current.docID == nil }
                 return docID.count == bytes.count && (bytes.isEmpty || docID.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
             }
             if !isSameArticle {
                 if let current { try tallies.add(current.places, of: current.docID, seen: seen) }
-                let docID = mentions.withText(at: 0) { $0.map(Array.init) }
+                let docID = row.withText(at: docID) { $0.map(Array.init) }
                 // Mentions without a doc_id count no article, wherever they lie.
-                if order == .table, let docID, !finished.insert(NameKey.hash(docID)).inserted { return .articleApart }
+                if order == .table, let docID, !finished.insert(NameKey.hash(docID)).inserted {
+                    stopped = .articleApart
+                    return
+                }
                 current = (docID, ArticleTally())
             }
-            current!.places.add(place: mentions.storageClass(at: 1) == .null ? nil : mentions.int(at: 1), fid: mentions.int(at: 2))
+            current!.places.add(place: row.storageClass(at: placeID) == .null ? nil : row.int(at: placeID), fid: row.int(at: fid))
         }
-        if let current { try tallies.add(current.places, of: current.docID, seen: seen) }
-        return .counted(tallies)
+
+        /// The tallies of every row added, or why there are none.
+        mutating func finish() throws -> Outcome {
+            if let stopped { return stopped }
+            if let current { try tallies.add(current.places, of: current.docID, seen: seen) }
+            current = nil
+            return .counted(tallies)
+        }
     }
 
     /// The places one article mentions: few, so a list.

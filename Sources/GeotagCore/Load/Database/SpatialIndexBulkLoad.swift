@@ -37,8 +37,16 @@ enum SpatialIndexBulkLoad {
     ///
     /// The R-tree is emptied through its tables, not dropped and created again: SQLite
     /// refuses to drop a table while any statement of the connection is running.
+    ///
+    /// With `visiting`, the second pass reads every row of the table, in its own order
+    /// (`NOT INDEXED`), with the columns `also` after `fid` and the geometry (from
+    /// column 2 on), and hands each row to `visit` before the R-tree takes it, so that
+    /// a count over the same rows needs no pass of its own.
     @discardableResult
-    static func rebuild(_ table: String, on connection: SQLite.Connection, leavesPerRun: Int = SpatialIndexBulkLoad.leavesPerRun) throws -> Int {
+    static func rebuild(
+        _ table: String, on connection: SQLite.Connection, leavesPerRun: Int = SpatialIndexBulkLoad.leavesPerRun,
+        visiting also: [String] = [], _ visit: ((SQLite.Statement) throws -> Void)? = nil
+    ) throws -> Int {
         let g = SQLite.quote(GeoPackageSchema.geometryColumn)
         let rows = try connection.prepare("SELECT fid, \(g) FROM \(SQLite.quote(table)) WHERE \(g) NOTNULL")
         let layout = try Layout(counting: rows)
@@ -47,12 +55,15 @@ enum SpatialIndexBulkLoad {
         let slots = RTreeSlots(total: layout.total, capacity: writer.capacity, leavesPerRun: leavesPerRun, scratchNear: connection.path)
 
         var next = layout.starts
+        let visited = visit == nil ? rows : try connection.prepare(
+            "SELECT \((["fid", GeoPackageSchema.geometryColumn] + also).map(SQLite.quote).joined(separator: ", ")) FROM \(SQLite.quote(table)) NOT INDEXED")
         try rows.reset()
-        while try rows.step() {
-            guard let box = rows.withBlob(at: 1, Box.init(blob:)), let point = layout.numbers.number(of: box) else { continue }
+        while try visited.step() {
+            try visit?(visited)
+            guard let box = visited.withBlob(at: 1, Box.init(blob:)), let point = layout.numbers.number(of: box) else { continue }
             let slot = next[point]
             next[point] += 1
-            let fid = rows.int(at: 0)
+            let fid = visited.int(at: 0)
             try writer.link(fid, toLeaf: RTreeNodeWriter.leafNumber(slot / writer.capacity, of: leafCount))
             try slots.put(fid, at: slot)
         }
