@@ -85,9 +85,10 @@ bench-normalize: build
 	python3 Benchmarks/normalize/compare.py --geotag $(BIN)
 
 ## bench-pipeline: each stage alone on one core (name matching, resolution, extraction, HTML
-## normalization, SQLite load, CSV + GeoJSON writing) and `geotag run` end to end with all
-## three outputs, on generated news-like corpora (deterministic from BENCH_SEED, written once
-## into .build/bench-corpus): medians after a warm-up, peak memory of each. BENCH_DOCS: the
+## normalization, SQLite load, SQLite bulk load with the run's end, CSV + GeoJSON writing)
+## and `geotag run` end to end with all three outputs, on generated news-like corpora
+## (deterministic from BENCH_SEED, written once into .build/bench-corpus): medians after a
+## warm-up, peak memory of each. BENCH_DOCS: the
 ## corpus sizes of the end-to-end runs, e.g. BENCH_DOCS=100000 or 10000,100000,1000000.
 BENCH_DOCS  ?= 10000,100000
 BENCH_SEED  ?= 20241125
