@@ -63,37 +63,27 @@ enum StageBench {
                     for page in pages { if (try? normalizer.process(page)) != nil { items += 1 } }
                 }
                 items = pages.count
-            case "load":
-                // The loader's transactions, 500 articles each, into a new GeoPackage.
-                let batch = articles.map { article -> LoadItem in .article(withSignature(article), (try? extractor.process(article)) ?? []) }
+            case "load", "bulk-load":
+                // load: the loader's transactions, 500 articles each, into a new GeoPackage
+                // that keeps its R-tree and indexes up to date batch by batch, as a nightly
+                // run's do. bulk-load: a first run's database work, the same transactions
+                // as a bulk load (the R-tree and secondary indexes left alone), then the
+                // run's end, which builds them and `places`.
+                let bulk = stage == "bulk-load"
+                let batch = loadItems(articles, extractor)
                 items = batch.reduce(0) { if case let .article(_, m) = $1 { $0 + m.count } else { $0 } }
-                let path = "\(work)/load-bench.gpkg"
-                seconds = try Harness.time(runs: runs) {
-                    removeDatabase(path)
-                    let database = try GeotagDatabase(path: path)
-                    for start in stride(from: 0, to: batch.count, by: 500) {
-                        try database.store(Array(batch[start..<min(start + 500, batch.count)]), runID: "bench", gazetteerVersion: index.version)
-                    }
-                    try database.close()
-                }
-            case "bulk-load":
-                // A first run's database work: the same transactions into a new
-                // GeoPackage as a bulk load (no R-tree nor secondary indexes kept up
-                // batch by batch), then the run's end, which builds them and `places`.
-                let batch = articles.map { article -> LoadItem in .article(withSignature(article), (try? extractor.process(article)) ?? []) }
-                items = batch.reduce(0) { if case let .article(_, m) = $1 { $0 + m.count } else { $0 } }
-                let path = "\(work)/bulk-load-bench.gpkg"
+                let path = "\(work)/\(stage)-bench.gpkg"
                 seconds = try Harness.time(runs: runs) {
                     removeDatabase(path)
                     let database = try GeotagDatabase(path: path)
                     var run = RunRecord(runID: "bench", startedAt: Date(), version: "bench", gazetteerVersion: index.version, configHash: "")
-                    try database.beginRun(run)
-                    for start in stride(from: 0, to: batch.count, by: 500) {
-                        try database.store(Array(batch[start..<min(start + 500, batch.count)]), runID: "bench", gazetteerVersion: index.version)
+                    if bulk { try database.beginRun(run) }
+                    try store(batch, into: database, gazetteerVersion: index.version)
+                    if bulk {
+                        try database.indexMentionKeys()
+                        run.endedAt = Date()
+                        try database.finishRun(run)
                     }
-                    try database.indexMentionKeys()
-                    run.endedAt = Date()
-                    try database.finishRun(run)
                     try database.close()
                 }
             case "export":
@@ -104,10 +94,7 @@ enum StageBench {
                 let database = try GeotagDatabase(path: path)
                 var run = RunRecord(runID: "bench", startedAt: Date(), version: "bench", gazetteerVersion: index.version, configHash: "")
                 try database.beginRun(run)
-                let batch = articles.map { LoadItem.article(withSignature($0), (try? extractor.process($0)) ?? []) }
-                for start in stride(from: 0, to: batch.count, by: 500) {
-                    items += try database.store(Array(batch[start..<min(start + 500, batch.count)]), runID: "bench", gazetteerVersion: index.version).mentions
-                }
+                items = try store(loadItems(articles, extractor), into: database, gazetteerVersion: index.version)
                 run.endedAt = Date()
                 try database.finishRun(run)
                 let yaml = "sources: [{name: bench, type: files, path: .}]\noutput: {dir: \(work)/export-out, map: false}\n"
@@ -141,10 +128,21 @@ enum StageBench {
             bytes: object["bytes"] as? Int ?? 0, docs: object["docs"] as? Int ?? 0, items: object["items"] as? Int ?? 0)
     }
 
-    private static func withSignature(_ article: Article) -> Article {
-        var article = article
-        article.signature = TextSignature(text: article.text)
-        return article
+    /// Each article with its signature and mentions, as the workers hand them to the writer.
+    private static func loadItems(_ articles: [Article], _ extractor: Extractor) -> [LoadItem] {
+        articles.map { article in
+            var article = article
+            article.signature = TextSignature(text: article.text)
+            return .article(article, (try? extractor.process(article)) ?? [])
+        }
+    }
+
+    /// Stores `items` in transactions of 500 articles, as a run does; returns the mentions stored.
+    @discardableResult
+    private static func store(_ items: [LoadItem], into database: GeotagDatabase, gazetteerVersion: String) throws -> Int {
+        try stride(from: 0, to: items.count, by: 500).reduce(0) { stored, start in
+            try stored + database.store(Array(items[start..<min(start + 500, items.count)]), runID: "bench", gazetteerVersion: gazetteerVersion).mentions
+        }
     }
 
     private static func removeDatabase(_ path: String) {

@@ -17,16 +17,6 @@ struct Candidate: Equatable {
         var place: Int
         /// The gazetteer name of it that matched.
         var nameRef: UInt32
-
-        init(place: Int, nameRef: UInt32) {
-            self.place = place
-            self.nameRef = nameRef
-        }
-
-        /// A posting's place and name (``GazetteerIndex/posting(_:)``).
-        init(_ posting: (place: Int, nameRef: UInt32)) {
-            self.init(place: posting.place, nameRef: posting.nameRef)
-        }
     }
 
     /// Keeps the places whose matched name (its ref) passes `keep`, in order; false,
@@ -39,6 +29,13 @@ struct Candidate: Equatable {
         guard !kept.isEmpty else { return false }
         options = kept
         return true
+    }
+}
+
+extension Candidate.Option {
+    /// A posting's place and name (``GazetteerIndex/posting(_:)``).
+    init(_ posting: (place: Int, nameRef: UInt32)) {
+        self.init(place: posting.place, nameRef: posting.nameRef)
     }
 }
 
