@@ -23,9 +23,10 @@ struct Candidate: Equatable {
     /// with nothing changed, when none would be left.
     @inline(__always)
     mutating func keepOptions(matchedBy keep: (UInt32) -> Bool) -> Bool {
-        // Mostly every option stays: then nothing is copied.
-        guard options.contains(where: { !keep($0.nameRef) }) else { return true }
-        let kept = options.filter { keep($0.nameRef) }
+        // Mostly every option stays: then nothing is copied. Each name is asked once.
+        guard let dropped = options.firstIndex(where: { !keep($0.nameRef) }) else { return true }
+        var kept = Array(options[..<dropped])
+        kept += options[(dropped + 1)...].filter { keep($0.nameRef) }
         guard !kept.isEmpty else { return false }
         options = kept
         return true

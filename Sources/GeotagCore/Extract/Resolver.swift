@@ -64,13 +64,13 @@ struct Resolver {
             otherNamePenalties.reserveCapacity(count)
             for name in names {
                 let first = records.count
-                for (place, nameRef) in name.candidate.options.lazy.map({ ($0.place, $0.nameRef) }) {
-                    let record = index.record(place)
+                for option in name.candidate.options {
+                    let record = index.record(option.place)
                     let facts = index.featureFacts(of: record)
                     records.append(record)
                     kinds.append(facts.kind)
                     priors.append(index.prior(of: record, facts: facts))
-                    otherNamePenalties.append(index.otherNamePenalty(nameRef, of: place, kind: facts.kind))
+                    otherNamePenalties.append(index.otherNamePenalty(option.nameRef, of: option.place, kind: facts.kind))
                 }
                 let range = first..<records.count
                 // Only a name that may be a province has namesake seats.
