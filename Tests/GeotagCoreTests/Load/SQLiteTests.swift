@@ -38,6 +38,29 @@ import Testing
         #expect(statement.int(at: 0) == 1)
     }
 
+    /// Texts bound through the statement's row buffer are stored as given, row after
+    /// row: empty ones, ones that fill the buffer and ones that no longer fit in it.
+    @Test func rowTextIsStoredAsBoundRowAfterRow() throws {
+        let db = try memory()
+        try db.execute("CREATE TABLE t (a, b, c)")
+        let insert = try db.prepare("INSERT INTO t (a, b, c) VALUES (?, ?, ?)")
+        // 18 kB: one fits in the 32 kB buffer, a second in the same row does not.
+        let long = String(repeating: "Deir ez-Zor ", count: 1_500)
+        let rows: [[String]] = [
+            ["Mosul", "", "دير الزور"], [long, "Raqqa", long], ["", long + long, "Kirkuk"], ["a", "b", "c"],
+        ]
+        for row in rows {
+            insert.beginRowText()
+            for (offset, var text) in row.enumerated() {
+                try text.withUTF8 { try insert.bindRowText($0, at: offset + 1) }
+            }
+            try insert.run()
+        }
+        let select = try db.prepare("SELECT a, b, c FROM t ORDER BY rowid")
+        var read: [[String]] = []
+        while try select.step() { read.append((0..<3).map { select.text(at: $0) ?? "NULL" }) }
+        #expect(read == rows)
+    }
     @Test func transactionCommitsOrRollsBack() throws {
         struct Oops: Error {}
         let db = try memory()

@@ -9,15 +9,17 @@ extension SQLite.Value {
 
 extension SQLite.Statement {
     /// Binds a record's values to consecutive parameters, the first at `index`,
-    /// without an array in between (a mention row binds 23 of them).
+    /// without an array in between (a mention row binds 23 of them), its texts through
+    /// the statement's row buffer (``bindRowText(_:at:)``).
     func bind(_ record: some FeatureRecord, from index: Int) throws {
         var index = index
+        beginRowText()
         try record.forEachValue { value in
             switch value {
             case .null: try bindNull(at: index)
             case let .integer(n): try bind(n, at: index)
             case let .real(x): try bind(x, at: index)
-            case let .text(s): try bind(s, at: index)
+            case var .text(s): try s.withUTF8 { try bindRowText($0, at: index) }
             }
             index += 1
         }

@@ -17,13 +17,25 @@ extension SQLite {
         /// The connection's `sqlite3`, kept open while this statement lives.
         private let database: Handle
 
+        /// One row's text, bound by ``bindRowText(_:at:)`` without SQLite's own copy;
+        /// made at the first use.
+        private var rowText: UnsafeMutableRawBufferPointer?
+        /// How much of ``rowText`` the current row holds.
+        private var rowTextCount = 0
+        /// The size of ``rowText``: a mention row's text (its sentence the most of it)
+        /// fits many times over; a longer value is bound with a copy.
+        private static let rowTextCapacity = 1 << 15
+
         init(pointer: OpaquePointer, handle: Handle, sql: String) {
             self.handle = pointer
             self.database = handle
             self.sql = sql
         }
 
-        deinit { sqlite3_finalize(handle) }
+        deinit {
+            sqlite3_finalize(handle)
+            rowText?.deallocate()
+        }
 
         private func check(_ code: Int32) throws {
             if code != SQLITE_OK { throw database.error(code, sql: sql) }
@@ -57,6 +69,32 @@ extension SQLite {
             try check(bytes.withMemoryRebound(to: CChar.self) { chars in
                 sqlite3_bind_text(handle, Int32(index), chars.baseAddress, Int32(chars.count), geotag_sqlite_transient())
             })
+        }
+
+        /// Starts a new row of ``bindRowText(_:at:)``: the bytes of the row before are
+        /// overwritten, so every parameter bound that way must be bound again before the
+        /// statement steps.
+        public func beginRowText() {
+            rowTextCount = 0
+        }
+
+        /// Binds UTF-8 bytes as text to the 1-based parameter `index`, copied into the
+        /// statement's own buffer, which SQLite reads in place (`SQLITE_STATIC`) instead
+        /// of making a copy of its own: a loader binds a dozen texts for each of millions
+        /// of rows, and SQLite's copies were a `malloc`, a copy and a `free` each. The
+        /// bytes stay there until ``beginRowText()``; what does not fit is bound with
+        /// a copy (``bind(utf8:at:)``).
+        public func bindRowText(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) throws {
+            guard !bytes.isEmpty, bytes.count <= Self.rowTextCapacity - rowTextCount else { return try bind(utf8: bytes, at: index) }
+            let buffer = rowText ?? {
+                let made = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.rowTextCapacity, alignment: 1)
+                rowText = made
+                return made
+            }()
+            let start = buffer.baseAddress! + rowTextCount
+            start.copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+            rowTextCount += bytes.count
+            try check(sqlite3_bind_text(handle, Int32(index), start.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil))
         }
 
         /// Binds bytes as a BLOB to the 1-based parameter `index`; SQLite copies them.
