@@ -20,10 +20,17 @@ enum Harness {
 
     /// Runs `body` once to warm up, then `runs` times; the seconds of each timed run.
     static func time(runs: Int, warmUp: Int = 1, _ body: () throws -> Void) rethrows -> [Double] {
-        for _ in 0..<warmUp { try body() }
+        try time(runs: runs, warmUp: warmUp, each: {}, { _ in try body() })
+    }
+
+    /// Runs `body` once to warm up, then `runs` times, each time on a new value from
+    /// `prepare`, made outside the clock; the seconds of each timed run.
+    static func time<T>(runs: Int, warmUp: Int = 1, each prepare: () throws -> T, _ body: (T) throws -> Void) rethrows -> [Double] {
+        for _ in 0..<warmUp { try body(prepare()) }
         return try (0..<runs).map { _ in
+            let prepared = try prepare()
             let start = now()
-            try body()
+            try body(prepared)
             return now() - start
         }
     }
