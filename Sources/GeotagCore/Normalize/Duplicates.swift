@@ -169,7 +169,7 @@ public struct DuplicateIndex: Sendable {
     private var byDocID: [String: Int] = [:]
     /// The band keys of the entries' signatures: band `b` of slot `s` is id
     /// `s * bands + b`.
-    private var bandTable = BandTable()
+    private var bandTable: BandTable
 
     /// The most originals an index holds by default: about 80 MB of signatures, names
     /// and band keys.
@@ -179,6 +179,7 @@ public struct DuplicateIndex: Sendable {
     public init(capacity: Int = DuplicateIndex.defaultCapacity) {
         precondition(capacity > 0 && capacity <= (BandTable.maximumID + 1) / Self.bands, "too many originals for one index")
         self.capacity = capacity
+        bandTable = BandTable(maximumID: capacity * Self.bands - 1)
     }
 
     /// Indexes an original stored by an earlier run.

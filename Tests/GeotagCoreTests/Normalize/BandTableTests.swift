@@ -6,13 +6,16 @@ import Testing
 @Suite struct BandTableTests {
     /// Random inserts and removals over few keys (long runs of one key, runs of
     /// different keys that meet, runs that wrap around the end of the table), checked
-    /// against the model after every step.
-    @Test func idsComeBackUnderTheirKeyInTheOrderTheyCame() {
+    /// against the model after every step. With ids up to 2^14 a cell has 17 bits for
+    /// its key's tag, up to 2^28 only 3 (many keys share a tag), up to the largest id
+    /// none.
+    @Test(arguments: [1 << 14, (1 << 28) - 1, BandTable.maximumID])
+    func idsComeBackUnderTheirKeyInTheOrderTheyCame(maximumID: Int) {
         var random = SplitMix64(seed: 9)
         let keys = (0..<40).map { _ in random.next() }
         var keyOfID: [Int: UInt64] = [:]
         var model: [UInt64: [Int]] = [:]
-        var table = BandTable()
+        var table = BandTable(maximumID: maximumID)
         let keyOf = { (id: Int) in keyOfID[id]! }
         var nextID = 0
         for step in 0..<6_000 {
