@@ -21,8 +21,8 @@ struct BandTable: Sendable {
     private var cells: [UInt32] = []
     /// How many ids the table holds.
     private(set) var count = 0
-    /// The largest id this table takes.
-    let maximumID: Int
+    /// The largest id this table takes (``maximumID`` at most).
+    let largestID: Int
     /// The bits of a cell that hold an id plus 1.
     private let idBits: Int
 
@@ -34,7 +34,7 @@ struct BandTable: Sendable {
     /// cell has for its key's tag.
     init(maximumID: Int = BandTable.maximumID) {
         precondition(maximumID >= 0 && maximumID <= Self.maximumID, "band id out of range")
-        self.maximumID = maximumID
+        largestID = maximumID
         idBits = UInt64.bitWidth - UInt64(maximumID + 1).leadingZeroBitCount
     }
 
@@ -52,7 +52,7 @@ struct BandTable: Sendable {
 
     /// Inserts `id` under `key`, after the ids already there. An id is inserted once.
     mutating func insert(_ id: Int, under key: UInt64, keyOf: (Int) -> UInt64) {
-        precondition(id >= 0 && id <= maximumID, "band id out of range")
+        precondition(id >= 0 && id <= largestID, "band id out of range")
         // At most five eighths full: runs of occupied cells stay short.
         if (count + 1) * 8 > cells.count * 5 { grow(keyOf: keyOf) }
         place(tag(of: key) | UInt32(id + 1), at: home(of: key))
@@ -61,7 +61,7 @@ struct BandTable: Sendable {
 
     /// Removes `id`, which was inserted under `key`; nothing when it is not there.
     mutating func remove(_ id: Int, under key: UInt64, keyOf: (Int) -> UInt64) {
-        guard !cells.isEmpty, id >= 0, id <= maximumID else { return }
+        guard !cells.isEmpty, id >= 0, id <= largestID else { return }
         let cell = tag(of: key) | UInt32(id + 1)
         var hole = home(of: key)
         while cells[hole] != cell {
