@@ -180,10 +180,6 @@ enum Corpus {
     static func ensure(_ folder: String, docs: Int, seed: UInt64, gazetteer: String) {
         let index: GazetteerIndex
         do { index = try GazetteerIndex.open(configured: gazetteer) } catch { fail("\(error)") }
-        // Matching and extraction time each run on an index opened afresh: the index
-        // remembers its near-miss look-ups, and a run sees each article once, so a
-        // second pass over the same articles would find them all remembered.
-        func freshIndex() throws -> GazetteerIndex { try GazetteerIndex.open(configured: gazetteer) }
         let expected = manifest(docs: docs, seed: seed, gazetteerVersion: index.version)
         if (try? String(contentsOfFile: "\(folder)/MANIFEST", encoding: .utf8)) == expected { return }
         say("generating \(docs) articles into \(folder) ...")
@@ -196,10 +192,6 @@ enum Corpus {
     static func generate(docs: Int, seed: UInt64, folder: String, gazetteer: String) {
         let index: GazetteerIndex
         do { index = try GazetteerIndex.open(configured: gazetteer) } catch { fail("\(error)") }
-        // Matching and extraction time each run on an index opened afresh: the index
-        // remembers its near-miss look-ups, and a run sees each article once, so a
-        // second pass over the same articles would find them all remembered.
-        func freshIndex() throws -> GazetteerIndex { try GazetteerIndex.open(configured: gazetteer) }
         if (try? String(contentsOfFile: "\(folder)/MANIFEST", encoding: .utf8)) == manifest(docs: docs, seed: seed, gazetteerVersion: index.version) {
             say("\(folder) holds that corpus already")
             return

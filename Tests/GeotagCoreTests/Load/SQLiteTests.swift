@@ -61,6 +61,7 @@ import Testing
         while try select.step() { read.append((0..<3).map { select.text(at: $0) ?? "NULL" }) }
         #expect(read == rows)
     }
+
     @Test func transactionCommitsOrRollsBack() throws {
         struct Oops: Error {}
         let db = try memory()
