@@ -252,9 +252,9 @@ import Testing
             try db.connection.execute("""
                 INSERT INTO mentions (doc_id, place_id, place_name, start, "end") VALUES ('d4', 98229, 'Diyala', 3, 9)
                 """)
-            let counted = try db.connection.transaction { try db.finishBulkLoad() }
+            let counted = try #require(try db.connection.transaction { try db.finishBulkLoad() })
             #expect(try counted == #require(try PlaceTallies.count(on: db.connection)))
-            #expect(counted?.byPlace[98229]?.mentions == 4)
+            #expect(counted.byPlace[98229]?.mentions == 4)
             #expect(try rowCount(db, "rtree_mentions_geom") == 9)
             try expectCompleteIndexButForRowsWithoutPoints(db)
         }
