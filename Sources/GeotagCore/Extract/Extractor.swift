@@ -95,16 +95,17 @@ public struct Extractor: Stage {
         let (recognizer, folded, names, demonyms) = (recognised.recognizer, recognised.folded, recognised.names, recognised.demonyms)
         var resolver = Resolver(index: index)
         resolver.countryBias = Set(options.countryBias.compactMap(Self.countryKey))
-        let choices = resolver.resolve(names, demonymCountries: demonyms, text: folded)
+        let spellings = NameSpellings(names, in: folded)
+        let choices = resolver.resolve(names, spellings: spellings, demonymCountries: demonyms)
 
         let utf8 = Array(text.utf8)
-        let summary = MentionFeatures.article(names: names, choices: choices, text: folded, demonyms: demonyms)
+        let summary = MentionFeatures.article(choices: choices, spellings: spellings, demonyms: demonyms)
         let features = names.indices.map { number in
             MentionFeatures.vector(
-                names[number], choices[number], article: summary, index: index, recognizer: recognizer,
+                names[number], spelling: spellings[number], choices[number], article: summary, index: index, recognizer: recognizer,
                 previousPlaceEnd: number > 0 ? names[number - 1].candidate.tokens.upperBound : nil)
         }
-        let recognised = model.map { recognitionDecisions($0, features: features, names: names, choices: choices, text: folded) }
+        let recognised = model.map { recognitionDecisions($0, features: features, spellings: spellings, choices: choices) }
         var mentions: [(mention: Mention, features: [Double])] = []
         // The names of one sentence share its string.
         var lastSentence: (bytes: Range<Int>, text: String) = (0..<0, "")
@@ -166,12 +167,12 @@ public struct Extractor: Stage {
     /// likeliest of them ("fighting in Afrin ... Afrin's residents": the second has no
     /// place context of its own, but the first shows what the name is).
     private func recognitionDecisions(
-        _ model: MentionModel, features: [[Double]], names: [Resolver.Name], choices: [Resolver.Choice], text: FoldedText
+        _ model: MentionModel, features: [[Double]], spellings: NameSpellings, choices: [Resolver.Choice]
     ) -> [Bool] {
-        struct Sense: Hashable { var name: FoldedKey; var place: Int }
+        struct Sense: Hashable { var spelling: Int; var place: Int }
         var likeliest: [Sense: Double] = [:]
-        likeliest.reserveCapacity(names.count)
-        let senses = names.indices.map { Sense(name: text.key(names[$0].candidate.tokens), place: choices[$0].record.index) }
+        likeliest.reserveCapacity(choices.count)
+        let senses = choices.indices.map { Sense(spelling: spellings[$0], place: choices[$0].record.index) }
         for (sense, vector) in zip(senses, features) {
             likeliest[sense] = max(likeliest[sense] ?? 0, model.recognitionProbability(vector))
         }

@@ -20,28 +20,28 @@ struct MentionFeatures {
     struct Article {
         var countries: [UInt16: Int] = [:]
         var admin1s: [PlaceRecord.Admin1: Int] = [:]
-        var texts: [FoldedKey: Int] = [:]
+        /// How many names have each spelling (``NameSpellings``).
+        var namesPerSpelling: [Int] = []
         var demonymCountries: Set<UInt16> = []
         var count = 0
     }
 
-    static func article(names: [Resolver.Name], choices: [Resolver.Choice], text: FoldedText, demonyms: [UInt16: Double]) -> Article {
-        var summary = Article(demonymCountries: Set(demonyms.keys), count: names.count)
-        summary.countries.reserveCapacity(names.count)
-        summary.admin1s.reserveCapacity(names.count)
-        summary.texts.reserveCapacity(names.count)
-        for (name, choice) in zip(names, choices) {
+    static func article(choices: [Resolver.Choice], spellings: NameSpellings, demonyms: [UInt16: Double]) -> Article {
+        var summary = Article(namesPerSpelling: spellings.namesPerSpelling, demonymCountries: Set(demonyms.keys), count: choices.count)
+        summary.countries.reserveCapacity(choices.count)
+        summary.admin1s.reserveCapacity(choices.count)
+        for choice in choices {
             summary.countries[choice.record.countryCode, default: 0] += 1
             summary.admin1s[choice.record.admin1, default: 0] += 1
-            summary.texts[text.key(name.candidate.tokens), default: 0] += 1
         }
         return summary
     }
 
-    /// The features of one resolved name; `previousPlaceEnd` is where the name before it
-    /// ends (a token index), so that a list counts as place context, as in recognition.
+    /// The features of one resolved name, whose spelling is `spelling`;
+    /// `previousPlaceEnd` is where the name before it ends (a token index), so that a
+    /// list counts as place context, as in recognition.
     static func vector(
-        _ name: Resolver.Name, _ choice: Resolver.Choice, article: Article,
+        _ name: Resolver.Name, spelling: Int, _ choice: Resolver.Choice, article: Article,
         index: GazetteerIndex, recognizer: Recognizer, previousPlaceEnd: Int?
     ) -> [Double] {
         let text = recognizer.text
@@ -75,7 +75,7 @@ struct MentionFeatures {
             others > 0 ? sameCountry / others : 0,
             others > 0 ? sameAdmin1 / others : 0,
             flag(article.demonymCountries.contains(record.countryCode)),
-            flag((article.texts[text.key(name.candidate.tokens)] ?? 0) > 1),
+            flag(article.namesPerSpelling[spelling] > 1),
             flag(before || after),
             min(Double(text.tokens[span.upperBound - 1].scalars.upperBound - first.scalars.lowerBound) / 20, 1),
             log(Double(article.count) + 1) / 5,

@@ -84,9 +84,9 @@ struct Resolver {
         }
     }
 
-    func resolve(_ names: [Name], demonymCountries: [UInt16: Double], text: FoldedText) -> [Choice] {
+    func resolve(_ names: [Name], spellings: NameSpellings, demonymCountries: [UInt16: Double]) -> [Choice] {
         let options = Options(names, index: index)
-        let occurrences = Self.occurrences(of: names, in: text)
+        let occurrences = Self.occurrences(of: names, spellings: spellings)
         // Pass 1: priors and local hints only.
         var weights = [Double](repeating: 0, count: options.records.count)
         for n in names.indices { weigh(n, names[n].hint, options, parentPick: nil, focus: nil, own: nil, vote: 0, into: &weights) }
@@ -111,19 +111,19 @@ struct Resolver {
         return picks
     }
 
-    /// The names of the same text and options, grouped: one sense per discourse, so
+    /// The names of the same spelling and options, grouped: one sense per discourse, so
     /// every occurrence of a name means the same place ("TRIPOLI, Lebanon ... fighting
     /// in Tripoli").
-    private static func occurrences(of names: [Name], in text: FoldedText) -> [[Int]] {
+    private static func occurrences(of names: [Name], spellings: NameSpellings) -> [[Int]] {
         var groups: [[Int]] = []
-        var group: [FoldedKey: Int] = [:]
-        group.reserveCapacity(names.count)
+        // By spelling, the last group opened for it; -1 for none yet.
+        var group = [Int](repeating: -1, count: spellings.count)
         for (i, name) in names.enumerated() {
-            let key = text.key(name.candidate.tokens)
-            if let g = group[key], name.candidate.options.elementsEqual(names[groups[g][0]].candidate.options, by: { $0.place == $1.place }) {
+            let g = group[spellings[i]]
+            if g >= 0, name.candidate.options.elementsEqual(names[groups[g][0]].candidate.options, by: { $0.place == $1.place }) {
                 groups[g].append(i)
             } else {
-                group[key] = groups.count
+                group[spellings[i]] = groups.count
                 groups.append([i])
             }
         }

@@ -1,0 +1,39 @@
+/// Which of an article's names read the same: each name's spelling, a number shared by
+/// the names whose folded words are equal (``FoldedText/key(_:)``), counted from 0 in
+/// the order the spellings first appear. The resolver's groups, the features' repeat
+/// flag and the model's one sense per discourse all ask it of every name; asked once,
+/// they compare integers instead of hashing the words again each.
+struct NameSpellings {
+    /// Each name's spelling, by its position in the names.
+    private let numbers: [Int]
+    /// How many spellings the names have.
+    let count: Int
+
+    init(_ names: [Resolver.Name], in text: FoldedText) {
+        var spellings: [FoldedKey: Int] = [:]
+        spellings.reserveCapacity(names.count)
+        var numbers: [Int] = []
+        numbers.reserveCapacity(names.count)
+        for name in names {
+            let key = text.key(name.candidate.tokens)
+            if let known = spellings[key] {
+                numbers.append(known)
+            } else {
+                numbers.append(spellings.count)
+                spellings[key] = spellings.count
+            }
+        }
+        self.numbers = numbers
+        count = spellings.count
+    }
+
+    /// The spelling of name `n`.
+    subscript(n: Int) -> Int { numbers[n] }
+
+    /// How many names have each spelling, by spelling.
+    var namesPerSpelling: [Int] {
+        var counts = [Int](repeating: 0, count: count)
+        for spelling in numbers { counts[spelling] += 1 }
+        return counts
+    }
+}
