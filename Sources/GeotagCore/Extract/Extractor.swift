@@ -169,15 +169,15 @@ public struct Extractor: Stage {
     private func recognitionDecisions(
         _ model: MentionModel, features: [[Double]], spellings: NameSpellings, choices: [Resolver.Choice]
     ) -> [Bool] {
-        struct Sense: Hashable { var spelling: Int; var place: Int }
-        var likeliest: [Sense: Double] = [:]
-        likeliest.reserveCapacity(choices.count)
-        let senses = choices.indices.map { Sense(spelling: spellings[$0], place: choices[$0].record.index) }
-        for (sense, vector) in zip(senses, features) {
-            likeliest[sense] = max(likeliest[sense] ?? 0, model.recognitionProbability(vector))
-        }
+        let probabilities = features.map(model.recognitionProbability)
         let threshold = model.recognition.threshold ?? 0.5
-        return senses.map { likeliest[$0]! >= threshold }
+        return choices.indices.map { n in
+            var likeliest = 0.0
+            spellings.forEachName(spelledLike: n) { other in
+                if choices[other].record.index == choices[n].record.index { likeliest = max(likeliest, probabilities[other]) }
+            }
+            return likeliest >= threshold
+        }
     }
 
     /// One sense per discourse: a common word that the article has shown to be a place

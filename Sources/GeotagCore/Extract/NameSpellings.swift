@@ -8,27 +8,45 @@ struct NameSpellings {
     private let numbers: [Int]
     /// How many spellings the names have.
     let count: Int
+    /// By spelling, its first name; by name, the next name of its spelling (-1: none).
+    private let firstName: [Int], nextName: [Int]
 
     init(_ names: [Resolver.Name], in text: FoldedText) {
         var spellings: [FoldedKey: Int] = [:]
         spellings.reserveCapacity(names.count)
-        var numbers: [Int] = []
+        var numbers: [Int] = [], firstName: [Int] = [], lastName: [Int] = []
+        var nextName = [Int](repeating: -1, count: names.count)
         numbers.reserveCapacity(names.count)
-        for name in names {
+        for (n, name) in names.enumerated() {
             let key = text.key(name.candidate.tokens)
             if let known = spellings[key] {
                 numbers.append(known)
+                nextName[lastName[known]] = n
+                lastName[known] = n
             } else {
                 numbers.append(spellings.count)
                 spellings[key] = spellings.count
+                firstName.append(n)
+                lastName.append(n)
             }
         }
         self.numbers = numbers
         count = spellings.count
+        self.firstName = firstName
+        self.nextName = nextName
     }
 
     /// The spelling of name `n`.
     subscript(n: Int) -> Int { numbers[n] }
+
+    /// Calls `body` with each name of the same spelling as name `n` (`n` too), in order.
+    func forEachName(spelledLike n: Int, _ body: (Int) -> Void) {
+        var other = firstName[numbers[n]]
+        while other >= 0 {
+            body(other)
+            other = nextName[other]
+        }
+    }
 
     /// How many names have each spelling, by spelling.
     var namesPerSpelling: [Int] {

@@ -20,5 +20,11 @@ import Testing
         #expect(names.indices.map { spellings[$0] } == [0, 1, 0, 2, 0, 1, 3])
         #expect(spellings.count == 4)
         #expect(spellings.namesPerSpelling == [3, 2, 1, 1])
+        var alike: [Int] = []
+        spellings.forEachName(spelledLike: 4) { alike.append($0) }
+        #expect(alike == [0, 2, 4])
+        alike = []
+        spellings.forEachName(spelledLike: 6) { alike.append($0) }
+        #expect(alike == [6])
     }
 }
