@@ -18,8 +18,9 @@ struct MentionFeatures {
 
     /// What the whole article says, shared by its names' features.
     struct Article {
-        var countries: [UInt16: Int] = [:]
-        var admin1s: [PlaceRecord.Admin1: Int] = [:]
+        /// How many names resolved to each country, and to each province.
+        var countries = KeyedWeights<UInt16>()
+        var admin1s = KeyedWeights<PlaceRecord.Admin1>()
         /// How many names have each spelling (``NameSpellings``).
         var namesPerSpelling: [Int] = []
         var demonymCountries: Set<UInt16> = []
@@ -28,11 +29,11 @@ struct MentionFeatures {
 
     static func article(choices: [Resolver.Choice], spellings: NameSpellings, demonyms: [UInt16: Double]) -> Article {
         var summary = Article(namesPerSpelling: spellings.namesPerSpelling, demonymCountries: Set(demonyms.keys), count: choices.count)
-        summary.countries.reserveCapacity(choices.count)
-        summary.admin1s.reserveCapacity(choices.count)
+        summary.countries = KeyedWeights(capacity: choices.count)
+        summary.admin1s = KeyedWeights(capacity: choices.count)
         for choice in choices {
-            summary.countries[choice.record.countryCode, default: 0] += 1
-            summary.admin1s[choice.record.admin1, default: 0] += 1
+            summary.countries.add(1, to: choice.record.countryCode)
+            summary.admin1s.add(1, to: choice.record.admin1)
         }
         return summary
     }
@@ -51,8 +52,9 @@ struct MentionFeatures {
         let record = choice.record
         let kind = index.kind(of: record)
         let others = Double(max(article.count - 1, 0))
-        let sameCountry = Double((article.countries[record.countryCode] ?? 1) - 1)
-        let sameAdmin1 = Double((article.admin1s[record.admin1] ?? 1) - 1)
+        // The name's own choice is among the counts.
+        let sameCountry = max(article.countries[record.countryCode] - 1, 0)
+        let sameAdmin1 = max(article.admin1s[record.admin1] - 1, 0)
         let before = span.lowerBound > 0 && text.tokens[span.lowerBound].flags.contains(.afterSingleSpace)
             && text.tokens[span.lowerBound - 1].flags.contains(.capitalized) && !first.flags.contains(.sentenceStart)
         let after = span.upperBound < text.tokens.count && text.tokens[span.upperBound].flags.contains(.afterSingleSpace)

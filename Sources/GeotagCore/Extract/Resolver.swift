@@ -220,34 +220,28 @@ struct Resolver {
 /// countries and provinces, so the weights are kept in short lists that a scan reads
 /// faster than a dictionary hashes its key.
 private struct Focus {
-    private var countries: [(key: UInt16, weight: Double)] = []
-    private var admin1s: [(key: PlaceRecord.Admin1, weight: Double)] = []
+    private var countries: KeyedWeights<UInt16>
+    private var admin1s: KeyedWeights<PlaceRecord.Admin1>
     private var total = 0.0
 
     init(picks: [Resolver.Choice], confidences: [Double], demonyms: [UInt16: Double]) {
+        countries = KeyedWeights(capacity: picks.count + demonyms.count)
+        admin1s = KeyedWeights(capacity: picks.count)
         for (pick, confidence) in zip(picks, confidences) {
-            Self.add(confidence, to: pick.record.countryCode, in: &countries)
-            Self.add(confidence, to: pick.record.admin1, in: &admin1s)
+            countries.add(confidence, to: pick.record.countryCode)
+            admin1s.add(confidence, to: pick.record.admin1)
             total += confidence
         }
         for (country, weight) in demonyms {
-            Self.add(weight, to: country, in: &countries)
+            countries.add(weight, to: country)
             total += weight
         }
-    }
-
-    private static func add<Key: Equatable>(_ weight: Double, to key: Key, in list: inout [(key: Key, weight: Double)]) {
-        if let i = list.firstIndex(where: { $0.key == key }) { list[i].weight += weight } else { list.append((key, weight)) }
-    }
-
-    private static func weight<Key: Equatable>(of key: Key, in list: [(key: Key, weight: Double)]) -> Double {
-        list.first { $0.key == key }?.weight ?? 0
     }
 
     /// The share of the article's weight on `country`, leaving out the name's own pick.
     func countryShare(_ country: UInt16, excluding own: PlaceRecord?, confidence: Double) -> Double {
         guard country != 0 else { return 0 }
-        var weight = Self.weight(of: country, in: countries)
+        var weight = countries[country]
         var all = total
         if let own {
             all -= confidence
@@ -260,7 +254,7 @@ private struct Focus {
     func admin1Share(_ option: PlaceRecord, excluding own: PlaceRecord?, confidence: Double) -> Double {
         let key = option.admin1
         guard option.admin1CodeRef != 0 else { return 0 }
-        var weight = Self.weight(of: key, in: admin1s)
+        var weight = admin1s[key]
         var all = total
         if let own {
             all -= confidence
