@@ -78,7 +78,9 @@ public struct FoldedText: Sendable {
                 initialized = builder.count
             }
         }
-        self.tokens = tokens
+        // Consumed, so that `markArticles` finds the array unshared and marks it in place
+        // instead of copying it.
+        self.tokens = consume tokens
         markArticles()
     }
 
