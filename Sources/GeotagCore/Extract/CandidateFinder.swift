@@ -109,16 +109,14 @@ struct CandidateFinder {
     /// are built: one grows while its key may be a word prefix of a gazetteer key
     /// (``GazetteerIndex/mayBeKeyPrefix(hash:)``). Reused from word to word.
     private struct WindowKeys {
-        var plain: [UInt8] = []
-        var stripped: [UInt8] = []
+        var plain = KeyBytes()
+        var stripped = KeyBytes()
         /// By window length in tokens (index 1...): the key's length and hash.
         var plainEnds: [(length: Int, hash: UInt64)]
         var strippedEnds: [(length: Int, hash: UInt64)]
         var articles: [Bool]
 
         init(maxTokens: Int) {
-            plain.reserveCapacity(128)
-            stripped.reserveCapacity(128)
             plainEnds = Array(repeating: (0, 0), count: maxTokens + 1)
             strippedEnds = Array(repeating: (0, 0), count: maxTokens + 1)
             articles = Array(repeating: false, count: maxTokens + 1)
@@ -127,50 +125,28 @@ struct CandidateFinder {
         /// Builds the keys of the windows in `range` that start at its first token, and
         /// returns how many tokens the longest of them holds.
         mutating func build(_ range: Range<Int>, skippingFirst skip: Int, in text: FoldedText, index: GazetteerIndex) -> Int {
-            plain.removeAll(keepingCapacity: true)
-            stripped.removeAll(keepingCapacity: true)
-            var plainHash = NameKey.hash([UInt8]()), strippedHash = plainHash
+            plain.removeAll()
+            stripped.removeAll()
             var seenArticle = false
             return text.bytes.withUnsafeBufferPointer { bytes in
                 for i in range {
                     let skip = i == range.lowerBound ? skip : 0
-                    Self.append(text.keyPart(i, stripped: false, skippingFirst: skip), of: bytes, to: &plain, hash: &plainHash)
-                    Self.append(text.keyPart(i, stripped: true, skippingFirst: skip), of: bytes, to: &stripped, hash: &strippedHash)
+                    plain.append(text.keyPart(i, stripped: false, skippingFirst: skip), of: bytes)
+                    stripped.append(text.keyPart(i, stripped: true, skippingFirst: skip), of: bytes)
                     seenArticle = seenArticle || text.hasArticle(in: i..<(i + 1))
                     let n = i - range.lowerBound + 1
-                    plainEnds[n] = (plain.count, plainHash)
-                    strippedEnds[n] = (stripped.count, strippedHash)
+                    plainEnds[n] = (plain.count, plain.hash)
+                    strippedEnds[n] = (stripped.count, stripped.hash)
                     articles[n] = seenArticle
                     // The range's last word needs no test: nothing is added after it. (A
                     // capitalised word alone is the commonest range, and the test a cache miss.)
                     guard i + 1 < range.upperBound else { break }
                     // A stripped key still empty ("al" alone) is a prefix of every key.
-                    let grows = index.mayBeKeyPrefix(hash: plainHash)
-                        || seenArticle && (stripped.isEmpty || index.mayBeKeyPrefix(hash: strippedHash))
+                    let grows = index.mayBeKeyPrefix(hash: plain.hash)
+                        || seenArticle && (stripped.count == 0 || index.mayBeKeyPrefix(hash: stripped.hash))
                     if !grows { return n }
                 }
                 return range.count
-            }
-        }
-
-        /// Appends a token's key part to `key` and steps its running hash over it.
-        @inline(__always)
-        private static func append(_ part: FoldedText.KeyPart?, of bytes: UnsafeBufferPointer<UInt8>, to key: inout [UInt8], hash: inout UInt64) {
-            guard let part else { return }
-            if !key.isEmpty {
-                key.append(0x20)
-                hash = NameKey.step(hash, 0x20)
-            }
-            switch part {
-            case .article:
-                for byte in FoldedText.articleKey {
-                    key.append(byte)
-                    hash = NameKey.step(hash, byte)
-                }
-            case let .folded(range):
-                let added = UnsafeBufferPointer(rebasing: bytes[range])
-                key.append(contentsOf: added)
-                for byte in added { hash = NameKey.step(hash, byte) }
             }
         }
 
@@ -180,9 +156,59 @@ struct CandidateFinder {
         func postings(tokens: Int, stripped isStripped: Bool, in index: GazetteerIndex) -> Range<Int>? {
             let end = isStripped ? strippedEnds[tokens] : plainEnds[tokens]
             guard end.length > 0 else { return nil }
-            return (isStripped ? stripped : plain).withUnsafeBytes {
+            return (isStripped ? stripped : plain).bytes.withUnsafeBytes {
                 index.postings(hash: end.hash, key: UnsafeRawBufferPointer(rebasing: $0[0..<end.length]))
             }
+        }
+    }
+
+    /// A key as ``WindowKeys`` builds it, token by token, with its running FNV-1a hash
+    /// (``NameKey/hash(_:)``). Each key is written over the last one, so the array is
+    /// neither emptied nor grown once it has held the longest; the bytes of a token are
+    /// copied and hashed in one loop.
+    private struct KeyBytes {
+        /// The key in the first ``count`` bytes.
+        private(set) var bytes = [UInt8](repeating: 0, count: 128)
+        private(set) var count = 0
+        private(set) var hash = Self.emptyHash
+
+        private static let emptyHash = NameKey.hash([UInt8]())
+
+        mutating func removeAll() {
+            count = 0
+            hash = Self.emptyHash
+        }
+
+        /// Appends a token's key part, after a space when the key is not empty.
+        @inline(__always)
+        mutating func append(_ part: FoldedText.KeyPart?, of text: UnsafeBufferPointer<UInt8>) {
+            guard let part else { return }
+            switch part {
+            case .article:
+                FoldedText.articleKey.withUnsafeBufferPointer { append(word: $0) }
+            case let .folded(range):
+                append(word: UnsafeBufferPointer(rebasing: text[range]))
+            }
+        }
+
+        private mutating func append(word: UnsafeBufferPointer<UInt8>) {
+            let space = count > 0 ? 1 : 0
+            let end = count + space + word.count
+            if end > bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(end, 2 * bytes.count) - bytes.count)) }
+            var (at, hash) = (count, hash)
+            bytes.withUnsafeMutableBufferPointer { key in
+                if space > 0 {
+                    key[at] = 0x20
+                    hash = NameKey.step(hash, 0x20)
+                    at += 1
+                }
+                for byte in word {
+                    key[at] = byte
+                    hash = NameKey.step(hash, byte)
+                    at += 1
+                }
+            }
+            (count, self.hash) = (at, hash)
         }
     }
 
