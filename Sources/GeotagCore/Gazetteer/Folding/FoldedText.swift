@@ -272,6 +272,9 @@ private struct Builder {
     /// Folds all of `utf8`: ASCII bytes take the fast path, other scalars are decoded
     /// by ``ValidUTF8``.
     mutating func fold(_ utf8: UnsafeBufferPointer<UInt8>) {
+        // A local, not the static: a static is checked for its one-time set-up at each
+        // use, here at every space and punctuation mark.
+        let asciiRoles = ScalarFolding.asciiRoles
         var i = 0
         while i < utf8.count {
             let lead = utf8[i]
@@ -281,7 +284,7 @@ private struct Builder {
                     i = appendASCIIRun(utf8, from: i)
                     continue
                 }
-                consume(Unicode.Scalar(lead), role: ScalarFolding.asciiRoles[Int(lead)], width: 1)
+                consume(Unicode.Scalar(lead), role: asciiRoles[Int(lead)], width: 1)
                 i += 1
                 continue
             }
