@@ -48,31 +48,3 @@ public struct DocumentFocus: Sendable, Equatable {
         self.init(country: country, admin1: admin1s.winner, town: towns.winnerIndex.map { townPlaces[$0] })
     }
 }
-
-/// Weights summed per key, in the order the keys came (which breaks ties). An article
-/// names a handful of countries, provinces and towns, so a list that a scan reads is
-/// quicker than a dictionary that hashes each key (the loader makes one per article).
-private struct WeightTally<Key: Equatable> {
-    private var tally: [(key: Key, weight: Double)] = []
-
-    /// Adds `weight` to `key`; true when the key is new.
-    @discardableResult
-    mutating func add(_ key: Key, _ weight: Double) -> Bool {
-        if let i = tally.firstIndex(where: { $0.key == key }) {
-            tally[i].weight += weight
-            return false
-        }
-        tally.append((key, weight))
-        return true
-    }
-
-    /// Where the key with the most weight came among the keys; the first among equals.
-    var winnerIndex: Int? {
-        var best: Int?
-        for i in tally.indices where best == nil || tally[i].weight > tally[best!].weight { best = i }
-        return best
-    }
-
-    /// The key with the most weight; the first seen among equals.
-    var winner: Key? { winnerIndex.map { tally[$0].key } }
-}

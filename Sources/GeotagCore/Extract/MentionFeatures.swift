@@ -19,8 +19,8 @@ struct MentionFeatures {
     /// What the whole article says, shared by its names' features.
     struct Article {
         /// How many names resolved to each country, and to each province.
-        var countries = KeyedWeights<UInt16>()
-        var admin1s = KeyedWeights<PlaceRecord.Admin1>()
+        var countries = WeightTally<UInt16>()
+        var admin1s = WeightTally<PlaceRecord.Admin1>()
         /// How many names have each spelling (``NameSpellings``).
         var namesPerSpelling: [Int] = []
         var demonymCountries: Set<UInt16> = []
@@ -29,11 +29,11 @@ struct MentionFeatures {
 
     static func article(choices: [Resolver.Choice], spellings: NameSpellings, demonyms: [UInt16: Double]) -> Article {
         var summary = Article(namesPerSpelling: spellings.namesPerSpelling, demonymCountries: Set(demonyms.keys), count: choices.count)
-        summary.countries = KeyedWeights(capacity: choices.count)
-        summary.admin1s = KeyedWeights(capacity: choices.count)
+        summary.countries = WeightTally(capacity: choices.count)
+        summary.admin1s = WeightTally(capacity: choices.count)
         for choice in choices {
-            summary.countries.add(1, to: choice.record.countryCode)
-            summary.admin1s.add(1, to: choice.record.admin1)
+            summary.countries.add(choice.record.countryCode, 1)
+            summary.admin1s.add(choice.record.admin1, 1)
         }
         return summary
     }

@@ -220,20 +220,20 @@ struct Resolver {
 /// countries and provinces, so the weights are kept in short lists that a scan reads
 /// faster than a dictionary hashes its key.
 private struct Focus {
-    private var countries: KeyedWeights<UInt16>
-    private var admin1s: KeyedWeights<PlaceRecord.Admin1>
+    private var countries: WeightTally<UInt16>
+    private var admin1s: WeightTally<PlaceRecord.Admin1>
     private var total = 0.0
 
     init(picks: [Resolver.Choice], confidences: [Double], demonyms: [UInt16: Double]) {
-        countries = KeyedWeights(capacity: picks.count + demonyms.count)
-        admin1s = KeyedWeights(capacity: picks.count)
+        countries = WeightTally(capacity: picks.count + demonyms.count)
+        admin1s = WeightTally(capacity: picks.count)
         for (pick, confidence) in zip(picks, confidences) {
-            countries.add(confidence, to: pick.record.countryCode)
-            admin1s.add(confidence, to: pick.record.admin1)
+            countries.add(pick.record.countryCode, confidence)
+            admin1s.add(pick.record.admin1, confidence)
             total += confidence
         }
         for (country, weight) in demonyms {
-            countries.add(weight, to: country)
+            countries.add(country, weight)
             total += weight
         }
     }
