@@ -134,8 +134,8 @@ struct Recognizer {
         if classes[before].contains(.nameParticle), before > 0, isAdjacent(before - 1, before) {
             before -= 1
         }
-        let surname = classes[i].contains(.surname) || !isNotable(candidate)
-        return surname && couldBeGivenName(before)
+        // The word before first: whether a notable place bears the name reads every option.
+        return couldBeGivenName(before) && (classes[i].contains(.surname) || !isNotable(candidate))
     }
 
     /// Whether a capitalised word of the same sentence follows the span, one space away:
