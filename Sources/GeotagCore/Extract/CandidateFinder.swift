@@ -170,13 +170,11 @@ struct CandidateFinder {
         /// The key in the first ``count`` bytes.
         private(set) var bytes = [UInt8](repeating: 0, count: 128)
         private(set) var count = 0
-        private(set) var hash = Self.emptyHash
-
-        private static let emptyHash = NameKey.hash([UInt8]())
+        private(set) var hash = NameKey.emptyHash
 
         mutating func removeAll() {
             count = 0
-            hash = Self.emptyHash
+            hash = NameKey.emptyHash
         }
 
         /// Appends a token's key part, after a space when the key is not empty.

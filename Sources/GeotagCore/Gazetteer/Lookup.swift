@@ -62,7 +62,7 @@ extension GazetteerIndex {
     /// those under the same skeleton key (``NameSkeleton``) whose name is a near miss
     /// of the tokens' letters ("Deir Ezzor" for Deir ez-Zor, "البوكمال" for البو كمال).
     public func nearMisses(of text: FoldedText, _ range: Range<Int>, skippingFirst skip: Int = 0) -> [(place: Int, nameRef: UInt32)] {
-        var hash = NameKey.hash([UInt8]())
+        var hash = NameKey.emptyHash
         Self.forEachNearMissKeyByte(of: text, range, skippingFirst: skip) { hash = NameKey.step(hash, $0) }
         if nearMissesNone.contains(hash) { return [] }
         let isSameLookUp = { (key: [UInt8]) in Self.nearMissKey(key, isThatOf: text, range, skippingFirst: skip) }

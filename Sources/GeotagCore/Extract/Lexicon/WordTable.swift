@@ -105,11 +105,8 @@ struct WordTable: Sendable {
         return true
     }
 
-    private static func hash(_ word: some Sequence<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
-    }
+    /// The gazetteer's key hash (64-bit FNV-1a).
+    private static func hash(_ word: some Sequence<UInt8>) -> UInt64 { NameKey.hash(word) }
 
     private static func check(_ hash: UInt64) -> UInt32 { max(UInt32(truncatingIfNeeded: hash >> 32), 1) }
 }

@@ -26,10 +26,14 @@ public enum NameKey {
     /// 64-bit FNV-1a of a key; the index's hash table is built on it.
     @inline(__always)
     public static func hash(_ key: some Sequence<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var h = emptyHash
         for byte in key { h = step(h, byte) }
         return h
     }
+
+    /// The hash of no bytes (FNV-1a's offset basis), where a running hash starts. A
+    /// literal, so reading it needs no one-time set-up.
+    public static let emptyHash: UInt64 = 0xcbf2_9ce4_8422_2325
 
     /// One byte of ``hash(_:)``: the hash of a key with `byte` appended.
     @inline(__always)

@@ -38,7 +38,7 @@ struct KeyPrefixFilter {
     /// The hashes of the proper word prefixes of `key` (folded words joined by single
     /// spaces), appended to `hashes`: one per space.
     static func appendPrefixHashes(of key: [UInt8], to hashes: inout [UInt64]) {
-        var hash = NameKey.hash([UInt8]())
+        var hash = NameKey.emptyHash
         for byte in key {
             if byte == 0x20 { hashes.append(hash) }
             hash = NameKey.step(hash, byte)
