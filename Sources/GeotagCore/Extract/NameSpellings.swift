@@ -6,8 +6,6 @@
 struct NameSpellings {
     /// Each name's spelling, by its position in the names.
     private let numbers: [Int]
-    /// How many spellings the names have.
-    let count: Int
     /// By spelling, its first name; by name, the next name of its spelling (-1: none).
     private let firstName: [Int], nextName: [Int]
 
@@ -31,10 +29,12 @@ struct NameSpellings {
             }
         }
         self.numbers = numbers
-        count = spellings.count
         self.firstName = firstName
         self.nextName = nextName
     }
+
+    /// How many spellings the names have.
+    var count: Int { firstName.count }
 
     /// The spelling of name `n`.
     subscript(n: Int) -> Int { numbers[n] }

@@ -2,8 +2,8 @@ import Foundation
 
 /// A hash table from a word's bytes to its ``WordClass``, filled once and then only
 /// read, looked up without making a `String` of the word: open addressing over slots
-/// that hold a word's hash, classes and place in one buffer of all words' bytes, so
-/// that a look-up touches one slot and the word's bytes. ``Lexicon`` asks it once for
+/// that hold a word's hash (``NameKey/hash(_:)``), classes and place in one buffer of
+/// all words' bytes, so that a look-up touches one slot and the word's bytes. ``Lexicon`` asks it once for
 /// every word of every text.
 ///
 /// Holding words of up to eight bytes in their slots instead, so that a look-up reads
@@ -34,7 +34,7 @@ struct WordTable: Sendable {
     /// Adds `classes` to the classes of `word`, which it gets if it has none yet.
     mutating func add(_ word: some Collection<UInt8>, _ classes: WordClass) {
         let utf8 = Array(word)
-        let hash = Self.hash(utf8)
+        let hash = NameKey.hash(utf8)
         if let slot = utf8.withUnsafeBufferPointer({ find($0, hash: hash) }) {
             slots[slot].classes.formUnion(classes)
             return
@@ -58,13 +58,13 @@ struct WordTable: Sendable {
         let old = slots
         slots = [Slot](repeating: Slot(), count: old.count * 2)
         for slot in old where slot.check != 0 {
-            place(slot, hash: Self.hash(bytes[Int(slot.start)..<Int(slot.start + slot.count)]))
+            place(slot, hash: NameKey.hash(bytes[Int(slot.start)..<Int(slot.start + slot.count)]))
         }
     }
 
     /// The classes of the word spelled by `word`, empty for a word of no list.
     subscript(word: UnsafeBufferPointer<UInt8>) -> WordClass {
-        guard let slot = find(word, hash: Self.hash(word)) else { return [] }
+        guard let slot = find(word, hash: NameKey.hash(word)) else { return [] }
         return slots[slot].classes
     }
 
@@ -104,9 +104,6 @@ struct WordTable: Sendable {
         }
         return true
     }
-
-    /// The gazetteer's key hash (64-bit FNV-1a).
-    private static func hash(_ word: some Sequence<UInt8>) -> UInt64 { NameKey.hash(word) }
 
     private static func check(_ hash: UInt64) -> UInt32 { max(UInt32(truncatingIfNeeded: hash >> 32), 1) }
 }
