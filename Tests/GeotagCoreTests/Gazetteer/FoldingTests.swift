@@ -151,3 +151,25 @@ import Testing
         #expect(joined == [false, true, false, false, true, true, false, false, false])
     }
 }
+
+@Suite struct FoldedTextLimitTests {
+    /// A text past ``FoldedText/longestText`` is folded up to a scalar's end, never
+    /// through the middle of one.
+    @Test func aTooLongTextIsCutWhereAScalarEnds() {
+        let utf8 = Array("ab\u{00E9}\u{0645}".utf8) // a b é (2 bytes) م (2 bytes)
+        utf8.withUnsafeBufferPointer { buffer in
+            #expect(FoldedText.prefix(buffer, upTo: 10).count == 6)
+            #expect(FoldedText.prefix(buffer, upTo: 6).count == 6)
+            #expect(FoldedText.prefix(buffer, upTo: 5).count == 4)
+            #expect(FoldedText.prefix(buffer, upTo: 3).count == 2)
+            #expect(FoldedText.prefix(buffer, upTo: 2).count == 2)
+        }
+    }
+
+    @Test func tokenOffsetsSurviveTheirCompactForm() {
+        var token = FoldedText("Deir ez-Zor").tokens[2]
+        #expect(token.folded == 6..<9 && token.scalars == 8..<11 && token.utf8 == 8..<11)
+        token.utf8 = 9..<11
+        #expect(token.utf8 == 9..<11 && token.scalars == 8..<11)
+    }
+}

@@ -9,14 +9,53 @@
 /// ``Token/Flags/article`` for the article rule.
 public struct FoldedText: Sendable {
     /// One word of the text.
+    ///
+    /// Its offsets are kept as 32-bit integers: a token takes 28 bytes instead of 56,
+    /// and the matcher, the recognizer and the resolver walk an article's tokens many
+    /// times over. ``FoldedText/init(_:)`` folds at most ``FoldedText/longestText``
+    /// bytes of a text, so every offset fits.
     public struct Token: Sendable, Equatable {
-        /// The folded bytes, in ``FoldedText/bytes``.
-        public var folded: Range<Int>
-        /// Where the word stands in the original text, in Unicode scalars.
-        public var scalars: Range<Int>
-        /// Where the word stands in the original text's UTF-8.
-        public var utf8: Range<Int>
+        private var foldedBounds: (UInt32, UInt32)
+        private var scalarBounds: (UInt32, UInt32)
+        private var utf8Bounds: (UInt32, UInt32)
         public var flags: Flags
+
+        init(folded: Range<Int>, scalars: Range<Int>, utf8: Range<Int>, flags: Flags) {
+            foldedBounds = Self.bounds(folded)
+            scalarBounds = Self.bounds(scalars)
+            utf8Bounds = Self.bounds(utf8)
+            self.flags = flags
+        }
+
+        /// The folded bytes, in ``FoldedText/bytes``.
+        public var folded: Range<Int> {
+            get { Self.range(foldedBounds) }
+            set { foldedBounds = Self.bounds(newValue) }
+        }
+        /// Where the word stands in the original text, in Unicode scalars.
+        public var scalars: Range<Int> {
+            get { Self.range(scalarBounds) }
+            set { scalarBounds = Self.bounds(newValue) }
+        }
+        /// Where the word stands in the original text's UTF-8.
+        public var utf8: Range<Int> {
+            get { Self.range(utf8Bounds) }
+            set { utf8Bounds = Self.bounds(newValue) }
+        }
+
+        public static func == (a: Token, b: Token) -> Bool {
+            a.foldedBounds == b.foldedBounds && a.scalarBounds == b.scalarBounds && a.utf8Bounds == b.utf8Bounds && a.flags == b.flags
+        }
+
+        @inline(__always)
+        private static func bounds(_ range: Range<Int>) -> (UInt32, UInt32) {
+            (UInt32(range.lowerBound), UInt32(range.upperBound))
+        }
+
+        @inline(__always)
+        private static func range(_ bounds: (UInt32, UInt32)) -> Range<Int> {
+            Range(uncheckedBounds: (Int(bounds.0), Int(bounds.1)))
+        }
     }
 
     /// What the tokenizer saw of a token's shape and surroundings.
@@ -62,6 +101,12 @@ public struct FoldedText: Sendable {
     public private(set) var bytes: [UInt8] = []
     public private(set) var tokens: [Token] = []
 
+    /// The most UTF-8 bytes of a text that are folded (just under 2 GiB, far beyond
+    /// `limits.max_document_bytes`): its folded form, at most twice as long, keeps
+    /// every ``Token`` offset within 32 bits. A longer text is folded up to the last
+    /// scalar that fits.
+    public static let longestText = (1 << 31) - 4
+
     /// Folds `text`.
     public init(_ text: String) {
         var text = text
@@ -70,8 +115,9 @@ public struct FoldedText: Sendable {
         // size folding can reach: an ASCII scalar folds to at most one byte and any
         // other (two UTF-8 bytes or more) to at most four, and a letter is written as
         // four bytes before its length is counted.
-        bytes = text.withUTF8 { utf8 in
-            [UInt8](unsafeUninitializedCapacity: 2 * utf8.count + 4) { output, initialized in
+        bytes = text.withUTF8 { whole in
+            let utf8 = Self.prefix(whole, upTo: Self.longestText)
+            return [UInt8](unsafeUninitializedCapacity: 2 * utf8.count + 4) { output, initialized in
                 var builder = Builder(output: output, tokenCapacity: utf8.count / 6 + 1)
                 builder.fold(utf8)
                 tokens = builder.tokens
@@ -82,6 +128,15 @@ public struct FoldedText: Sendable {
         // instead of copying it.
         self.tokens = consume tokens
         markArticles()
+    }
+
+    /// The first `limit` bytes of `utf8` or fewer, ending where a scalar ends.
+    static func prefix(_ utf8: UnsafeBufferPointer<UInt8>, upTo limit: Int) -> UnsafeBufferPointer<UInt8> {
+        guard utf8.count > limit else { return utf8 }
+        var end = limit
+        // A continuation byte (10xxxxxx) would split a scalar.
+        while end > 0, utf8[end] & 0xC0 == 0x80 { end -= 1 }
+        return UnsafeBufferPointer(rebasing: utf8[..<end])
     }
 
     /// The folded bytes of token `i`.
