@@ -145,7 +145,7 @@ sanitize-thread: gazetteer
 ## corpus in .build-fuzz/corpus; stops at the first target that crashes, whose input is
 ## in .build-fuzz/crashes/TARGET/. FUZZ_TARGETS picks some, e.g. FUZZ_TARGETS=FuzzFeed
 FUZZ_SECONDS ?= 300
-FUZZ_TARGETS ?= FuzzHTML FuzzFeed FuzzMatcher FuzzConfig
+FUZZ_TARGETS ?= FuzzHTML FuzzFeed FuzzMatcher FuzzConfig FuzzJSONL
 FUZZ_FLAGS   := -c release --build-path ../.build-fuzz -Xswiftc -enable-testing \
 	-Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
 

@@ -16,6 +16,6 @@ let fuzzTarget = { (name: String) in
 let package = Package(
     name: "GeotagFuzz",
     dependencies: [.package(name: "geotag", path: "..")],
-    targets: [.target(name: "CFuzzer"), .target(name: "FuzzSupport", dependencies: ["CFuzzer"])] + ["FuzzHTML", "FuzzFeed", "FuzzMatcher", "FuzzConfig"].map(fuzzTarget),
+    targets: [.target(name: "CFuzzer"), .target(name: "FuzzSupport", dependencies: ["CFuzzer"])] + ["FuzzHTML", "FuzzFeed", "FuzzMatcher", "FuzzConfig", "FuzzJSONL"].map(fuzzTarget),
     swiftLanguageModes: [.v6]
 )

@@ -15,6 +15,7 @@ case $target in
     FuzzFeed)    seeds="$root/Fuzz/seeds/feed" ;;
     FuzzMatcher) seeds="$root/seeds $root/Tests/GeotagCoreTests/Fixtures/gold" ;;
     FuzzConfig)  seeds="$root/Fuzz/seeds/config $root/pipeline.yaml" ;;
+    FuzzJSONL)   seeds="$root/Fuzz/seeds/jsonl" ;;
     *) echo "Fuzz/run.sh: unknown target $target" >&2; exit 2 ;;
 esac
 # The seeds go in through a folder of copies: libFuzzer reads folders, not single files.

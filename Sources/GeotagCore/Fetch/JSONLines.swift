@@ -48,24 +48,56 @@ enum JSONLines {
 
     /// The document that one line describes.
     private static func document(from line: ArraySlice<UInt8>, location: String, source: String, fetchedAt: Date) throws(DocumentError) -> RawDocument {
-        guard let parsed = try? JSONSerialization.jsonObject(with: Data(line)),
-              let object = parsed as? [String: Any]
-        else { throw DocumentError("not a JSON object") }
-        func string(_ key: String) -> String? {
-            guard let value = object[key] as? String, !value.allSatisfy(\.isWhitespace) else { return nil }
+        let values: [[UInt8]?]
+        do {
+            values = try line.withUnsafeBufferPointer { bytes throws(JSONStringFields.Invalid) in
+                try JSONStringFields.values(of: fields, in: bytes)
+            }
+        } catch {
+            throw DocumentError("not a JSON object")
+        }
+        func utf8(_ field: Field) -> [UInt8]? {
+            guard let value = values[field.rawValue], !isBlank(value) else { return nil }
             return value
         }
-        let body: String
+        func string(_ field: Field) -> String? { utf8(field).map { String(decoding: $0, as: UTF8.self) } }
+        let body: [UInt8]
         let format: RawDocument.Format
-        if let text = string("text") {
+        if let text = utf8(.text) {
             (body, format) = (text, .text)
-        } else if let html = string("html") {
+        } else if let html = utf8(.html) {
             (body, format) = (html, .html)
         } else {
             throw DocumentError("neither \"text\" nor \"html\"")
         }
         return RawDocument(
-            source: source, location: location, url: string("url"), body: Array(body.utf8), format: format,
-            title: string("title"), published: string("published"), fetchedAt: fetchedAt)
+            source: source, location: location, url: string(.url), body: body, format: format,
+            title: string(.title), published: string(.published), fetchedAt: fetchedAt)
     }
+
+    /// Whether valid UTF-8 is empty or all white space (Unicode's White_Space).
+    static func isBlank(_ utf8: [UInt8]) -> Bool {
+        utf8.withUnsafeBufferPointer { utf8 in
+            var i = 0
+            while i < utf8.count {
+                let byte = utf8[i]
+                if byte < 0x80 {
+                    guard byte == 0x20 || (0x09...0x0D).contains(byte) else { return false }
+                    i += 1
+                } else {
+                    let (scalar, length) = ValidUTF8.scalar(in: utf8, at: i)
+                    guard scalar.properties.isWhitespace else { return false }
+                    i += length
+                }
+            }
+            return true
+        }
+    }
+
+    /// The fields a line's object is read for, by their place in ``fields``.
+    private enum Field: Int {
+        case text, html, url, title, published
+    }
+
+    private static let fields = ["text", "html", "url", "title", "published"]
 }

@@ -1,6 +1,6 @@
-/// Tests on eight bytes at once, in one 64-bit word, for the loops that copy text and
-/// stop only at the few bytes that need escaping or quoting: a word without any of
-/// them is passed over whole.
+/// Tests on eight bytes at once, in one 64-bit word, for the loops that copy or read
+/// text and stop only at the few bytes that need escaping, quoting or decoding: a word
+/// without any of them is passed over whole.
 enum ByteWords {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
@@ -31,6 +31,12 @@ enum ByteWords {
     @inline(__always)
     static func contains(_ byte: UInt8, in word: UInt64) -> Bool {
         hasZeroByte(word ^ (ones &* UInt64(byte)))
+    }
+
+    /// Whether a byte of `word` is 0x80 or above: part of a non-ASCII scalar.
+    @inline(__always)
+    static func containsNonASCII(_ word: UInt64) -> Bool {
+        word & highBits != 0
     }
 
     /// Whether a byte of `word` is below 0x20, an ASCII control character.
