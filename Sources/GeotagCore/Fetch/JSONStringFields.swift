@@ -8,10 +8,13 @@
 /// fails now: a comma before a closing `}` or `]`, and a byte-order mark before the
 /// object. It rejects what that rejected: invalid UTF-8, control characters inside
 /// strings, lone surrogates in `\u` escapes, numbers such as `01`, `1.` or `NaN`,
-/// anything after the object. Of a key given twice, the last value counts. One
-/// difference: `JSONSerialization` dropped a U+FEFF that starts a string or follows an
-/// escape (it made each piece a Foundation string, which takes it for a byte-order
-/// mark); here it is kept as written, and the normalizer removes it from the text.
+/// anything after the object. Of a key given twice, the last value counts. Two
+/// differences: a line is UTF-8, as RFC 8259 asks, where `JSONSerialization` took
+/// bytes with NULs in the right places for UTF-16 or UTF-32 (a JSONL file in those
+/// could not be split into lines at its newline bytes anyway); and it dropped a
+/// U+FEFF that starts a string or follows an escape (it made each piece a Foundation
+/// string, which takes it for a byte-order mark), which is kept here as written, and
+/// the normalizer removes it from the text.
 struct JSONStringFields {
     /// Why a line is not a JSON object.
     struct Invalid: Error {}

@@ -73,6 +73,15 @@ import Testing
         }
     }
 
+    /// A line is UTF-8; `JSONSerialization` read these bytes as UTF-16 (found by
+    /// `make fuzz`).
+    @Test func aLineIsUTF8() {
+        let utf16 = Array("{\"text\":\"a\"}".utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })
+        #expect(Self.ours(utf16) == nil)
+        #expect(Self.ours([0x00, 0x7B, 0x00, 0x7D, 0x00, 0x20, 0x20]) == nil)
+        #expect(Self.foundation([0x00, 0x7B, 0x00, 0x7D, 0x00, 0x20, 0x20]) == [nil, nil, nil, nil, nil])
+    }
+
     /// `JSONSerialization` dropped a U+FEFF that starts a string or follows an escape
     /// (its pieces were made as Foundation strings, which take it for a byte-order
     /// mark); it is kept here, as written, and the normalizer's hygiene removes it from
