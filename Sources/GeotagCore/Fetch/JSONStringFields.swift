@@ -39,7 +39,7 @@ struct JSONStringFields {
         var values = [[UInt8]?](repeating: nil, count: keys.count)
         reader.skipSpace()
         try reader.expect(UInt8(ascii: "{"))
-        try reader.members(depth: 1) { key, reader throws(Invalid) in
+        try reader.members { key, reader throws(Invalid) in
             // A key written with escapes ("t\u0065xt") is compared decoded.
             let k = key.escaped
                 ? wanted.firstIndex(of: try Self.decoded(key))
@@ -61,24 +61,13 @@ struct JSONStringFields {
 
     /// The members of an object whose `{` was read, through its `}`: `body` gets each
     /// key as written and reads the value after the colon.
-    private mutating func members(
-        depth: Int, _ body: (RawString, inout JSONStringFields) throws(Invalid) -> Void
-    ) throws(Invalid) {
-        skipSpace()
-        if try peek() == UInt8(ascii: "}") { at += 1; return }
-        while true {
-            skipSpace()
-            let key = try rawString()
-            skipSpace()
-            try expect(UInt8(ascii: ":"))
-            skipSpace()
-            try body(key, &self)
-            skipSpace()
-            let next = try take()
-            if next == UInt8(ascii: "}") { return }
-            guard next == UInt8(ascii: ",") else { throw Invalid() }
-            skipSpace()
-            if try peek() == UInt8(ascii: "}") { at += 1; return }
+    private mutating func members(_ body: (RawString, inout JSONStringFields) throws(Invalid) -> Void) throws(Invalid) {
+        try list(closedBy: UInt8(ascii: "}")) { reader throws(Invalid) in
+            let key = try reader.rawString()
+            reader.skipSpace()
+            try reader.expect(UInt8(ascii: ":"))
+            reader.skipSpace()
+            try body(key, &reader)
         }
     }
 
@@ -91,11 +80,11 @@ struct JSONStringFields {
         case UInt8(ascii: "{"):
             guard depth < Self.maximumDepth else { throw Invalid() }
             at += 1
-            try members(depth: depth + 1) { _, reader throws(Invalid) in try reader.value(depth: depth + 1) }
+            try members { _, reader throws(Invalid) in try reader.value(depth: depth + 1) }
         case UInt8(ascii: "["):
             guard depth < Self.maximumDepth else { throw Invalid() }
             at += 1
-            try elements(depth: depth + 1)
+            try list(closedBy: UInt8(ascii: "]")) { reader throws(Invalid) in try reader.value(depth: depth + 1) }
         case UInt8(ascii: "t"): try literal("true")
         case UInt8(ascii: "f"): try literal("false")
         case UInt8(ascii: "n"): try literal("null")
@@ -103,19 +92,21 @@ struct JSONStringFields {
         }
     }
 
-    /// The elements of an array whose `[` was read, through its `]`.
-    private mutating func elements(depth: Int) throws(Invalid) {
+    /// The items of an object or array whose opening bracket was read, through
+    /// `closing`: `item` reads each, the commas between them are read here (and one
+    /// after the last, as `JSONSerialization` allowed).
+    private mutating func list(closedBy closing: UInt8, _ item: (inout JSONStringFields) throws(Invalid) -> Void) throws(Invalid) {
         skipSpace()
-        if try peek() == UInt8(ascii: "]") { at += 1; return }
+        if try peek() == closing { at += 1; return }
         while true {
             skipSpace()
-            try value(depth: depth)
+            try item(&self)
             skipSpace()
             let next = try take()
-            if next == UInt8(ascii: "]") { return }
+            if next == closing { return }
             guard next == UInt8(ascii: ",") else { throw Invalid() }
             skipSpace()
-            if try peek() == UInt8(ascii: "]") { at += 1; return }
+            if try peek() == closing { at += 1; return }
         }
     }
 
