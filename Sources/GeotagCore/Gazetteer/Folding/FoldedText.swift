@@ -243,10 +243,21 @@ public struct FoldedText: Sendable {
         Array(word.utf8).withUnsafeBufferPointer { packed($0) }
     }
 
+    /// The first letters of ``freeArticles`` and ``hyphenOnlyArticles``: bit `k` for
+    /// the letter `k` after "a".
+    private static let articleInitials: UInt32 = (freeArticles + hyphenOnlyArticles).reduce(0) { $0 | 1 << ($1 & 0xFF &- 0x61) }
+
+    /// Whether `byte` is a letter whose bit `initials` (``articleInitials``) sets.
+    @inline(__always)
+    private static func isInitial(_ byte: UInt8, of initials: UInt32) -> Bool {
+        let letter = UInt32(byte) &- 0x61
+        return letter < 26 && initials & (1 << letter) != 0
+    }
+
     private mutating func markArticles() {
         guard tokens.count > 0 else { return }
         // Locals, not statics: a static is checked for its one-time set-up at each use.
-        let (free, hyphenOnly) = (Self.freeArticles, Self.hyphenOnlyArticles)
+        let (free, hyphenOnly, initials) = (Self.freeArticles, Self.hyphenOnlyArticles, Self.articleInitials)
         let arabicArticle = Self.arabicArticleBytes.withUnsafeBufferPointer(Self.packed), arabicArticleLength = Self.arabicArticleBytes.count
         let bytes = self.bytes
         bytes.withUnsafeBufferPointer { bytes in
@@ -257,7 +268,8 @@ public struct FoldedText: Sendable {
                         tokens[i].flags.insert(.arabicArticle)
                         continue
                     }
-                    guard i + 1 < tokens.count, word.count <= 3, !tokens[i].flags.contains(.digit) else { continue }
+                    // Most short words ("the", "of", "in") start as no article does.
+                    guard i + 1 < tokens.count, word.count <= 3, Self.isInitial(word[0], of: initials), !tokens[i].flags.contains(.digit) else { continue }
                     let next = UnsafeBufferPointer(rebasing: bytes[tokens[i + 1].folded])
                     guard next.count >= 2, !tokens[i + 1].flags.contains(.digit) else { continue }
                     let hyphenated = tokens[i].flags.contains(.hyphenAfter)
