@@ -111,7 +111,8 @@ struct CandidateFinder {
     private struct WindowKeys {
         var plain = KeyBytes()
         var stripped = KeyBytes()
-        /// By window length in tokens (index 1...): the key's length and hash.
+        /// By window length in tokens (index 1...): the key's length and hash; a
+        /// stripped key's only from the first article on.
         var plainEnds: [(length: Int, hash: UInt64)]
         var strippedEnds: [(length: Int, hash: UInt64)]
         var articles: [Bool]
@@ -126,17 +127,22 @@ struct CandidateFinder {
         /// returns how many tokens the longest of them holds.
         mutating func build(_ range: Range<Int>, skippingFirst skip: Int, in text: FoldedText, index: GazetteerIndex) -> Int {
             plain.removeAll()
-            stripped.removeAll()
             var seenArticle = false
             return text.bytes.withUnsafeBufferPointer { bytes in
                 for i in range {
                     let skip = i == range.lowerBound ? skip : 0
+                    // Until the first article the stripped key is the plain one, and no
+                    // one asks for it (``hasArticle(through:)``): it starts as a copy there.
+                    let isArticle = text.hasArticle(in: i..<(i + 1))
+                    if isArticle, !seenArticle { stripped.copy(plain) }
+                    seenArticle = seenArticle || isArticle
                     plain.append(text.keyPart(i, stripped: false, skippingFirst: skip), of: bytes)
-                    stripped.append(text.keyPart(i, stripped: true, skippingFirst: skip), of: bytes)
-                    seenArticle = seenArticle || text.hasArticle(in: i..<(i + 1))
                     let n = i - range.lowerBound + 1
                     plainEnds[n] = (plain.count, plain.hash)
-                    strippedEnds[n] = (stripped.count, stripped.hash)
+                    if seenArticle {
+                        stripped.append(text.keyPart(i, stripped: true, skippingFirst: skip), of: bytes)
+                        strippedEnds[n] = (stripped.count, stripped.hash)
+                    }
                     articles[n] = seenArticle
                     // The range's last word needs no test: nothing is added after it. (A
                     // capitalised word alone is the commonest range, and the test a cache miss.)
@@ -175,6 +181,17 @@ struct CandidateFinder {
         mutating func removeAll() {
             count = 0
             hash = NameKey.emptyHash
+        }
+
+        /// Becomes `other`, written over its own bytes.
+        mutating func copy(_ other: KeyBytes) {
+            if other.count > bytes.count { bytes.append(contentsOf: repeatElement(0, count: other.count - bytes.count)) }
+            bytes.withUnsafeMutableBufferPointer { key in
+                other.bytes.withUnsafeBufferPointer { source in
+                    for k in 0..<other.count { key[k] = source[k] }
+                }
+            }
+            (count, hash) = (other.count, other.hash)
         }
 
         /// Appends a token's key part, after a space when the key is not empty.
