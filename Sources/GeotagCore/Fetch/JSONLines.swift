@@ -94,10 +94,11 @@ enum JSONLines {
         }
     }
 
-    /// The fields a line's object is read for, by their place in ``fields``.
-    private enum Field: Int {
+    /// The fields a line's object is read for; a case's name is its key.
+    private enum Field: Int, CaseIterable {
         case text, html, url, title, published
     }
 
-    private static let fields = ["text", "html", "url", "title", "published"]
+    /// The keys of ``Field``, in its order.
+    private static let fields = Field.allCases.map { "\($0)" }
 }
