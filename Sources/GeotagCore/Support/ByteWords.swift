@@ -39,6 +39,19 @@ enum ByteWords {
         word & highBits != 0
     }
 
+    /// How many bytes of `word`, all ASCII, are letters or digits. Each range test
+    /// sets the high bit of the bytes within it, the "has between" trick of Sean
+    /// Anderson's Bit Twiddling Hacks: no byte's sum or difference reaches the next.
+    @inline(__always)
+    static func asciiAlphanumerics(_ word: UInt64) -> Int {
+        // The high bit of each byte `b` with `above < b < below`, for bytes below 0x80.
+        func between(_ above: UInt64, _ below: UInt64) -> UInt64 {
+            (ones &* (127 + below) &- word) & (word &+ ones &* (127 - above)) & highBits
+        }
+        let marks = between(0x60, 0x7B) | between(0x40, 0x5B) | between(0x2F, 0x3A)
+        return marks.nonzeroBitCount
+    }
+
     /// Whether a byte of `word` is below 0x20, an ASCII control character.
     @inline(__always)
     static func containsControl(_ word: UInt64) -> Bool {

@@ -40,6 +40,17 @@ struct TextMeasureTests {
             #expect(TextMeasure.letters(in: text) == scalars, "\(text)")
             #expect(Array(text.utf8 + [0]).withUnsafeBufferPointer { TextMeasure.letters(inUTF8: $0.baseAddress!) } == scalars)
         }
+        // Every ASCII byte value, in words of eight and in the tail, and ASCII beside
+        // other scalars, so that the word-at-a-time count meets each case.
+        var random = SplitMix64(seed: 28)
+        let pieces = (0..<128).map { String(UnicodeScalar(UInt8($0))) } + ["é", "ḥ", "د", "😀", "—", "٣"]
+        for length in [7, 8, 9, 16, 63, 200] {
+            for _ in 0..<50 {
+                let text = (0..<length).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+                let scalars = text.unicodeScalars.count { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+                #expect(TextMeasure.letters(in: text) == scalars, "\(text.unicodeScalars.map(\.value))")
+            }
+        }
         // Ill-formed: a lone continuation byte and a sequence cut short count nothing.
         let bytes: [UInt8] = [0x41, 0x80, 0x42, 0xD8, 0xA7, 0xE2, 0x80]
         #expect(bytes.withUnsafeBufferPointer { TextMeasure.letters(inUTF8: $0) } == 3)
