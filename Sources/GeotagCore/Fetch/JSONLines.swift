@@ -75,20 +75,14 @@ enum JSONLines {
             title: string(.title), published: string(.published), fetchedAt: fetchedAt)
     }
 
-    /// Whether valid UTF-8 is empty or all white space (Unicode's White_Space).
+    /// Whether valid UTF-8 is empty or all white space (``TextHygiene/isWhitespace(_:)``).
     static func isBlank(_ utf8: [UInt8]) -> Bool {
         utf8.withUnsafeBufferPointer { utf8 in
             var i = 0
             while i < utf8.count {
-                let byte = utf8[i]
-                if byte < 0x80 {
-                    guard byte == 0x20 || (0x09...0x0D).contains(byte) else { return false }
-                    i += 1
-                } else {
-                    let (scalar, length) = ValidUTF8.scalar(in: utf8, at: i)
-                    guard scalar.properties.isWhitespace else { return false }
-                    i += length
-                }
+                let (scalar, length) = utf8[i] < 0x80 ? (Unicode.Scalar(utf8[i]), 1) : ValidUTF8.scalar(in: utf8, at: i)
+                guard TextHygiene.isWhitespace(scalar) else { return false }
+                i += length
             }
             return true
         }
