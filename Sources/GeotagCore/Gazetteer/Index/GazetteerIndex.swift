@@ -48,6 +48,12 @@ public final class GazetteerIndex: Sendable {
     /// memo's lock and key comparison. A look-up whose hash another's took is answered
     /// as that one was: for two given look-ups, a chance of one in 2^64.
     let nearMissesNone = HashCache()
+    /// Places ``place(_:)`` made lately, in a slot by their index: an article's places
+    /// come back in article after article (Baghdad, Syria, Nineveh), and making one
+    /// decodes five strings. A newer place takes the slot of an older one, so memory
+    /// stays flat; shared by the workers, each look-up one uncontended lock.
+    private let recentPlaces = Mutex([(index: Int, place: Place)?](repeating: nil, count: recentPlaceSlots))
+    static let recentPlaceSlots = 8192
     /// Kind and capital bonus by feature class and code (``featureFacts(of:)``): a few
     /// hundred codes, asked for every option of every name.
     private let featureCodes: FeatureCodeTable
@@ -204,6 +210,14 @@ public final class GazetteerIndex: Sendable {
 
     /// Place `index` with all its names and codes.
     public func place(_ index: Int) -> Place {
+        let slot = index & (Self.recentPlaceSlots - 1)
+        if let recent = recentPlaces.withLock({ $0[slot] }), recent.index == index { return recent.place }
+        let place = makePlace(index)
+        recentPlaces.withLock { $0[slot] = (index, place) }
+        return place
+    }
+
+    private func makePlace(_ index: Int) -> Place {
         let o = placesOffset + index * IndexLayout.placeSize
         typealias F = IndexLayout.PlaceField
         let r = record(index)
