@@ -62,7 +62,7 @@ public struct Extractor: Stage {
         let folded = FoldedText(text)
         let recognizer = Recognizer(index: index, lexicon: lexicon, text: folded)
         var names: [Resolver.Name] = []
-        var people: Set<FoldedKey> = []
+        var people = FoldedKeyTable<Void>()
         var commonWords: [Candidate] = []
         for candidate in CandidateFinder(index: index).candidates(in: folded) {
             switch recognizer.assess(candidate, previousPlaceEnd: names.last?.candidate.tokens.upperBound) {
@@ -72,7 +72,7 @@ public struct Extractor: Stage {
                 // Only a surname or a name after a title stands for the person later
                 // ("Layla Hassan ... Hassan said"); a given name does not ("Jordan
                 // Peterson" leaves the country Jordan of the same article alone).
-                if !recognizer.isFollowedByAName(candidate.tokens) { people.insert(folded.key(candidate.tokens.prefix(1))) }
+                if !recognizer.isFollowedByAName(candidate.tokens) { people.value(of: folded.key(candidate.tokens.prefix(1))) {} }
             case .failure(.commonWord):
                 commonWords.append(candidate)
             case .failure:
@@ -191,11 +191,8 @@ public struct Extractor: Stage {
             return first.contains(.capitalized) && !first.contains(.sentenceStart)
         }
         guard !names.isEmpty, !midSentence.isEmpty else { return names }
-        var shown: [FoldedKey: Candidate] = [:]
-        shown.reserveCapacity(names.count)
-        for name in names where shown[text.key(name.candidate.tokens)] == nil {
-            shown[text.key(name.candidate.tokens)] = name.candidate
-        }
+        var shown = FoldedKeyTable<Candidate>(capacity: names.count)
+        for name in names { shown.value(of: text.key(name.candidate.tokens)) { name.candidate } }
         var all = names
         for var candidate in midSentence {
             guard let place = shown[text.key(candidate.tokens)],

@@ -10,22 +10,19 @@ struct NameSpellings {
     private let firstName: [Int], nextName: [Int]
 
     init(_ names: [Resolver.Name], in text: FoldedText) {
-        var spellings: [FoldedKey: Int] = [:]
-        spellings.reserveCapacity(names.count)
+        var spellings = FoldedKeyTable<Int>(capacity: names.count)
         var numbers: [Int] = [], firstName: [Int] = [], lastName: [Int] = []
         var nextName = [Int](repeating: -1, count: names.count)
         numbers.reserveCapacity(names.count)
         for (n, name) in names.enumerated() {
-            let key = text.key(name.candidate.tokens)
-            if let known = spellings[key] {
-                numbers.append(known)
-                nextName[lastName[known]] = n
-                lastName[known] = n
-            } else {
-                numbers.append(spellings.count)
-                spellings[key] = spellings.count
+            let (number, isNew) = spellings.value(of: text.key(name.candidate.tokens)) { firstName.count }
+            numbers.append(number)
+            if isNew {
                 firstName.append(n)
                 lastName.append(n)
+            } else {
+                nextName[lastName[number]] = n
+                lastName[number] = n
             }
         }
         self.numbers = numbers

@@ -593,15 +593,8 @@ private struct Builder {
     }
 }
 
-/// Folded bytes as a set or dictionary key that `Hasher` takes in one call: an
-/// `ArraySlice<UInt8>` or `[UInt8]` feeds it byte by byte, which cost the extractor's
-/// name groups and the near-miss memo more than the look-ups they served.
-struct FoldedKey: Hashable {
+/// The folded bytes of a span of tokens, by which the extractor groups an article's
+/// names (``FoldedKeyTable``).
+struct FoldedKey {
     let bytes: ArraySlice<UInt8>
-
-    /// The bytes' FNV-1a hash (``NameKey/hash(_:)``), fed to the hasher as one word:
-    /// cheaper than SipHash over every byte, and keys are an article's few names.
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(NameKey.hash(bytes))
-    }
 }
