@@ -154,7 +154,7 @@ public struct PipelineRunner {
             logger.warning("\(SignalName.of(signal)): stopped after \(summary.documents) documents; the next run carries on from there")
         }
         // The exports read the mentions in key order, while the run's end goes on.
-        try database.indexMentionKeys()
+        try database.indexMentionKeysOnEveryCore()
         let export = BackgroundExport(databasePath: config.output.sqlitePath, to: config.output, runID: summary.runID)
         do {
             try database.finishRun(run) { export.placesAreReady() }

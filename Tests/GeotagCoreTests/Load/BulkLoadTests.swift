@@ -64,6 +64,21 @@ import Testing
         }
     }
 
+    /// The key index built on every core before the exports is the one the end of the
+    /// run would build, and the sorter keeps to one thread afterwards.
+    @Test func theKeyIndexBuiltOnEveryCoreLeavesTheSorterOnOneThread() throws {
+        try withTemporaryFolder { folder in
+            let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
+            try db.beginRun(LoadFixtures.run("r1"))
+            try LoadFixtures.storeSamples("d1", "d2", in: db, runID: "r1")
+            try db.indexMentionKeysOnEveryCore()
+            #expect(try hasKeyIndex(db))
+            #expect(try db.connection.pragma("threads") == .integer(0))
+            try db.finishRun(LoadFixtures.run("r1", status: .done))
+            #expect(try mentions(db).count == 6)
+        }
+    }
+
     /// The end of a bulk load commits the run and the places before it creates the
     /// secondary indexes: a reader (the export) sees them meanwhile.
     @Test func readersSeeThePlacesBeforeTheIndexesAreDone() throws {

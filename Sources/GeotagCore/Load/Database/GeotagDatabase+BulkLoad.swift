@@ -1,3 +1,5 @@
+import Foundation
+
 extension GeotagDatabase {
     /// Starts a bulk load when the R-tree of `mentions` is empty (a new database, or
     /// one whose bulk load was cut short): the run's batches then leave the R-tree and
@@ -50,6 +52,17 @@ extension GeotagDatabase {
     public func indexMentionKeys() throws {
         guard try !hasMentionKeyIndex() else { return }
         try connection.execute(GeoPackageSchema.mentionKeyIndexSQL)
+    }
+
+    /// ``indexMentionKeys()`` while nothing else runs (the end of a run, before the
+    /// exports start), with SQLite's sorter on every core: on a 100k-article run's
+    /// database, about 1.0 s against 1.3 to 1.9 s on one thread. Elsewhere the sorter
+    /// keeps to its caller's thread, since the extra threads cost more CPU (a third
+    /// more) than they save when the other cores are busy.
+    public func indexMentionKeysOnEveryCore() throws {
+        try connection.pragma("threads", String(ProcessInfo.processInfo.activeProcessorCount))
+        defer { _ = try? connection.pragma("threads", "0") }
+        try indexMentionKeys()
     }
 
     /// Whether a bulk load is under way (``beginBulkLoadIfEmpty()``): the insert
