@@ -48,6 +48,9 @@ public struct CSVWriter {
     /// The rows of `rows`, as ``write(_:)`` would write their records one by one.
     static func formatted(_ rows: FeatureRows<MentionRecord>) -> [UInt8] {
         var bytes: [UInt8] = []
+        // Room for every row (the texts, a number's longest form for every field, the
+        // point), so the bytes are not copied as the array grows.
+        bytes.reserveCapacity(rows.text.count + rows.count * (FeatureRows<MentionRecord>.width * 24 + 64))
         append(rows, to: &bytes)
         return bytes
     }

@@ -61,6 +61,11 @@ public struct GeoJSONWriter {
     static func formatted<Record>(_ rows: FeatureRows<Record>, first: Bool, sequence: Bool) -> (collection: [UInt8], sequence: [UInt8]) {
         let keys = Record.jsonKeys
         var (collection, lines): ([UInt8], [UInt8]) = ([], [])
+        // Room for every feature, so the bytes are not copied as the array grows: the
+        // texts, the keys, a number's longest form for every field, and the rest.
+        let capacity = rows.text.count + rows.count * (keys.reduce(0) { $0 + $1.count } + keys.count * 24 + 128)
+        collection.reserveCapacity(capacity)
+        if sequence { lines.reserveCapacity(capacity) }
         var first = first
         rows.forEachRow { row in
             var feature = 0..<0
