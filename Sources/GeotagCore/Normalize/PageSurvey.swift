@@ -219,41 +219,15 @@ enum TextMeasure {
     }
 
     /// Letters and digits in the UTF-8 `bytes`: ASCII eight bytes at a time
-    /// (``ByteWords/asciiAlphanumerics(_:)``) or byte by byte, other scalars decoded (an
-    /// ill-formed sequence counts nothing). Walking a `String`'s scalars instead took a
+    /// (``ByteWords/asciiAlphanumerics(_:)``) or byte by byte, other scalars decoded
+    /// (``UTF8Scan``; an ill-formed sequence counts nothing). Walking a `String`'s scalars instead took a
     /// fifth more of the normalize stage's samples.
     static func letters(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
-        var index = 0
-        while index < bytes.count {
-            if index + 8 <= bytes.count {
-                let word = ByteWords.word(bytes, at: index)
-                if !ByteWords.containsNonASCII(word) {
-                    count += ByteWords.asciiAlphanumerics(word)
-                    index += 8
-                    continue
-                }
-            }
-            let byte = bytes[index]
-            if byte < 0x80 {
-                if (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) { count += 1 }
-                index += 1
-                continue
-            }
-            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            var valid = index + length <= bytes.count
-            for offset in 1..<length where valid {
-                let next = bytes[index + offset]
-                guard next & 0xC0 == 0x80 else { valid = false; break }
-                value = value << 6 | UInt32(next & 0x3F)
-            }
-            guard valid else { index += 1; continue }
-            if let scalar = Unicode.Scalar(value), ScalarProperties.isAlphanumeric(scalar) {
-                count += 1
-            }
-            index += length
-        }
+        UTF8Scan.scan(
+            bytes, asciiWord: { count += ByteWords.asciiAlphanumerics($0) },
+            asciiByte: { if (0x61...0x7A).contains($0) || (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) { count += 1 } },
+            scalar: { if ScalarProperties.isAlphanumeric($0) { count += 1 } })
         return count
     }
 

@@ -39,17 +39,30 @@ enum ByteWords {
         word & highBits != 0
     }
 
-    /// How many bytes of `word`, all ASCII, are letters or digits. Each range test
-    /// sets the high bit of the bytes within it, the "has between" trick of Sean
-    /// Anderson's Bit Twiddling Hacks: no byte's sum or difference reaches the next.
+    /// How many bytes of `word`, all ASCII, are letters or digits.
     @inline(__always)
     static func asciiAlphanumerics(_ word: UInt64) -> Int {
-        // The high bit of each byte `b` with `above < b < below`, for bytes below 0x80.
-        func between(_ above: UInt64, _ below: UInt64) -> UInt64 {
-            (ones &* (127 + below) &- word) & (word &+ ones &* (127 - above)) & highBits
-        }
-        let marks = between(0x60, 0x7B) | between(0x40, 0x5B) | between(0x2F, 0x3A)
-        return marks.nonzeroBitCount
+        (letterMarks(word) | between(word, 0x2F, 0x3A)).nonzeroBitCount
+    }
+
+    /// How many bytes of `word`, all ASCII, are letters.
+    @inline(__always)
+    static func asciiLetters(_ word: UInt64) -> Int {
+        letterMarks(word).nonzeroBitCount
+    }
+
+    /// The high bit of each byte of `word`, all ASCII, that is a letter.
+    @inline(__always)
+    private static func letterMarks(_ word: UInt64) -> UInt64 {
+        between(word, 0x60, 0x7B) | between(word, 0x40, 0x5B)
+    }
+
+    /// The high bit of each byte `b` of `word` with `above < b < below`, for bytes
+    /// below 0x80: the "has between" trick of Sean Anderson's Bit Twiddling Hacks, in
+    /// which no byte's sum or difference reaches the next.
+    @inline(__always)
+    private static func between(_ word: UInt64, _ above: UInt64, _ below: UInt64) -> UInt64 {
+        (ones &* (127 + below) &- word) & (word &+ ones &* (127 - above)) & highBits
     }
 
     /// Whether a byte of `word` is below 0x20, an ASCII control character.
