@@ -45,14 +45,23 @@ enum TextHygiene {
             var i = 0
             while i < utf8.count {
                 let lead = utf8[i]
-                // Printable ASCII but the space, the bulk of any text, in runs.
+                // Printable ASCII, the bulk of any text, in runs that go on over a
+                // single space between two printable bytes: the space it stays.
                 if lead &- 0x21 < 0x5E {
                     if pendingSpace {
                         out.append(0x20)
                         pendingSpace = false
                     }
                     var end = i + 1
-                    while end < utf8.count, utf8[end] &- 0x21 < 0x5E { end += 1 }
+                    while end < utf8.count {
+                        if utf8[end] &- 0x21 < 0x5E {
+                            end += 1
+                        } else if utf8[end] == 0x20, end + 1 < utf8.count, utf8[end + 1] &- 0x21 < 0x5E {
+                            end += 2
+                        } else {
+                            break
+                        }
+                    }
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<end]))
                     i = end
                     continue

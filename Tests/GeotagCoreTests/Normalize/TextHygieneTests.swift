@@ -18,6 +18,33 @@ import Testing
         #expect(TextHygiene.collapse("") == "")
     }
 
+    /// The byte runs of `collapse` (printable ASCII, and single spaces between) give
+    /// what a walk over the scalars gives, on random mixes of every ASCII byte, runs of
+    /// spaces and other whitespace, invisibles and other scalars.
+    @Test func collapseAnswersAsAScalarWalkDoes() {
+        func reference(_ text: String) -> String {
+            var out = "", pendingSpace = false
+            for scalar in text.unicodeScalars where !TextHygiene.isInvisible(scalar) {
+                if TextHygiene.isWhitespace(scalar) {
+                    pendingSpace = !out.isEmpty
+                    continue
+                }
+                if pendingSpace { out.unicodeScalars.append(" ") }
+                pendingSpace = false
+                out.unicodeScalars.append(scalar)
+            }
+            return out
+        }
+        var random = SplitMix64(seed: 30)
+        let pieces = (0..<128).map { String(UnicodeScalar(UInt8($0))) } + [" ", " ", " ", "  ", "\u{A0}", "\u{200B}", "\u{AD}", "é", "د", "😀"]
+        for length in [1, 2, 3, 8, 40, 200] {
+            for _ in 0..<100 {
+                let text = (0..<length).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+                #expect(TextHygiene.collapse(text) == reference(text), "\(text.unicodeScalars.map(\.value))")
+            }
+        }
+    }
+
     @Test func nfcComposesWhatNeedsIt() {
         #expect(TextHygiene.nfc("Diya\u{0304}la\u{0301}") == "Diyālá")
         #expect(TextHygiene.nfc("\u{0627}\u{0654}") == "\u{0623}")  // alef + hamza above
