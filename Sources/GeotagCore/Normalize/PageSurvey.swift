@@ -220,8 +220,8 @@ enum TextMeasure {
 
     /// Letters and digits in the UTF-8 `bytes`: ASCII eight bytes at a time
     /// (``ByteWords/asciiAlphanumerics(_:)``) or byte by byte, other scalars decoded
-    /// (``UTF8Scan``; an ill-formed sequence counts nothing). Walking a `String`'s scalars instead took a
-    /// fifth more of the normalize stage's samples.
+    /// (``UTF8Scan``; an ill-formed sequence counts nothing). Walking a `String`'s
+    /// scalars instead took a fifth more of the normalize stage's samples.
     static func letters(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         UTF8Scan.scan(
