@@ -58,14 +58,30 @@ enum FileSystem {
         var status = stat()
         let size = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
         if let limit, size > limit { throw DocumentError(tooLarge(size)) }
-        let expected = size + 1
+        var bytes = try readBytes(from: descriptor, upTo: size + 1)
+        // A read that filled all it asked for may not have reached the end.
+        var more = bytes.count == size + 1
+        while true {
+            if let limit, bytes.count > limit {
+                throw DocumentError(tooLarge(max(fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0, bytes.count)))
+            }
+            guard more else { return bytes }
+            let chunk = try readBytes(from: descriptor, upTo: 1 << 16)
+            bytes += chunk
+            more = chunk.count == 1 << 16
+        }
+    }
+
+    /// Up to `count` bytes (at least one) read from `descriptor` straight into an
+    /// array; fewer only at the end of the file.
+    private static func readBytes(from descriptor: Int32, upTo count: Int) throws(DocumentError) -> [UInt8] {
         var failure: DocumentError?
-        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
-            count = 0
-            while count < buffer.count {
-                let n = read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
+            filled = 0
+            while filled < buffer.count {
+                let n = read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
                 if n > 0 {
-                    count += n
+                    filled += n
                 } else if n == 0 {
                     return
                 } else if errno != EINTR {
@@ -75,20 +91,7 @@ enum FileSystem {
             }
         }
         if let failure { throw failure }
-        guard bytes.count == expected else { return bytes }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            if let limit, bytes.count > limit {
-                throw DocumentError(tooLarge(max(fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0, bytes.count)))
-            }
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count == 0 { return bytes }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw DocumentError(systemReason())
-            }
-            bytes.append(contentsOf: chunk[0..<count])
-        }
+        return bytes
     }
 
     /// The text of the current `errno`.
