@@ -83,7 +83,7 @@ enum StageBench {
                     if bulk { try database.beginRun(run) }
                     try store(batch, into: database, gazetteerVersion: index.version)
                     if bulk {
-                        try database.indexMentionKeys()
+                        try database.prepareForExport()
                         run.endedAt = Date()
                         try database.finishRun(run)
                     }

@@ -153,8 +153,8 @@ public struct PipelineRunner {
         if let signal = summary.stoppedBy {
             logger.warning("\(SignalName.of(signal)): stopped after \(summary.documents) documents; the next run carries on from there")
         }
-        // The exports read the mentions in key order, while the run's end goes on.
-        try database.indexMentionKeysOnEveryCore()
+        // The exports read the mentions while the run's end goes on.
+        try database.prepareForExport()
         let export = BackgroundExport(databasePath: config.output.sqlitePath, to: config.output, runID: summary.runID)
         do {
             try database.finishRun(run) { export.placesAreReady() }

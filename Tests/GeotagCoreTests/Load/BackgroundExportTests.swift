@@ -5,12 +5,14 @@ import Testing
 /// The export that writes the mention files while the writer finishes the run
 /// (``BackgroundExport``).
 @Suite struct BackgroundExportTests {
-    /// A database whose run has stored its batches but not finished: its `places` layer
-    /// is still empty, and in a bulk load its mention indexes and R-tree are not built.
+    /// A database whose run has stored its batches and is ready for the exports, as
+    /// the pipeline leaves it before they start, but not finished: its `places` layer
+    /// is still empty, and in a bulk load its secondary indexes and R-tree are not built.
     private func loaded(in folder: String) throws -> GeotagDatabase {
         let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
         try db.beginRun(LoadFixtures.run("r1"))
         try LoadFixtures.storeSamples("d1", "d2", in: db, runID: "r1", gazetteerVersion: "gaz-1")
+        try db.prepareForExport()
         return db
     }
 

@@ -71,11 +71,57 @@ import Testing
             let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
             try db.beginRun(LoadFixtures.run("r1"))
             try LoadFixtures.storeSamples("d1", "d2", in: db, runID: "r1")
-            try db.indexMentionKeysOnEveryCore()
+            try db.prepareForExport()
             #expect(try hasKeyIndex(db))
             #expect(try db.connection.pragma("threads") == .integer(0))
             try db.finishRun(LoadFixtures.run("r1", status: .done))
             #expect(try mentions(db).count == 6)
+        }
+    }
+
+    /// A bulk load commits its batches through a rollback journal, durably, and is back
+    /// in WAL for the exports; a run into a database that holds mentions keeps the WAL.
+    @Test func aBulkLoadCommitsThroughARollbackJournal() throws {
+        try withTemporaryFolder { folder in
+            let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
+            let c = db.connection
+            try db.beginRun(LoadFixtures.run("r1"))
+            #expect(try c.pragma("journal_mode") == .text("delete"))
+            #expect(try c.pragma("synchronous") == .integer(2))
+            try LoadFixtures.storeSamples("d1", "d2", in: db, runID: "r1")
+            #expect(!FileManager.default.fileExists(atPath: db.path + "-wal"))
+            try db.prepareForExport()
+            #expect(try c.pragma("journal_mode") == .text("wal"))
+            #expect(try c.pragma("synchronous") == .integer(1))
+            try db.finishRun(LoadFixtures.run("r1", status: .done))
+
+            try db.beginRun(LoadFixtures.run("r2"))
+            #expect(try c.pragma("journal_mode") == .text("wal"))
+            try LoadFixtures.storeSamples("d3", in: db, runID: "r2")
+            try db.prepareForExport()
+            #expect(try c.pragma("journal_mode") == .text("wal"))
+            try db.finishRun(LoadFixtures.run("r2", status: .done))
+            #expect(try mentions(db).count == 9)
+            try db.close()
+        }
+    }
+
+    /// While another connection has the file open, the journal cannot leave the WAL:
+    /// the bulk load goes on in WAL, only slower.
+    @Test func aBulkLoadBesideAnotherConnectionKeepsTheWAL() throws {
+        try withTemporaryFolder { folder in
+            let db = try GeotagDatabase(path: folder + "/geotag.gpkg")
+            let reader = try GeotagDatabase(readingFrom: db.path)
+            #expect(try rowCount(reader, "runs") == 0)
+            try db.beginRun(LoadFixtures.run("r1"))
+            #expect(try db.connection.pragma("journal_mode") == .text("wal"))
+            try LoadFixtures.storeSamples("d1", in: db, runID: "r1")
+            try db.prepareForExport()
+            try db.finishRun(LoadFixtures.run("r1", status: .done))
+            #expect(try rowCount(reader, "mentions") == 3)
+            try reader.close()
+            #expect(try mentions(db).count == 3)
+            try db.close()
         }
     }
 

@@ -4,17 +4,19 @@ import Foundation
 /// the CSV and GeoJSON files are exported from.
 ///
 /// Opening it creates the file and its schema when needed (idempotently), checks that
-/// an existing file is a GeoPackage, and switches the journal to WAL for the run;
-/// ``close()`` checkpoints and switches back to a rollback journal so the file is
-/// again one self-contained file, as GeoPackage readers expect.
+/// an existing file is a GeoPackage, and switches the journal to WAL for the run
+/// (a bulk load commits its batches through a rollback journal and returns to WAL
+/// for the exports: ``useRollbackJournal()``); ``close()`` checkpoints and switches
+/// back to a rollback journal so the file is again one self-contained file, as
+/// GeoPackage readers expect.
 ///
 /// Like its ``SQLite/Connection`` it belongs to one thread: the pipeline's single
 /// writer opens it, stores batches, finishes the run and exports from it. It is not
 /// `Sendable`.
 ///
-/// Durability: `synchronous = NORMAL` in WAL mode keeps the file consistent through a
-/// crash or power loss; a power loss may undo the last committed batches, which the
-/// next run simply loads again (their articles are not in ``articleFingerprints(gazetteerVersion:)``).
+/// Durability: `synchronous = NORMAL` in WAL mode (`FULL` with the rollback journal)
+/// keeps the file consistent through a crash or power loss; a power loss may undo the
+/// last committed batches, which the next run simply loads again (their articles are not in ``articleFingerprints(gazetteerVersion:)``).
 public final class GeotagDatabase {
     /// The database file.
     public let path: String
@@ -146,12 +148,14 @@ public final class GeotagDatabase {
     /// Records the start of a run (or updates the row of a run with the same id).
     ///
     /// When the R-tree of `mentions` is empty (a new database), the run is a bulk load
-    /// that indexes its mentions only at its end (``beginBulkLoadIfEmpty()``).
+    /// that indexes its mentions only at its end (``beginBulkLoadIfEmpty()``) and
+    /// commits its batches through a rollback journal (``useRollbackJournal()``).
     public func beginRun(_ run: RunRecord) throws {
         try connection.transaction {
             try upsert(run)
             try beginBulkLoadIfEmpty()
         }
+        if try isBulkLoading() { try useRollbackJournal() }
     }
 
     /// Records the end of a run, its counts and status, refreshes the `places` layer
