@@ -90,7 +90,7 @@ extension GeotagDatabase {
     /// by a checkpoint into the file, which reads it back first. A rollback journal
     /// holds only the pages that were in the file when the transaction began, and a
     /// bulk load's batches mostly append new pages: the bulk-load stage (10k articles)
-    /// took 2.15 to 2.26 s against 2.33 to 2.61 s through the WAL, and about as long
+    /// took 2.13 to 2.34 s against 2.33 to 2.61 s through the WAL, and about as long
     /// with `NORMAL` as with `FULL`.
     ///
     /// Meanwhile a reader holds off the writer's commits (for up to the connection's
