@@ -24,7 +24,7 @@ struct CrashSafetyTests {
         let run1 = try await GeotagProcess.run(Self.arguments + ["--limit", "100"], in: folder.path)
         #expect(run1.status == 0, "\(run1.err)")
         try FileManager.default.moveItem(atPath: folder.path + "/out", toPath: folder.path + "/base")
-        try await killAndResume(in: folder, from: folder.path + "/base", seeds: 1...20, killedAfter: 101...300)
+        _ = try await killAndResume(in: folder, from: folder.path + "/base", seeds: 1...20, killedAfter: 101...300)
     }
 
     /// The first run into a new database, a bulk load, which commits through a rollback
@@ -33,14 +33,16 @@ struct CrashSafetyTests {
     @Test func aFirstRunKilledAtEightMomentsIsCompletedByTheNextOne() async throws {
         let folder = try ScratchFolder()
         try await GeneratedCorpus.write(300, into: folder, seed: 9)
-        try await killAndResume(in: folder, from: nil, seeds: 21...28, killedAfter: 1...300)
+        let hotJournals = try await killAndResume(in: folder, from: nil, seeds: 21...28, killedAfter: 1...300)
+        // Through the WAL no kill would leave one.
+        #expect(hotJournals > 0, "no kill left a rollback journal")
     }
 
     /// Runs the corpus of `folder` once uninterrupted, then, for each seed, from a copy of
     /// `base` (the output folder of the runs before; nil for none): kills a run once the
     /// database holds a drawn number of articles in `range`, checks what it left, and
-    /// runs again to the end.
-    private func killAndResume(in folder: ScratchFolder, from base: String?, seeds: ClosedRange<UInt64>, killedAfter range: ClosedRange<Int>) async throws {
+    /// runs again to the end. Returns how many kills left a hot journal.
+    private func killAndResume(in folder: ScratchFolder, from base: String?, seeds: ClosedRange<UInt64>, killedAfter range: ClosedRange<Int>) async throws -> Int {
         let fm = FileManager.default
         let out = folder.path + "/out"
         let database = out + "/geotag.gpkg"
@@ -59,7 +61,7 @@ struct CrashSafetyTests {
         let expectedCSV = try await DatabaseContent.export(out + "/mentions.csv")
         #expect(expected.articles.count == 300)
 
-        var killedMidRun = 0
+        var killedMidRun = 0, hotJournals = 0
         for seed in seeds {
             var random = SplitMix64(seed: seed)
             let articles = Int.random(in: range, using: &random)
@@ -85,6 +87,7 @@ struct CrashSafetyTests {
             // Read-only, as a GIS would open it, unless the kill left a hot journal (see
             // DatabaseContent.integrity): then as the next run opens it, rolling it back.
             let hotJournal = fm.fileExists(atPath: database + "-journal")
+            if hotJournal { hotJournals += 1 }
             #expect(try DatabaseContent.integrity(of: database, recovering: hotJournal) == "ok", "seed \(seed)")
 
             let next = try await GeotagProcess.run(Self.arguments, in: folder.path)
@@ -96,5 +99,6 @@ struct CrashSafetyTests {
         }
         // Most moments must fall inside the run, or the test would prove little.
         #expect(killedMidRun * 4 >= seeds.count * 3, "only \(killedMidRun) of \(seeds.count) kills found the run still going")
+        return hotJournals
     }
 }
