@@ -74,7 +74,7 @@ extension GeotagDatabase {
             defer { _ = try? connection.pragma("threads", "0") }
             try indexMentionKeys()
         }
-        guard try connection.pragma("journal_mode") != .text("wal") else { return }
+        // Already in WAL (no bulk load, or one beside another connection), this changes nothing.
         guard try connection.pragma("journal_mode", "WAL") == .text("wal") else {
             throw GeotagError.io(path: path, reason: "cannot return the journal to WAL for the exports: another program is reading the database")
         }
