@@ -67,20 +67,26 @@ import Testing
         #expect(signature(mixed).values.reduce(UInt64(0)) { $0 &* 1_000_003 &+ UInt64($1) } == 2_653_760_099_109_575_442)
     }
 
-    /// The fold this CPU runs (eight functions at once with AVX-512) and the one-by-one
-    /// fold of every other CPU give the same minima: a signature stored on one machine
-    /// compares with one made on another.
-    @Test func theVectorFoldAndThePortableFoldAgree() {
+    /// Every fold this CPU runs (eight functions at once with AVX-512, four with AVX2,
+    /// and the widest of them as `geotag_minhash_fold`) gives the minima of the
+    /// one-by-one fold of every other CPU: a signature stored on one machine compares
+    /// with one made on another.
+    @Test func theVectorFoldsAndThePortableFoldAgree() {
         var random = SplitMix64(seed: 9)
         let seeds = (0..<TextSignature.count).map { _ in random.next() }
         for count in [0, 1, 7, 300] {
             let shingles = (0..<count).map { _ in random.next() }
+            var portable = [UInt64](repeating: .max, count: seeds.count)
+            #expect(geotag_minhash_fold_with(GEOTAG_FOLD_PORTABLE, shingles, shingles.count, seeds, &portable))
+            #expect(count == 0 || portable.allSatisfy { $0 < .max })
             var dispatched = [UInt64](repeating: .max, count: seeds.count)
-            var portable = dispatched
             geotag_minhash_fold(shingles, shingles.count, seeds, &dispatched)
-            geotag_minhash_fold_portable(shingles, shingles.count, seeds, &portable)
-            #expect(dispatched == portable, "\(count) shingles")
-            #expect(count == 0 || dispatched.allSatisfy { $0 < .max })
+            #expect(dispatched == portable, "\(count) shingles, the widest fold")
+            for path in [GEOTAG_FOLD_AVX2, GEOTAG_FOLD_AVX512] {
+                var minima = [UInt64](repeating: .max, count: seeds.count)
+                guard geotag_minhash_fold_with(path, shingles, shingles.count, seeds, &minima) else { continue }
+                #expect(minima == portable, "\(count) shingles, path \(path.rawValue)")
+            }
         }
     }
 
