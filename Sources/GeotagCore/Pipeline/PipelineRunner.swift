@@ -42,6 +42,11 @@ public struct PipelineRunner {
     /// batch, so that the workers go on while the writer stores one (with 256, they
     /// stopped for most of each transaction, and the writer then waited for them).
     public var queueCapacity = 256
+    /// Items a thread that waits on a queue is woken for (``BoundedQueue/wakeBatch``):
+    /// the writer, which is faster than the workers, once this many articles are
+    /// ready; the reader of the sources, which is faster still, once there is room
+    /// for this many.
+    public var queueWakeBatch = 32
     /// Set (by ``SignalStop``) to end the run early: no new documents are taken, the
     /// batch in hand is committed and the exports are written.
     public var stop = StopRequest()
@@ -78,8 +83,8 @@ public struct PipelineRunner {
         try database.forEachOriginal(latest: duplicates.capacity) { docID, hash, published, signature in
             duplicates.addEarlier(docID: docID, contentHash: hash, signature: signature, published: published)
         }
-        let raw = BoundedQueue<SourceItem>(capacity: queueCapacity)
-        let processed = BoundedQueue<ProcessedDocument>(capacity: max(queueCapacity, batchSize))
+        let raw = BoundedQueue<SourceItem>(capacity: queueCapacity, wakeBatch: queueWakeBatch)
+        let processed = BoundedQueue<ProcessedDocument>(capacity: max(queueCapacity, batchSize), wakeBatch: queueWakeBatch)
         let group = DispatchGroup()
         let sources = try makeSources(database)
         if let progress, let expected = expectedDocuments(sources) {
