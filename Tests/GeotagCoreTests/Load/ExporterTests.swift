@@ -261,6 +261,24 @@ import Testing
         }
     }
 
+    /// Blocks larger than the buffer go to the file directly, after what is buffered
+    /// and before what follows: the bytes keep their order.
+    @Test func largeBlocksKeepTheirPlaceAmongSmallWrites() throws {
+        try withTemporaryFolder { folder in
+            let path = folder + "/f.txt"
+            let large = [UInt8](repeating: UInt8(ascii: "x"), count: 100_000)
+            let larger = [UInt8](repeating: UInt8(ascii: "y"), count: 300_000)
+            try AtomicFile.write(to: path) { output in
+                try output.write("a")
+                try output.write(large)
+                try output.write(larger)
+                try output.write([UInt8]("b".utf8))
+            }
+            let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+            #expect(written == [UInt8]("a".utf8) + large + larger + [UInt8]("b".utf8))
+        }
+    }
+
     @Test func unwritableFolderIsAnIOError() {
         #expect(throws: GeotagError.self) { try AtomicFile.write(to: "/proc/geotag-cannot-write/f.txt") { _ in } }
     }

@@ -8,7 +8,7 @@ import Darwin
 /// output for the one-off commands.
 ///
 /// Bytes are gathered in a 64 KiB buffer and written with `write(2)` (whole, retried on
-/// interruption) when it fills and on ``flush()``. Errors become
+/// interruption) when it fills and on ``flush()``; larger blocks are written directly. Errors become
 /// ``GeotagError/io(path:reason:)`` naming ``path``. Owned by one thread; not `Sendable`.
 public final class FileOutput {
     /// The name errors give for this output (a target file, or `stdout`).
@@ -40,9 +40,13 @@ public final class FileOutput {
         try append { $0.append(contentsOf: text.utf8) }
     }
 
-    /// Appends `bytes`.
+    /// Appends `bytes`. A block as large as the buffer or larger (a formatted chunk of
+    /// the export, a few megabytes) goes to the file directly, after what is buffered:
+    /// copying it into the buffer first was one more pass over every byte exported.
     public func write(_ bytes: [UInt8]) throws {
-        try append { $0.append(contentsOf: bytes) }
+        guard bytes.count >= Self.capacity else { return try append { $0.append(contentsOf: bytes) } }
+        try flush()
+        try bytes.withUnsafeBytes { try writeAll($0) }
     }
 
     /// Lets `body` append to the buffer directly (no intermediate copies), then
@@ -56,16 +60,19 @@ public final class FileOutput {
     public func flush() throws {
         guard !buffer.isEmpty else { return }
         defer { buffer.removeAll(keepingCapacity: true) }
-        try buffer.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw Self.error(path, "cannot write")
-                }
-                offset += written
+        try buffer.withUnsafeBytes { try writeAll($0) }
+    }
+
+    /// Writes all of `bytes`, retrying after an interruption and a partial write.
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw Self.error(path, "cannot write")
             }
+            offset += written
         }
     }
 
