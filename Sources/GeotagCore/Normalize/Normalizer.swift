@@ -64,20 +64,24 @@ public struct Normalizer: Stage {
     }
 
     private static func sourceURL(of document: RawDocument) -> String? {
-        guard let url = document.url?.trimmingCharacters(in: .whitespacesAndNewlines), !url.isEmpty else { return nil }
+        guard let url = document.url.map(TextHygiene.trimmingWhitespace), !url.isEmpty else { return nil }
         return url
     }
 
     private func plainArticle(_ document: RawDocument) throws(DocumentError) -> Article {
-        let text = PlainText.decode(document.body)
+        // Valid UTF-8 (nearly every text) is decoded in one pass that also checks it.
+        let valid = String(validating: document.body, as: UTF8.self)
+        let text = valid ?? PlainText.decode(document.body)
         guard text.contains(where: { !$0.isWhitespace }) else { throw DocumentError("no text") }
-        let title = document.format == .markdown ? PlainText.title(ofMarkdown: text) : PlainText.title(ofText: text)
+        let url = Self.sourceURL(of: document) ?? document.location
         var article = Article(
-            docID: Self.docID(for: document), url: Self.sourceURL(of: document) ?? document.location,
-            source: document.source, title: TextHygiene.field(document.title) ?? title,
+            docID: Self.docID(forKey: url), url: url, source: document.source,
+            // The text's own title only when the source gave none.
+            title: TextHygiene.field(document.title)
+                ?? (document.format == .markdown ? PlainText.title(ofMarkdown: text) : PlainText.title(ofText: text)),
             published: document.published.flatMap(PublishedDate.normalized),
             language: LanguageGuess.language(of: text), text: text)
-        if String(validating: document.body, as: UTF8.self) == nil,
+        if valid == nil,
            let warning = TextHygiene.invalidUTF8Warning(TextHygiene.replacedSequences(in: document.body, decoded: text)) {
             article.warnings.append(warning)
         }

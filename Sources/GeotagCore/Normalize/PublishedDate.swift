@@ -12,7 +12,7 @@ import Foundation
 enum PublishedDate {
     /// `text` as an ISO 8601 date or date-time, or nil when it is not a date.
     static func normalized(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = TextHygiene.trimmingWhitespace(text)
         return iso8601(Array(trimmed.utf8)) ?? rfc2822(trimmed)
     }
 

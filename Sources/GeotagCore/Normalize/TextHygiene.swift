@@ -150,6 +150,16 @@ enum TextHygiene {
         return "invalid UTF-8: \(count) byte sequence\(count == 1 ? "" : "s") replaced with U+FFFD"
     }
 
+    /// `text` without white space at either end. Most texts have none there (a URL, a
+    /// date), and are returned as they are: Foundation's trimming bridges through UTF-16,
+    /// and with a plain article's URL and date trimmed so, it took 1.5% of a run's CPU.
+    static func trimmingWhitespace(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              first.properties.isWhitespace || last.properties.isWhitespace
+        else { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// A metadata value (title, author, ...) cleaned like a paragraph; nil when nothing
     /// is left.
     static func field(_ text: String?) -> String? {

@@ -60,6 +60,20 @@ import Testing
         #expect(fromWire.title == "Given title")
         #expect(fromWire.published == "2024-03-05T10:15:00Z")
         #expect(fromWire.source == "wire")
+
+        // White space around the source's URL is not part of it, nor of the id.
+        let padded = try Normalizer().process(RawDocument(
+            source: "wire", location: "wire.jsonl#L4", url: " \u{00A0}https://example.org/a\n", body: body, format: .text))
+        #expect(padded.url == "https://example.org/a")
+        #expect(padded.docID == fromWire.docID)
+        // Without a title from the source, the text's own.
+        #expect(padded.title == "Headline")
+        let blank = try Normalizer().process(RawDocument(
+            source: "wire", location: "wire.jsonl#L5", url: " \t ", body: body, format: .text))
+        #expect(blank.url == "wire.jsonl#L5")
+        #expect(TextHygiene.trimmingWhitespace("https://example.org/a") == "https://example.org/a")
+        #expect(TextHygiene.trimmingWhitespace("\u{3000}x y\r\n") == "x y")
+        #expect(TextHygiene.trimmingWhitespace("") == "")
     }
 
     @Test func arabicTextIsTaggedArabic() throws {
