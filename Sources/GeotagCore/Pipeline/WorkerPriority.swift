@@ -2,7 +2,7 @@
 import Glibc
 #endif
 
-/// The workers give way to the writer.
+/// The workers, and the export beside the end of a run, give way to the writer.
 ///
 /// The single writer is the run's critical path: each batch it commits frees the
 /// workers' queue. With as many workers as cores, the scheduler shares the cores
@@ -10,7 +10,14 @@ import Glibc
 /// of one and the whole run waited on it. A worker thread therefore sets its own
 /// scheduling priority below the process's (nice + 5, about a third of the writer's
 /// weight) before it starts: the writer runs whenever it has work, and the workers
-/// still take every cycle it leaves. Linux only (per-thread nice); elsewhere it does
+/// still take every cycle it leaves.
+///
+/// The same holds at the end of a run, when the export (``BackgroundExport``: its
+/// reader, formatters and file writer) shares the cores with the writer's indexes.
+/// Those threads were pooled threads that a worker had lowered or not, by chance; the
+/// writer got about 60% of a core and, once the export was done, worked on alone for
+/// seconds while the other core idled; with them lowered, it gets a whole core and the
+/// two finish together (100k runs about 4% shorter). Linux only (per-thread nice); elsewhere it does
 /// nothing. An unprivileged process cannot raise a priority again, so the pooled
 /// Dispatch thread keeps it for the rest of the process; that only ever makes it yield
 /// to the threads that were not lowered.

@@ -22,6 +22,7 @@ final class BackgroundExport: Sendable {
     /// `runID` (see ``Exporter/export(from:to:runID:placesReady:)``).
     init(databasePath path: String, to output: OutputConfig, runID: String) {
         DispatchQueue.global().async(group: group) { [self] in
+            WorkerPriority.yieldToWriter()
             let result = Result { () throws -> Exporter.Summary in
                 let reader = try GeotagDatabase(readingFrom: path)
                 defer { try? reader.close() }

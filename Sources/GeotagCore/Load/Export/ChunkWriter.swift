@@ -35,6 +35,7 @@ final class ChunkWriter: @unchecked Sendable {
         slots.wait()
         queue.async(group: group) { [self] in
             defer { slots.signal() }
+            WorkerPriority.yieldToWriter()
             guard failure.withLock({ $0 == nil }) else { return }
             do {
                 try csv.write(formatted: chunk.csv)

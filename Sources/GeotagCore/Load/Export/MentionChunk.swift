@@ -35,6 +35,7 @@ enum MentionChunk {
         /// the same records' strings, whose reference counts then moved between cores).
         init(_ rows: FeatureRows<MentionRecord>, first: Bool, sequence: Bool) {
             DispatchQueue.global().async(group: group) { [self] in
+                WorkerPriority.yieldToWriter()
                 let geoJSON = GeoJSONWriter.formatted(rows, first: first, sequence: sequence)
                 let chunk = Formatted(
                     csv: CSVWriter.formatted(rows), geoJSON: geoJSON.collection, sequence: geoJSON.sequence,
