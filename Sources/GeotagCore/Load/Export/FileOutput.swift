@@ -8,8 +8,9 @@ import Darwin
 /// output for the one-off commands.
 ///
 /// Bytes are gathered in a 64 KiB buffer and written with `write(2)` (whole, retried on
-/// interruption) when it fills and on ``flush()``; larger blocks are written directly. Errors become
-/// ``GeotagError/io(path:reason:)`` naming ``path``. Owned by one thread; not `Sendable`.
+/// interruption) when it fills and on ``flush()``; larger blocks are written directly.
+/// Errors become ``GeotagError/io(path:reason:)`` naming ``path``. Owned by one thread;
+/// not `Sendable`.
 public final class FileOutput {
     /// The name errors give for this output (a target file, or `stdout`).
     public let path: String
