@@ -48,17 +48,12 @@ public struct Normalizer: Stage {
         "the markup nests elements more than \(maxDepth) deep, over limits.max_depth (\(maxDepth))"
     }
 
-    /// The document id of `document`: the first 16 hex digits of the SHA-256 of its
-    /// canonical URL when the source knows one (``RawDocument/url``), else of its
-    /// location (the file path as configured). A URL the page itself announces
-    /// (`rel=canonical`) does not change the id, so the id of a file never depends on
-    /// its content; only a page fetched over HTTP is named by its canonical link (see
+    /// A document id: the first 16 hex digits of the SHA-256 of `key`. The key is the
+    /// canonical URL when the source knows one (``RawDocument/url``), else the location
+    /// (the file path as configured). A URL the page itself announces (`rel=canonical`)
+    /// does not change the id, so the id of a file never depends on its content; only a
+    /// page fetched over HTTP is named by its canonical link (see
     /// ``CanonicalURL/preferred(pageCanonical:fetchedFrom:)``).
-    public static func docID(for document: RawDocument) -> String {
-        docID(forKey: sourceURL(of: document) ?? document.location)
-    }
-
-    /// The first 16 hex digits of the SHA-256 of `key`.
     public static func docID(forKey key: String) -> String {
         String(SHA256.hex(Array(key.utf8)).prefix(16))
     }
