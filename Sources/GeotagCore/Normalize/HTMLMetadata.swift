@@ -174,7 +174,7 @@ struct HTMLMetadata {
 
     /// `href` as an absolute http(s) URL, resolved against `base` when relative.
     private static func absoluteURL(_ href: String, base: String?) -> String? {
-        let trimmed = href.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = TextHygiene.trimmingWhitespace(href)
         guard !trimmed.isEmpty else { return nil }
         let baseURL = base.flatMap(URL.init(string:)).flatMap { ["http", "https"].contains($0.scheme?.lowercased()) ? $0 : nil }
         guard let url = URL(string: trimmed, relativeTo: baseURL)?.absoluteURL,
