@@ -9,7 +9,7 @@ import Foundation
 /// and prints one JSON line: the seconds of each run, its peak RSS in kB, and the
 /// bytes, documents and items (mentions, candidates) one run handles.
 enum StageBench {
-    static let names = ["match", "resolve", "extract", "normalize", "load", "bulk-load", "export"]
+    static let names = ["fold", "match", "resolve", "extract", "normalize", "load", "bulk-load", "export"]
 
     struct Result {
         var seconds: [Double]
@@ -36,6 +36,13 @@ enum StageBench {
         var seconds: [Double] = []
         do {
             switch stage {
+            case "fold":
+                // Folding alone: each article's text cut into folded tokens, the first
+                // step of matching.
+                seconds = Harness.time(runs: runs) {
+                    items = 0
+                    for article in articles { items += FoldedText(article.text).tokens.count }
+                }
             case "match":
                 // Name matching: folding the text and finding every span that is a name.
                 seconds = try Harness.time(runs: runs, each: { CandidateFinder(index: try freshIndex()) }) { finder in

@@ -113,6 +113,8 @@ case nil:
             let docsPerSecond = r.seconds.map { Double(r.docs) / $0 }
             let peak = String(format: "peak %.0f MB", Double(r.peakKB) / 1024)
             switch stage {
+            case "fold":
+                report("folding (tokens of folded text), MB/s", mb, unit: "MB/s", note: "\(r.items) tokens, \(peak)")
             case "match":
                 report("name matching (fold + candidates), MB/s", mb, unit: "MB/s", note: "\(r.items) candidates, \(peak)")
             case "resolve":
