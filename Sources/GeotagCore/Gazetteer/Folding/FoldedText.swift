@@ -47,9 +47,12 @@ public struct FoldedText: Sendable {
             a.foldedBounds == b.foldedBounds && a.scalarBounds == b.scalarBounds && a.utf8Bounds == b.utf8Bounds && a.flags == b.flags
         }
 
+        /// Unchecked: ``FoldedText/longestText`` keeps every offset within 32 bits, and
+        /// the tokenizer makes a token at every word.
         @inline(__always)
         private static func bounds(_ range: Range<Int>) -> (UInt32, UInt32) {
-            (UInt32(range.lowerBound), UInt32(range.upperBound))
+            assert(range.upperBound <= UInt32.max)
+            return (UInt32(truncatingIfNeeded: range.lowerBound), UInt32(truncatingIfNeeded: range.upperBound))
         }
 
         @inline(__always)
@@ -351,6 +354,15 @@ private struct Builder {
                     i = appendASCIIRun(utf8, from: i)
                     continue
                 }
+                // The space between words, as ``consume(_:role:width:)`` takes it.
+                if lead == 0x20 {
+                    finishToken()
+                    gapLength &+= 1
+                    scalarIndex &+= 1
+                    utf8Index &+= 1
+                    i &+= 1
+                    continue
+                }
                 consume(Unicode.Scalar(lead), role: asciiRoles[Int(lead)], width: 1)
                 i += 1
                 continue
@@ -377,15 +389,20 @@ private struct Builder {
 
     /// The ASCII letters and digits of `utf8` from `start` on, while nothing is pending
     /// (``isFree``), as ``letter(_:_:width:)`` would take them one by one; returns
-    /// where the run ends. The loop counts in locals (the builder's own fields would be
-    /// loaded and stored at every byte); setting bit 5 lower-cases a letter and leaves a
-    /// digit as it is.
+    /// where the run ends. The loop counts and writes in locals (the builder's own fields
+    /// would be loaded and stored at every byte); setting bit 5 lower-cases a letter and
+    /// leaves a digit as it is.
     @inline(__always)
     mutating func appendASCIIRun(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         if !inToken { startToken(Unicode.Scalar(utf8[start])) }
         var (i, runUpper, runLower, digits) = (start, 0, 0, 0)
+        // Each byte is written as it is classified: an ASCII byte folds to one byte, so
+        // the run fits where the rest of the text would.
+        precondition(count + (utf8.count - start) <= output.count)
+        let (input, folded) = (utf8.baseAddress!, output.baseAddress!)
+        var at = count
         while i < utf8.count {
-            let byte = utf8[i]
+            let byte = input[i]
             if byte &- 0x61 < 26 {
                 runLower &+= 1
             } else if byte &- 0x41 < 26 {
@@ -395,6 +412,8 @@ private struct Builder {
             } else {
                 break
             }
+            folded[at] = byte | 0x20
+            at &+= 1
             i &+= 1
         }
         if digits > 0 { flags.insert(.digit) }
@@ -405,8 +424,6 @@ private struct Builder {
         upper += runUpper
         lower += runLower
         let length = i - start
-        precondition(count + length <= output.count)
-        for k in 0..<length { output[count + k] = utf8[start + k] | 0x20 }
         count += length
         scalarIndex += length
         utf8Index += length
