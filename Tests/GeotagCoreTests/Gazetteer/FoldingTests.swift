@@ -150,6 +150,26 @@ import Testing
         // Dave Allen Chartres Franklin and Nelson Creston Malaysia Department
         #expect(joined == [false, true, false, false, true, true, false, false, false])
     }
+
+    /// A space ends whatever the word before it left pending (an apostrophe, "'s", a
+    /// full stop, an abbreviation's stop) as any other separator does, and joins two
+    /// words only when it alone stands between them: what a word left out counts as
+    /// part of the gap ("Syria's east", "rock' n"), an abbreviation's last stop does not.
+    @Test func aSpaceEndsWhatIsPending() {
+        let text = FoldedText(" Deir  ez-Zor, Syria's east. U.S. forces rock' n 3rd  ")
+        #expect(text.tokens.map { String(decoding: text.bytes[$0.folded], as: UTF8.self) }
+            == ["deir", "ez", "zor", "syria", "east", "us", "forces", "rock", "n", "3rd"])
+        #expect(text.tokens.map { $0.flags.contains(.afterSingleSpace) }
+            == [false, false, false, false, false, false, true, true, false, true])
+        #expect(text.tokens.map { $0.flags.contains(.sentenceStart) }
+            == [true, false, false, false, false, true, false, false, false, false])
+        // "Syria's" ends before its "'s", "east" before its full stop, "U.S." after its
+        // last stop; "rock'" before the apostrophe.
+        #expect(text.tokens[3].utf8 == 15..<20 && text.tokens[4].utf8 == 23..<27)
+        #expect(text.tokens[5].utf8 == 29..<33 && text.tokens[7].utf8 == 41..<45)
+        #expect(text.tokens[5].flags.contains(.abbreviation) && text.tokens[4].flags.contains(.periodAfter))
+        #expect(text.tokens[9].flags.contains(.digit) && !text.tokens[9].flags.contains(.capitalized))
+    }
 }
 
 @Suite struct FoldedTextLimitTests {
