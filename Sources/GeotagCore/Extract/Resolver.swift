@@ -138,28 +138,35 @@ struct Resolver {
         var mean: [Double] = []
         for group in occurrences {
             let range = options.ranges[group[0]]
+            // A name that occurs once (most do) is its own mean.
+            guard group.count > 1 else {
+                picks[group[0]] = pick(options.records[range], weights[range], withProbability: withProbability)
+                continue
+            }
             mean.removeAll(keepingCapacity: true)
             mean.append(contentsOf: weights[range])
-            // A name that occurs once is its own mean.
-            if group.count > 1 {
-                for i in group.dropFirst() {
-                    let other = options.ranges[i].lowerBound
-                    for j in mean.indices { mean[j] += weights[other + j] }
-                }
-                for j in mean.indices { mean[j] /= Double(group.count) }
+            for i in group.dropFirst() {
+                let other = options.ranges[i].lowerBound
+                for j in mean.indices { mean[j] += weights[other + j] }
             }
-            let choice = pick(options.records[range], mean, withProbability: withProbability)
+            for j in mean.indices { mean[j] /= Double(group.count) }
+            let choice = pick(options.records[range], mean[...], withProbability: withProbability)
             for i in group { picks[i] = choice }
         }
         return picks.map { $0! }
     }
 
     /// The option of `records` (a name's) with the best weight in `weights` (by position
-    /// among the name's options); of equal weights, the smaller GeoNames id.
-    private func pick(_ records: ArraySlice<PlaceRecord>, _ weights: [Double], withProbability: Bool) -> Choice {
-        let first = records.startIndex
-        let best = weights.indices.max { weights[$0] != weights[$1] ? weights[$0] < weights[$1] : records[first + $0].id > records[first + $1].id }!
-        return Choice(record: records[first + best], probability: withProbability ? probability(of: best, records, weights) : 0)
+    /// among the name's options); of equal weights, the smaller GeoNames id. Ids are
+    /// read only for ties.
+    private func pick(_ records: ArraySlice<PlaceRecord>, _ weights: ArraySlice<Double>, withProbability: Bool) -> Choice {
+        let (firstRecord, firstWeight) = (records.startIndex, weights.startIndex)
+        var best = 0
+        for k in 1..<weights.count {
+            let (weight, top) = (weights[firstWeight + k], weights[firstWeight + best])
+            if weight > top || weight == top && records[firstRecord + k].id < records[firstRecord + best].id { best = k }
+        }
+        return Choice(record: records[firstRecord + best], probability: withProbability ? probability(of: best, records, weights) : 0)
     }
 
     /// The weight of each option of name `n` for this occurrence of it, written into
@@ -198,8 +205,8 @@ struct Resolver {
     /// How likely the pick is right, reading the weights as log10 odds: the share of
     /// the options within 161 km of it (a town and its namesake district or province
     /// are one answer as far as a reader, or the accuracy measure, is concerned).
-    private func probability(of best: Int, _ records: ArraySlice<PlaceRecord>, _ weights: [Double]) -> Double {
-        let top = weights[best]
+    private func probability(of best: Int, _ records: ArraySlice<PlaceRecord>, _ weights: ArraySlice<Double>) -> Double {
+        let top = weights[weights.startIndex + best]
         let chosen = records[records.startIndex + best]
         var total = 0.0
         var near = 0.0
