@@ -19,7 +19,7 @@ TEST_PACKAGES  := gdal-bin python3-gdal librsvg2-bin sqlite3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
 
 .PHONY: all deps build gazetteer gazetteer-sources run test bench bench-gazetteer bench-normalize bench-pipeline \
-	bench-flashtext sanitize sanitize-address sanitize-thread fuzz fuzz-build clean
+	bench-flashtext bench-instructions sanitize sanitize-address sanitize-thread fuzz fuzz-build clean
 
 all: build
 
@@ -68,8 +68,8 @@ test: build
 	GEOTAG_REQUIRE_GDAL=1 $(SWIFT) test $(SWIFT_FLAGS) --skip '$(LOOPBACK_SUITES)'
 	GEOTAG_REQUIRE_GDAL=1 $(SWIFT) test $(SWIFT_FLAGS) --filter '$(LOOPBACK_SUITES)'
 
-## bench: every benchmark; figures are medians (see each target)
-bench: bench-gazetteer bench-normalize bench-pipeline bench-flashtext
+## bench: every benchmark; figures are medians, instructions one count each (see each target)
+bench: bench-gazetteer bench-normalize bench-pipeline bench-flashtext bench-instructions
 
 ## bench-gazetteer: medians of the bundled gazetteer's load time and memory (ready for a first
 ## lookup, and ready to extract with the word lists built), and of the build and load time of
@@ -105,6 +105,17 @@ bench-flashtext: build
 	$(SWIFT) build $(SWIFT_FLAGS) --product GeotagBench
 	python3 Benchmarks/flashtext/compare.py --bench $(dir $(BIN))GeotagBench --gazetteer $(GAZETTEER_INDEX) \
 		--docs $(BENCH_FLASHTEXT_DOCS) --seed $(BENCH_SEED)
+
+## bench-instructions: the instructions each stage executes per article (valgrind's callgrind,
+## apt-installed by the script when missing, never a dependency), which unlike time do not
+## drift on a shared machine: two builds compare in one run each. BENCH_INSTRUCTION_DOCS
+## articles of the 10k corpus; BENCH_INSTRUCTION_STAGES, e.g. fold,match,extract
+BENCH_INSTRUCTION_DOCS   ?= 1000
+BENCH_INSTRUCTION_STAGES ?= fold,match,resolve,extract,normalize,load,bulk-load,export
+bench-instructions: build
+	$(SWIFT) build $(SWIFT_FLAGS) --product GeotagBench
+	python3 Benchmarks/instructions/count.py --bench $(dir $(BIN))GeotagBench --gazetteer $(GAZETTEER_INDEX) \
+		--docs $(BENCH_INSTRUCTION_DOCS) --stages $(BENCH_INSTRUCTION_STAGES) --seed $(BENCH_SEED)
 
 ## sanitize: the whole test suite under AddressSanitizer, then ThreadSanitizer (debug builds
 ## in .build-asan and .build-tsan, the geotag executable the CLI tests run included); any
