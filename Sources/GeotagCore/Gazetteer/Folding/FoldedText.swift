@@ -47,8 +47,9 @@ public struct FoldedText: Sendable {
             a.foldedBounds == b.foldedBounds && a.scalarBounds == b.scalarBounds && a.utf8Bounds == b.utf8Bounds && a.flags == b.flags
         }
 
-        /// Unchecked: ``FoldedText/longestText`` keeps every offset within 32 bits, and
-        /// the tokenizer makes a token at every word.
+        /// Narrowed unchecked: ``FoldedText/init(_:)`` folds at most
+        /// ``FoldedText/longestText`` bytes, to at most twice as many, so every offset
+        /// fits in 32 bits.
         @inline(__always)
         private static func bounds(_ range: Range<Int>) -> (UInt32, UInt32) {
             assert(range.upperBound <= UInt32.max)
