@@ -83,9 +83,9 @@ def main():
     bench = os.path.join(work, "GeotagBench")
     subprocess.run(["strip", "--strip-debug", "-o", bench, args.bench], check=True)
     corpus = os.path.join(ROOT, ".build", "bench-corpus", f"corpus-{CORPUS_DOCS}")
-    if not os.path.exists(os.path.join(corpus, "MANIFEST")):
-        subprocess.run([args.bench, "corpus", "--docs", str(CORPUS_DOCS), "--seed", str(args.seed),
-                        "--out", corpus, "--gazetteer", args.gazetteer], check=True)
+    # Written only when missing or made with another seed or gazetteer (its MANIFEST).
+    subprocess.run([args.bench, "corpus", "--docs", str(CORPUS_DOCS), "--seed", str(args.seed),
+                    "--out", corpus, "--gazetteer", args.gazetteer], check=True)
 
     print(f"instructions per run of each stage over the first {args.docs} articles "
           f"(callgrind, two runs less one; normalize: per HTML page; per KB of the stage's input)")
