@@ -17,10 +17,10 @@ import Glibc
 /// Those threads were pooled threads that a worker had lowered or not, by chance; the
 /// writer got about 60% of a core and, once the export was done, worked on alone for
 /// seconds while the other core idled; with them lowered, it gets a whole core and the
-/// two finish together (100k runs about 4% shorter). Linux only (per-thread nice); elsewhere it does
-/// nothing. An unprivileged process cannot raise a priority again, so the pooled
-/// Dispatch thread keeps it for the rest of the process; that only ever makes it yield
-/// to the threads that were not lowered.
+/// two finish together (100k runs about 4% shorter). Linux only (per-thread nice);
+/// elsewhere it does nothing. An unprivileged process cannot raise a priority again, so
+/// the pooled Dispatch thread keeps it for the rest of the process; that only ever makes
+/// it yield to the threads that were not lowered.
 enum WorkerPriority {
     /// How much lower than the process a worker thread runs, in nice steps.
     static let increment: Int32 = 5
