@@ -55,7 +55,11 @@ public enum OtherNames {
     /// "Kyiv" are both "kav").
     private static func skeleton(_ words: [[UInt8]], of text: FoldedText) -> [UInt8] {
         let arabic = text.tokens.contains { $0.flags.contains(.caseless) }
-        return words.flatMap { arabic ? $0 : NameSkeleton.latin($0) }
+        var skeleton: [UInt8] = []
+        for word in words {
+            if arabic { skeleton += word } else { NameSkeleton.appendLatin(word[...], to: &skeleton) }
+        }
+        return skeleton
     }
 
     /// The folded words of a name without the Arabic article, with "St", "Ste", "Mt" and

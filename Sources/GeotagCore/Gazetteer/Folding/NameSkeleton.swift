@@ -23,19 +23,29 @@ public enum NameSkeleton {
     /// than ``minimumLength`` bytes (too short to tell names apart).
     public static func skeleton(of text: FoldedText, _ range: Range<Int>, skippingFirst skip: Int = 0) -> [UInt8]? {
         var out: [UInt8] = []
+        return appendSkeleton(of: text, range, skippingFirst: skip, to: &out) ? out : nil
+    }
+
+    /// Appends the skeleton of the tokens `range` of `text` to `out`, and returns
+    /// whether it is at least ``minimumLength`` bytes long. Each word is read where it
+    /// lies and written once: no array per word (a look-up builds one per window).
+    private static func appendSkeleton(of text: FoldedText, _ range: Range<Int>, skippingFirst skip: Int, to out: inout [UInt8]) -> Bool {
+        let start = out.count
+        // A skeleton is never longer than the folded words it is made of.
+        out.reserveCapacity(start + text.folded(range).count)
         for i in range where !isArticle(i, of: text, in: range) {
-            var word = Array(text.folded(i))
-            if i == range.lowerBound { word.removeFirst(min(skip, word.count)) }
+            var word = text.folded(i)
+            if i == range.lowerBound { word = word.dropFirst(skip) }
             if text.tokens[i].flags.contains(.caseless) {
                 if word.starts(with: FoldedText.arabicArticleBytes), word.count > FoldedText.arabicArticleBytes.count + 2 {
-                    word.removeFirst(FoldedText.arabicArticleBytes.count)
+                    word = word.dropFirst(FoldedText.arabicArticleBytes.count)
                 }
                 out += word
             } else {
-                out += latin(word)
+                appendLatin(word, to: &out)
             }
         }
-        return out.count >= minimumLength ? out : nil
+        return out.count - start >= minimumLength
     }
 
     /// The skeleton of a whole name.
@@ -58,7 +68,8 @@ public enum NameSkeleton {
 
     /// The index key of the skeleton of tokens `range` of `text`.
     public static func key(of text: FoldedText, _ range: Range<Int>, skippingFirst skip: Int = 0) -> [UInt8]? {
-        skeleton(of: text, range, skippingFirst: skip).map { [keyPrefix] + $0 }
+        var key = [keyPrefix]
+        return appendSkeleton(of: text, range, skippingFirst: skip, to: &key) ? key : nil
     }
 
     /// Whether a place is indexed under its skeletons: countries, regions, provinces,
@@ -76,6 +87,7 @@ public enum NameSkeleton {
     /// with the name it matched ("deirezzor" for "Deir ez-Zor").
     public static func bare(of text: FoldedText, _ range: Range<Int>, skippingFirst skip: Int = 0) -> [UInt8] {
         var out: [UInt8] = []
+        out.reserveCapacity(text.folded(range).count)
         for i in range where !isArticle(i, of: text, in: range) {
             var word = text.folded(i)
             if i == range.lowerBound { word = word.dropFirst(skip) }
@@ -113,68 +125,90 @@ public enum NameSkeleton {
     /// Spellings of the Arabic article: inside a name, between two of its words ("Ma'arrat
     /// an Nu'man", "Ras al Ain"), they are the article even where the folding keeps them
     /// because they are also English words.
-    private static let articles: Set<[UInt8]> = Set(["al", "el", "an", "ar", "as", "ash", "at", "ad", "az", "ed", "en", "er", "es", "et", "ez", "ul", "ur", "ud", "uz"].map { Array($0.utf8) })
+    private static let articles: [[UInt8]] = ["al", "el", "an", "ar", "as", "ash", "at", "ad", "az", "ed", "en", "er", "es", "et", "ez", "ul", "ur", "ud", "uz"].map { Array($0.utf8) }
 
     /// Whether token `i` is an article for skeletons: flagged so, or an article's
     /// spelling that is neither the first nor the last word of `range`.
     private static func isArticle(_ i: Int, of text: FoldedText, in range: Range<Int>) -> Bool {
         if text.tokens[i].flags.contains(.article) { return true }
-        return i > range.lowerBound && i < range.upperBound - 1 && articles.contains(Array(text.folded(i)))
+        guard i > range.lowerBound, i < range.upperBound - 1 else { return false }
+        let word = text.folded(i)
+        return word.count <= 3 && articles.contains { $0.elementsEqual(word) }
     }
 
     /// `word` without an article glued to its front: "al"/"el" + consonant
     /// ("Alhasakah"), or a vowel + doubled consonant ("Ezzor", "Arraqqa").
     static func withoutGluedArticle(_ word: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        let w = Array(word)
-        if w.count >= 4, (w[0] == a || w[0] == UInt8(ascii: "e")), w[1] == UInt8(ascii: "l"), !isVowel(w[2]) {
+        let w = word.startIndex
+        if word.count >= 4, (word[w] == a || word[w] == UInt8(ascii: "e")), word[w + 1] == UInt8(ascii: "l"), !isVowel(word[w + 2]) {
             return word.dropFirst(2)
         }
-        if w.count >= 5, isVowel(w[0]), !isVowel(w[1]), w[1] == w[2], w[1] != UInt8(ascii: "l") {
+        if word.count >= 5, isVowel(word[w]), !isVowel(word[w + 1]), word[w + 1] == word[w + 2], word[w + 1] != UInt8(ascii: "l") {
             return word.dropFirst(2)
         }
         return word
     }
 
-    /// One Latin word's skeleton.
-    static func latin(_ input: [UInt8]) -> [UInt8] {
+    /// Appends one Latin word's skeleton to `out`. The steps of the rule (see the type's
+    /// comment) work in place on one buffer on the stack, each writing no further
+    /// than it has read.
+    static func appendLatin(_ input: ArraySlice<UInt8>, to out: inout [UInt8]) {
         // 1. An article glued on.
-        let word = Array(withoutGluedArticle(input[...]))
-        // 2. Consonants and digraphs.
-        var merged: [UInt8] = []
-        var i = 0
-        while i < word.count {
-            let c = word[i]
-            let next = i + 1 < word.count ? word[i + 1] : 0
-            switch c {
-            case UInt8(ascii: "q"), UInt8(ascii: "c"):
-                if c == UInt8(ascii: "c"), next == h { merged.append(UInt8(ascii: "s")); i += 2; continue }
-                merged.append(UInt8(ascii: "k"))
-            case UInt8(ascii: "p") where next == h:
-                merged.append(UInt8(ascii: "f")); i += 2; continue
-            case UInt8(ascii: "k"), UInt8(ascii: "g"), UInt8(ascii: "s"), UInt8(ascii: "t"), UInt8(ascii: "d"):
-                merged.append(c)
-                if next == h { i += 2; continue }
-            default:
-                merged.append(c)
+        let word = withoutGluedArticle(input)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(word.count, 1)) { buffer in
+            // 2. Consonants and digraphs.
+            var count = 0
+            var i = word.startIndex
+            while i < word.endIndex {
+                let c = word[i]
+                let next = i + 1 < word.endIndex ? word[i + 1] : 0
+                var merged = c
+                switch c {
+                case UInt8(ascii: "q"), UInt8(ascii: "c"):
+                    merged = c == UInt8(ascii: "c") && next == h ? UInt8(ascii: "s") : UInt8(ascii: "k")
+                    if merged == UInt8(ascii: "s") { i += 1 }
+                case UInt8(ascii: "p") where next == h:
+                    merged = UInt8(ascii: "f")
+                    i += 1
+                case UInt8(ascii: "k"), UInt8(ascii: "g"), UInt8(ascii: "s"), UInt8(ascii: "t"), UInt8(ascii: "d"):
+                    if next == h { i += 1 }
+                default:
+                    break
+                }
+                buffer[count] = merged
+                count += 1
+                i += 1
             }
-            i += 1
-        }
-        // 3. Vowel runs, with y/w beside a vowel, become one "a".
-        var vowels: [UInt8] = []
-        for (j, c) in merged.enumerated() {
-            let glide = (c == UInt8(ascii: "y") || c == UInt8(ascii: "w"))
-                && ((j > 0 && isVowel(merged[j - 1])) || (j + 1 < merged.count && isVowel(merged[j + 1]))
-                    || (c == UInt8(ascii: "y") && j == merged.count - 1))
-            if isVowel(c) || glide {
-                if vowels.last != a { vowels.append(a) }
-            } else {
-                vowels.append(c)
+            // 3. Vowel runs, with y/w beside a vowel, become one "a". Written over the
+            // merged letters, never ahead of the one read; the letter before is kept
+            // as it was merged.
+            var written = 0
+            var previous: UInt8 = 0
+            for j in 0..<count {
+                let c = buffer[j]
+                let glide = (c == UInt8(ascii: "y") || c == UInt8(ascii: "w"))
+                    && ((j > 0 && isVowel(previous)) || (j + 1 < count && isVowel(buffer[j + 1]))
+                        || (c == UInt8(ascii: "y") && j == count - 1))
+                previous = c
+                if isVowel(c) || glide {
+                    if written == 0 || buffer[written - 1] != a {
+                        buffer[written] = a
+                        written += 1
+                    }
+                } else {
+                    buffer[written] = c
+                    written += 1
+                }
+            }
+            // A first vowel goes, and a final h after a vowel; then doubled letters.
+            var (first, end) = (0, written)
+            if end - first > 2, buffer[first] == a { first += 1 }
+            if end - first > 2, buffer[end - 1] == h, buffer[end - 2] == a { end -= 1 }
+            var last: UInt8?
+            for c in buffer[first..<end] where last != c {
+                out.append(c)
+                last = c
             }
         }
-        if vowels.count > 2, vowels.first == a { vowels.removeFirst() }
-        if vowels.count > 2, vowels.last == h, vowels[vowels.count - 2] == a { vowels.removeLast() }
-        var out: [UInt8] = []
-        for c in vowels where out.last != c { out.append(c) }
-        return out
     }
 }
