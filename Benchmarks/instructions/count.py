@@ -78,8 +78,16 @@ def main():
     args = parser.parse_args()
     ensure_valgrind()
 
-    work = os.path.join(ROOT, ".build", "bench-instructions")
-    os.makedirs(work, exist_ok=True)
+    # A folder of its own, so two counts (of two builds) can run side by side.
+    os.makedirs(os.path.join(ROOT, ".build"), exist_ok=True)
+    work = tempfile.mkdtemp(prefix="bench-instructions-", dir=os.path.join(ROOT, ".build"))
+    try:
+        count(args, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def count(args, work):
     bench = os.path.join(work, "GeotagBench")
     subprocess.run(["strip", "--strip-debug", "-o", bench, args.bench], check=True)
     corpus = os.path.join(ROOT, ".build", "bench-corpus", f"corpus-{CORPUS_DOCS}")
