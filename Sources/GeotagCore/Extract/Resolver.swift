@@ -204,16 +204,19 @@ struct Resolver {
 
     /// How likely the pick is right, reading the weights as log10 odds: the share of
     /// the options within 161 km of it (a town and its namesake district or province
-    /// are one answer as far as a reader, or the accuracy measure, is concerned).
+    /// are one answer as far as a reader, or the accuracy measure, is concerned). The
+    /// pick itself counts 1 without a distance or a power (most names have one option),
+    /// in its place in the sums, so they add up in the same order.
     private func probability(of best: Int, _ records: ArraySlice<PlaceRecord>, _ weights: ArraySlice<Double>) -> Double {
         let top = weights[weights.startIndex + best]
         let chosen = records[records.startIndex + best]
         var total = 0.0
         var near = 0.0
-        for (option, weight) in zip(records, weights) {
-            let odds = pow(10, weight - top)
+        for k in 0..<records.count {
+            let option = records[records.startIndex + k]
+            let odds = k == best ? 1 : pow(10, weights[weights.startIndex + k] - top)
             total += odds
-            if GreatCircle.areWithin(161, option.latitude, option.longitude, chosen.latitude, chosen.longitude) { near += odds }
+            if k == best || GreatCircle.areWithin(161, option.latitude, option.longitude, chosen.latitude, chosen.longitude) { near += odds }
         }
         return near / total
     }
