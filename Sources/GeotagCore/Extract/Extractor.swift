@@ -143,7 +143,7 @@ public struct Extractor: Stage {
             let sentenceBytes = sentence(around: span, in: folded, utf8: utf8)
             if sentenceBytes != lastSentence.bytes { lastSentence = (sentenceBytes, String(decoding: utf8[sentenceBytes], as: UTF8.self)) }
             let place = index.place(choice.record.index)
-            var precision = place.kind.precision
+            var precision = index.kind(of: choice.record).precision
             if precision == 1, isNear(span, in: recognizer) { precision = 2 }
             mentions.append((Mention(
                 docID: docID,
@@ -157,7 +157,8 @@ public struct Extractor: Stage {
 
     /// The countries an article shows by its exactly spelled names and its demonyms.
     private static func countriesShown(names: [Resolver.Name], choices: [Resolver.Choice], demonyms: [UInt16: Double]) -> Set<UInt16> {
-        var countries = Set(demonyms.keys)
+        var countries = Set<UInt16>(minimumCapacity: demonyms.count + names.count)
+        countries.formUnion(demonyms.keys)
         for (name, choice) in zip(names, choices) where !name.candidate.loose { countries.insert(choice.record.countryCode) }
         return countries
     }

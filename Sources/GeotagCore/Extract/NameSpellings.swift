@@ -14,6 +14,8 @@ struct NameSpellings {
         var numbers: [Int] = [], firstName: [Int] = [], lastName: [Int] = []
         var nextName = [Int](repeating: -1, count: names.count)
         numbers.reserveCapacity(names.count)
+        firstName.reserveCapacity(names.count)
+        lastName.reserveCapacity(names.count)
         for (n, name) in names.enumerated() {
             let (number, isNew) = spellings.value(of: text.key(name.candidate.tokens)) { firstName.count }
             numbers.append(number)
