@@ -18,10 +18,18 @@ final class WordClasses {
         slots = Array(repeating: 0, count: text.tokens.count)
     }
 
-    /// The classes of token `i`.
+    /// The classes of token `i`. The rules ask a few hundred times an article, mostly
+    /// for a token already looked up: that test is inlined where they ask, the look-up
+    /// is not.
+    @inline(__always)
     subscript(i: Int) -> WordClass {
         let slot = slots[i]
         if slot & Self.known != 0 { return WordClass(rawValue: UInt32(truncatingIfNeeded: slot)) }
+        return lookUp(i)
+    }
+
+    @inline(never)
+    private func lookUp(_ i: Int) -> WordClass {
         let classes = lexicon.classes(ofToken: i, in: text)
         slots[i] = Self.known | UInt64(classes.rawValue)
         return classes
