@@ -189,8 +189,8 @@ enum TextMeasure {
     }
 
     /// Words of `text` (runs between whitespace) that hold a letter or a digit, counted
-    /// scalar by scalar: no `Character`, no substring.
-    static func words(in text: String) -> Int {
+    /// scalar by scalar: no `Character`, no substring. Counting stops at `limit`.
+    static func words(in text: String, upTo limit: Int = .max) -> Int {
         var count = 0
         var inWord = false, counted = false
         for scalar in text.unicodeScalars {
@@ -199,7 +199,10 @@ enum TextMeasure {
                 continue
             }
             if !inWord { (inWord, counted) = (true, false) }
-            if !counted, isLetterOrDigit(scalar) { (counted, count) = (true, count + 1) }
+            if !counted, isLetterOrDigit(scalar) {
+                (counted, count) = (true, count + 1)
+                if count == limit { break }
+            }
         }
         return count
     }

@@ -19,7 +19,18 @@ struct TextMeasureTests {
         #expect(text.split(whereSeparator: \.isWhitespace).count(where: { TextMeasure.letters(in: String($0)) > 0 }) == words)
     }
 
-    /// What the ASCII fast paths of `isNoise` and the byline's word split rest on.
+    /// A count with a limit stops there, and is the whole count below it.
+    @Test func wordsStopAtTheLimit() {
+        let byline = "Von Jana Richter | 22.09.2024"
+        #expect(TextMeasure.words(in: byline, upTo: 13) == 4)
+        let paragraph = String(repeating: "Clashes near Mosul on Monday. ", count: 20)
+        #expect(TextMeasure.words(in: paragraph) == 100)
+        #expect(TextMeasure.words(in: paragraph, upTo: 13) == 13)
+        #expect(TextMeasure.words(in: paragraph, upTo: 100) == 100)
+        #expect(TextMeasure.words(in: "", upTo: 1) == 0)
+    }
+
+    /// What the ASCII fast paths of `isNoise` and the word counts rest on.
     @Test func asciiFastPathsAnswerAsTheUnicodeProperties() {
         for value in UInt32(0)..<128 {
             let scalar = Unicode.Scalar(value)!
