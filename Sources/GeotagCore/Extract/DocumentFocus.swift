@@ -19,15 +19,18 @@ public struct DocumentFocus: Sendable, Equatable {
         self.town = town
     }
 
-    /// The focus of an article with these mentions.
+    /// The focus of an article with these mentions. Mentions are read in place, by
+    /// index: a copy of one copies its place's strings too.
     public init(mentions: [Mention]) {
         // In text order for the ties; the extractor gives them so already.
-        let inOrder = zip(mentions, mentions.dropFirst()).allSatisfy { ($0.start, $0.end) <= ($1.start, $1.end) }
+        let inOrder = mentions.indices.dropFirst().allSatisfy { i in
+            (mentions[i - 1].start, mentions[i - 1].end) <= (mentions[i].start, mentions[i].end)
+        }
         let mentions = inOrder ? mentions : mentions.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
-        let kinds = mentions.map(\.place.kind)
+        let kinds = mentions.map { $0.place.kind }
         var countries = WeightTally<String>()
-        for (mention, kind) in zip(mentions, kinds) where !mention.place.countryCode.isEmpty && kind != .region {
-            countries.add(mention.place.countryCode, mention.score)
+        for i in mentions.indices where !mentions[i].place.countryCode.isEmpty && kinds[i] != .region {
+            countries.add(mentions[i].place.countryCode, mentions[i].score)
         }
         guard let country = countries.winner else {
             self.init()
@@ -36,13 +39,13 @@ public struct DocumentFocus: Sendable, Equatable {
         var admin1s = WeightTally<String>()
         var towns = WeightTally<Int>()
         var townPlaces: [Place] = []
-        for (mention, kind) in zip(mentions, kinds) where mention.place.countryCode == country {
-            let place = mention.place
-            if !place.admin1Name.isEmpty, kind != .country, kind != .region {
-                admin1s.add(place.admin1Name, mention.score)
+        for i in mentions.indices where mentions[i].place.countryCode == country {
+            let (kind, score) = (kinds[i], mentions[i].score)
+            if !mentions[i].place.admin1Name.isEmpty, kind != .country, kind != .region {
+                admin1s.add(mentions[i].place.admin1Name, score)
             }
             if kind == .town || kind == .district {
-                if towns.add(place.id, mention.score) { townPlaces.append(place) }
+                if towns.add(mentions[i].place.id, score) { townPlaces.append(mentions[i].place) }
             }
         }
         self.init(country: country, admin1: admin1s.winner, town: towns.winnerIndex.map { townPlaces[$0] })
