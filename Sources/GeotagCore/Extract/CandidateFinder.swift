@@ -241,9 +241,20 @@ struct CandidateFinder {
     /// near miss of it ("Deir Ezzor", "Kamishli", "Hasakeh"); the places are those of
     /// the names it is a near miss of.
     private func looseMatch(at i: Int, limit: Int, longerThan shortest: Int, in text: FoldedText) -> Candidate? {
-        for end in stride(from: limit, to: i + shortest, by: -1) where canEnd(end - 1, in: text) {
+        // Every word of the window is a name's: the windows are those within the run
+        // of such words at `i`.
+        var run = i
+        var foldedBytes = 0
+        while run < limit, !text.tokens[run].flags.isDisjoint(with: [.capitalized, .caseless, .allCaps, .article]) {
+            foldedBytes += text.tokens[run].folded.count
+            run += 1
+        }
+        for end in stride(from: run, to: i + shortest, by: -1) {
+            defer { foldedBytes -= text.tokens[end - 1].folded.count }
+            // A skeleton is never longer than the folded words it is made of: a window
+            // shorter than a skeleton must be ("The", "He") has none to look up.
+            guard foldedBytes >= NameSkeleton.minimumLength, canEnd(end - 1, in: text) else { continue }
             let window = i..<end
-            guard window.allSatisfy({ !text.tokens[$0].flags.isDisjoint(with: [.capitalized, .caseless, .allCaps, .article]) }) else { continue }
             let near = index.nearMisses(of: text, window)
             guard !near.isEmpty else { continue }
             return Candidate(tokens: window, options: near.map { Candidate.Option($0) }, loose: true)
