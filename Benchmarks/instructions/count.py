@@ -13,8 +13,9 @@ For each stage, GeotagBench's child process (`GeotagBench stage NAME`, the same 
 --docs articles of the generated 10k corpus: once with a warm-up and one timed run, once
 with a warm-up and two. The difference is one run of the stage, without the set-up
 (reading the corpus, opening the index, normalizing the articles) that both share.
-Repeated, the difference varies by about 0.2% (the threads' timing), so figures are
-reported to three significant digits. jemalloc runs without its decay (STEADY_JEMALLOC).
+Repeated, the difference varies by about 0.2% on a quiet machine and up to 1% beside other
+work (the threads' timing), so figures are reported to three significant digits. jemalloc
+runs without its decay (STEADY_JEMALLOC).
 
 valgrind 3.19 cannot read the DWARF that Swift 6.3 writes ("Possibly corrupted
 debuginfo file"), so the benchmark is copied without its debug information first.
@@ -38,7 +39,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 CORPUS_DOCS = 10_000
 # jemalloc hands unused pages back to the system on a clock (its decay times), so the
 # instructions it spends doing so grow with the wall time a run takes: under valgrind on
-# a busy machine, the same build's counts varied by up to 4%. Without the decay, two
+# a busy machine, one build's fold stage counted 223.3 and 230.3 million. Without the decay, two
 # counts beside a compiler agreed within 0.05%. The count is then that of the code alone.
 STEADY_JEMALLOC = "dirty_decay_ms:-1,muzzy_decay_ms:-1"
 DEFAULT_STAGES = "fold,match,resolve,extract,normalize,load,bulk-load,export"
@@ -93,6 +94,7 @@ def main():
 
 
 def count(args, work):
+    """Strips the benchmark into `work`, makes sure of the corpus and prints each stage's count."""
     bench = os.path.join(work, "GeotagBench")
     subprocess.run(["strip", "--strip-debug", "-o", bench, args.bench], check=True)
     corpus = os.path.join(ROOT, ".build", "bench-corpus", f"corpus-{CORPUS_DOCS}")
