@@ -39,8 +39,9 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 CORPUS_DOCS = 10_000
 # jemalloc hands unused pages back to the system on a clock (its decay times), so the
 # instructions it spends doing so grow with the wall time a run takes: under valgrind on
-# a busy machine, one build's fold stage counted 223.3 and 230.3 million. Without the decay, two
-# counts beside a compiler agreed within 0.05%. The count is then that of the code alone.
+# a busy machine, one build's fold stage counted 223.3 and 230.3 million. Without the
+# decay, two counts beside a compiler agreed within 0.05%. The count is then that of the
+# code alone.
 STEADY_JEMALLOC = "dirty_decay_ms:-1,muzzy_decay_ms:-1"
 DEFAULT_STAGES = "fold,match,resolve,extract,normalize,load,bulk-load,export"
 
