@@ -18,8 +18,11 @@ struct StopSignalTests {
         try await GeneratedCorpus.write(Self.articles, into: folder, extraConfig: "output: {map: false}")
         let database = folder.path + "/out/geotag.gpkg"
         let run = try GeotagProcess(["run", "--batch-size", "20"], in: folder.path)
-        // Signal it once its first batch is committed, so it is surely mid-run.
-        let deadline = Date().addingTimeInterval(60)
+        // Signal it once its first batch is committed, so it is surely mid-run. The wait
+        // ends there: its bound only stops a run that never commits. Under
+        // ThreadSanitizer beside other work, a run once took over a minute to commit its
+        // first batch, and was signalled before it had loaded anything.
+        let deadline = Date().addingTimeInterval(600)
         while Date() < deadline, run.process.isRunning, ((try? DatabaseContent.count("articles", in: database)) ?? 0) == 0 {
             try await Task.sleep(for: .milliseconds(10))
         }
